@@ -1,0 +1,94 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// CI sets SIMWATCH_WERROR=1 so warnings fail the build there without breaking a user on a newer compiler.
+let werror = Context.environment["SIMWATCH_WERROR"] == "1"
+
+let strict: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ] + (werror ? [.treatAllWarnings(as: .error)] : [])
+
+let package = Package(
+    name: "simwatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "simwatchd", targets: ["simwatchd"]),
+        .executable(name: "simwatchctl", targets: ["simwatchctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // Pure domain: units, configuration, rules, alert state machine, scheduling. No I/O.
+        .target(
+            name: "SimwatchCore",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+        // SQLite state through GRDB: readings, plan periods, alerts, outbox, retention.
+        .target(
+            name: "SimwatchStore",
+            dependencies: ["SimwatchCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // sd_notify, sd_journal, listen fds, and the journald log handler.
+        .target(
+            name: "SimwatchSystemd",
+            dependencies: ["CSystemd", "SimwatchCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // The daemon: providers, channels, timer, signals, the engine that ties them together.
+        .target(
+            name: "SimwatchDaemon",
+            dependencies: [
+                "SimwatchCore", "SimwatchStore", "SimwatchSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Test doubles: manual clock, scripted provider, recording channel.
+        .target(
+            name: "SimwatchTestKit",
+            dependencies: ["SimwatchCore", "SimwatchDaemon"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "simwatchd",
+            dependencies: [
+                "SimwatchDaemon", "SimwatchCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "simwatchctl",
+            dependencies: [
+                "SimwatchCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore"], swiftSettings: strict),
+        .testTarget(
+            name: "SimwatchStoreTests",
+            dependencies: ["SimwatchStore", "SimwatchCore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SimwatchDaemonTests",
+            dependencies: ["SimwatchDaemon", "SimwatchTestKit", "SimwatchCore", "SimwatchStore"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,122 @@
+import FoundationEssentials
+internal import TOMLKit
+
+extension Config {
+    /// Decodes configuration text. Every problem is collected; the error lists them all with file, line and key.
+    public static func parse(text: String, path: String, environment: [String: String]) throws(ConfigError) -> Config {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError([
+                ConfigDiagnostic(
+                    file: path,
+                    line: error.source.begin.line,
+                    context: "",
+                    message: "TOML syntax error: \(error.description)",
+                    hint: "check quotes, brackets and `key = value` on that line"
+                )
+            ])
+        } catch {
+            throw ConfigError([ConfigDiagnostic(file: path, line: nil, context: "", message: "\(error)")])
+        }
+        let sink = DiagnosticSink(file: path, locator: SourceLocator(text: text))
+        let top = TableReader(table: root, path: "", context: "", sink: sink)
+        top.finish(allowing: ["daemon", "rule", "line"])
+
+        let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
+        let defaultRules = top.tables("rule").enumerated().compactMap { index, table in
+            RuleDecoder.decode(table.renamed(context: "[[rule]] #\(index + 1)"))
+        }
+        checkUniqueRuleIDs(defaultRules, top: top, context: "[[rule]]")
+
+        var lines: [Line] = []
+        let lineTables = top.tables("line")
+        if lineTables.isEmpty {
+            top.error(nil, "no [[line]] to watch", hint: "add a [[line]] table; see config/simwatch.example.toml")
+        }
+        for table in lineTables {
+            if let line = LineDecoder.decode(table, daemon: daemon, defaultRules: defaultRules) {
+                if lines.contains(where: { $0.id == line.id }) {
+                    table.error("id", "duplicate line id `\(line.id)`", hint: "every [[line]] needs its own id")
+                } else {
+                    lines.append(line)
+                }
+            }
+        }
+        guard sink.items.isEmpty else { throw ConfigError(sink.items) }
+        return Config(path: path, daemon: daemon, lines: lines)
+    }
+
+    static func checkUniqueRuleIDs(_ rules: [Rule], top: TableReader, context: String) {
+        var seen: Set<String> = []
+        for rule in rules where !seen.insert(rule.id).inserted {
+            top.error(nil, "duplicate rule id `\(rule.id)` in \(context)", hint: "give each rule its own `id`")
+        }
+    }
+
+    private static func decodeDaemon(_ table: TableReader?, environment: [String: String]) -> DaemonSettings {
+        var settings = DaemonSettings(timeZone: ZoneInfo.current(environment: environment))
+        guard let table else { return settings }
+        if let zone = table.parsed("time_zone", { (s) throws(UnitParseError) in try ZoneInfo(identifier: s) }) {
+            settings.timeZone = zone
+        }
+        let zone = settings.timeZone
+        settings.quietHours = table.parsed("quiet_hours") { (s) throws(UnitParseError) in
+            try QuietHours(parsing: s, zone: zone)
+        }
+        if let v = table.parsed("poll_interval", TimeSpan.init(parsing:)) {
+            if v.seconds < 10 {
+                table.error("poll_interval", "`poll_interval` = \(v) is too short", hint: "use 10s or more")
+            }
+            settings.pollInterval = v
+        }
+        if let v = table.parsed("poll_timeout", TimeSpan.init(parsing:)) { settings.pollTimeout = v }
+        if let v = table.int("max_concurrent_polls", in: 1...64) { settings.maxConcurrentPolls = v }
+        if let v = table.string("state_dir") { settings.stateDirectory = expandHome(v, environment: environment) }
+        if let v = table.parsed("keep_raw_readings", TimeSpan.init(parsing:)) { settings.keepRawReadings = v }
+        if let v = table.parsed("pace_window", TimeSpan.init(parsing:)) { settings.paceWindow = v }
+        if let v = table.double("time_scale", in: 1...1_000_000) { settings.timeScale = v }
+        table.finish(allowing: [
+            "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir",
+            "keep_raw_readings", "pace_window", "time_scale",
+        ])
+        return settings
+    }
+
+    static func expandHome(_ path: String, environment: [String: String]) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return (environment["HOME"] ?? "") + path.dropFirst()
+    }
+}
+
+extension TableReader {
+    /// A date given as a TOML date-time, a TOML date, or a string in any form `Date(parsing:zone:)` accepts.
+    func date(_ key: String, zone: ZoneInfo) -> Date? {
+        guard let value = table[key] else { return nil }
+        if let dt = value.dateTime {
+            let base = zone.date(
+                year: dt.date.year,
+                month: dt.date.month,
+                day: dt.date.day,
+                hour: dt.time.hour,
+                minute: dt.time.minute,
+                second: dt.time.second
+            )
+            guard let offset = dt.offset else { return base }
+            let utc = ZoneInfo.utc.date(
+                year: dt.date.year,
+                month: dt.date.month,
+                day: dt.date.day,
+                hour: dt.time.hour,
+                minute: dt.time.minute,
+                second: dt.time.second
+            )
+            return utc.addingTimeInterval(-Double(offset.offset) * 60)
+        }
+        if let d = value.date {
+            return zone.date(year: d.year, month: d.month, day: d.day, hour: 0, minute: 0)
+        }
+        return parsed(key) { (s) throws(UnitParseError) in try Date(parsing: s, zone: zone) }
+    }
+}

@@ -1,0 +1,101 @@
+/// Decodes one `[[line]]` table with its plan, provider and rules.
+enum LineDecoder {
+    static func decode(_ raw: TableReader, daemon: DaemonSettings, defaultRules: [Rule]) -> Line? {
+        let id = raw.string("id")
+        if id == nil, !raw.has("id") { raw.error(nil, "missing `id`", hint: "e.g. id = \"fr-travel\"") }
+        let table = raw.renamed(context: id.map { "[[line]] '\($0)'" } ?? raw.context)
+        if let id, !RuleDecoder.isValidID(id) {
+            table.error("id", "line id `\(id)` may use only a-z, 0-9, '.', '_' and '-'", hint: "put spaces and other letters in `name`")
+        }
+        let name = table.string("name") ?? id ?? ""
+        let label = id.map { " of line '\($0)'" } ?? ""
+        let pollInterval = table.parsed("poll_interval", TimeSpan.init(parsing:)) ?? daemon.pollInterval
+
+        var channels = table.stringList("channels") ?? []
+        for channel in channels where !Config.knownChannels.contains(channel) {
+            let hint = Suggestion.nearest(to: channel, in: Config.knownChannels).map { "did you mean `\($0)`?" }
+                ?? "known channels: \(Config.knownChannels.joined(separator: ", "))"
+            table.error("channels", "unknown channel `\(channel)`", hint: hint)
+        }
+        if !channels.contains("journal") { channels.insert("journal", at: 0) }
+
+        let planTable = table.subtable("plan", context: "[line.plan]\(label)")
+        let plan = planTable.map { decodePlan($0, zone: daemon.timeZone) } ?? PlanSettings()
+        // A quota that failed to parse was already reported; do not also say it is missing.
+        let quotaWritten = planTable?.has("quota") ?? false
+        var provider: ProviderSettings?
+        if let providerTable = table.subtable("provider", context: "[line.provider]\(label)") {
+            provider = ProviderDecoder.decode(providerTable, plan: plan, quotaWritten: quotaWritten)
+        } else if table.has("provider") == false {
+            table.error(nil, "missing [line.provider]", hint: "add [line.provider] with type = \"demo\"")
+        }
+
+        var rules = defaultRules.isEmpty ? DefaultRules.all : defaultRules
+        let ruleTables = table.tables("rule")
+        if !ruleTables.isEmpty {
+            rules = ruleTables.enumerated().compactMap { index, t in
+                RuleDecoder.decode(t.renamed(context: "[[line.rule]] #\(index + 1)\(label)"))
+            }
+            Config.checkUniqueRuleIDs(rules, top: table, context: "[[line.rule]]")
+        }
+        table.finish(allowing: ["id", "name", "poll_interval", "channels", "plan", "provider", "rule"])
+        guard let id, let provider else { return nil }
+        return Line(
+            id: id,
+            name: name,
+            provider: provider,
+            plan: plan,
+            channels: channels,
+            rules: rules,
+            pollInterval: pollInterval
+        )
+    }
+
+    private static func decodePlan(_ table: TableReader, zone: ZoneInfo) -> PlanSettings {
+        var plan = PlanSettings()
+        plan.quota = table.parsed("quota", ByteCount.init(parsing:))
+        plan.started = table.date("started", zone: zone)
+        let choices = ["valid_for", "expires", "cycle_day"].filter(table.has)
+        if choices.count > 1 {
+            table.error(choices[1], "set only one of `valid_for`, `expires` and `cycle_day`")
+        }
+        if let span = table.parsed("valid_for", TimeSpan.init(parsing:)) {
+            plan.validity = .validFor(span)
+        } else if let date = table.date("expires", zone: zone) {
+            plan.validity = .expires(date)
+        } else if let day = table.int("cycle_day", in: 1...31) {
+            plan.validity = .monthly(cycleDay: day)
+        }
+        table.finish(allowing: ["quota", "valid_for", "expires", "cycle_day", "started"])
+        return plan
+    }
+}
+
+/// Decodes `[line.provider]` by its `type`.
+enum ProviderDecoder {
+    static let types = ["demo"]
+
+    static func decode(_ table: TableReader, plan: PlanSettings, quotaWritten: Bool) -> ProviderSettings? {
+        guard let type = table.string("type") else {
+            if !table.has("type") { table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))") }
+            return nil
+        }
+        switch type {
+        case "demo":
+            let dailyUse = table.parsed("daily_use", ByteCount.init(parsing:)) ?? ByteCount(bytes: 300_000_000)
+            let wobble = table.double("wobble", in: 0...1) ?? 0.3
+            let credit = table.parsed("credit", Money.init(parsing:))
+            let failEvery = table.int("fail_every", in: 0...1000) ?? 0
+            if plan.quota == nil, !quotaWritten {
+                table.error(nil, "the demo provider needs a quota", hint: "set quota = \"3GB\" in [line.plan]")
+            }
+            table.finish(allowing: ["type", "daily_use", "wobble", "credit", "fail_every"])
+            return .demo(DemoProviderSettings(dailyUse: dailyUse, wobble: wobble, credit: credit, failEvery: failEvery))
+        default:
+            let hint = Suggestion.nearest(to: type, in: types).map { "did you mean `\($0)`?" }
+                ?? "known types: \(types.joined(separator: ", "))"
+            table.error("type", "unknown provider type `\(type)`", hint: hint)
+            return nil
+        }
+    }
+}

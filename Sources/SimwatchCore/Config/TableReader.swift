@@ -1,0 +1,164 @@
+internal import TOMLKit
+
+/// Collects diagnostics while a configuration is decoded, so one run reports every mistake.
+final class DiagnosticSink {
+    let file: String
+    let locator: SourceLocator
+    private(set) var items: [ConfigDiagnostic] = []
+
+    init(file: String, locator: SourceLocator) {
+        self.file = file
+        self.locator = locator
+    }
+
+    func add(path: String, context: String, message: String, hint: String? = nil) {
+        items.append(
+            ConfigDiagnostic(file: file, line: locator.line(of: path), context: context, message: message, hint: hint)
+        )
+    }
+}
+
+/// Typed, checked access to one TOML table. Every key read is remembered; `finish(allowing:)` turns the rest into
+/// "unknown key" errors with a suggestion.
+struct TableReader {
+    let table: TOMLTable
+    /// Locator path of this table: "line[0].plan".
+    let path: String
+    /// How errors name this table: "[line.plan] of line 'fr-travel'".
+    let context: String
+    let sink: DiagnosticSink
+
+    func has(_ key: String) -> Bool { table.contains(key: key) }
+
+    func error(_ key: String?, _ message: String, hint: String? = nil) {
+        sink.add(path: key.map { keyPath($0) } ?? path, context: context, message: message, hint: hint)
+    }
+
+    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func string(_ key: String) -> String? {
+        guard let value = table[key] else { return nil }
+        guard let s = value.string else {
+            error(key, "`\(key)` must be a string, not \(value.type.describe)", hint: "put the value in quotes")
+            return nil
+        }
+        return s
+    }
+
+    func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let i = value.int else {
+            error(key, "`\(key)` must be a whole number, not \(value.type.describe)")
+            return nil
+        }
+        guard range.contains(i) else {
+            error(key, "`\(key)` = \(i) is out of range", hint: "use \(range.lowerBound)...\(range.upperBound)")
+            return nil
+        }
+        return i
+    }
+
+    func double(_ key: String, in range: ClosedRange<Double>) -> Double? {
+        guard let value = table[key] else { return nil }
+        guard let d = value.double ?? value.int.map(Double.init) else {
+            error(key, "`\(key)` must be a number, not \(value.type.describe)")
+            return nil
+        }
+        guard range.contains(d) else {
+            error(key, "`\(key)` = \(d) is out of range", hint: "use \(range.lowerBound)...\(range.upperBound)")
+            return nil
+        }
+        return d
+    }
+
+    /// A string value parsed by `parse`; the parser's message and hint become the diagnostic.
+    func parsed<T>(_ key: String, _ parse: (String) throws(UnitParseError) -> T) -> T? {
+        guard let text = string(key) else { return nil }
+        return parsedText(text, key: key, parse)
+    }
+
+    func parsedText<T>(_ text: String, key: String, _ parse: (String) throws(UnitParseError) -> T) -> T? {
+        do {
+            return try parse(text)
+        } catch {
+            self.error(key, "`\(key)`: \(error.message)", hint: error.hint)
+            return nil
+        }
+    }
+
+    /// A string, or an array of strings.
+    func stringList(_ key: String) -> [String]? {
+        guard let value = table[key] else { return nil }
+        if let s = value.string { return [s] }
+        guard let array = value.array else {
+            error(key, "`\(key)` must be a string or a list of strings, not \(value.type.describe)")
+            return nil
+        }
+        var out: [String] = []
+        for element in array {
+            guard let s = element.string else {
+                error(key, "every item of `\(key)` must be a string", hint: "write [\"a\", \"b\"]")
+                return nil
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    func subtable(_ key: String, context: String) -> TableReader? {
+        guard let value = table[key] else { return nil }
+        guard let t = value.table else {
+            error(key, "`\(key)` must be a table, not \(value.type.describe)", hint: "write [\(keyPath(key))]")
+            return nil
+        }
+        return TableReader(table: t, path: keyPath(key), context: context, sink: sink)
+    }
+
+    /// The tables of an array of tables (`[[line]]`), with their locator paths.
+    func tables(_ key: String) -> [TableReader] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            error(key, "`\(key)` must be written as [[\(key)]] tables, not \(value.type.describe)")
+            return []
+        }
+        var out: [TableReader] = []
+        for (index, element) in array.enumerated() {
+            let path = "\(keyPath(key))[\(index)]"
+            guard let t = element.table else {
+                sink.add(path: path, context: context, message: "every `\(key)` entry must be a table")
+                continue
+            }
+            out.append(TableReader(table: t, path: path, context: "[[\(key)]] #\(index + 1)", sink: sink))
+        }
+        return out
+    }
+
+    func renamed(context: String) -> TableReader {
+        TableReader(table: table, path: path, context: context, sink: sink)
+    }
+
+    /// Reports every key not in `allowed`, suggesting the nearest allowed one.
+    func finish(allowing allowed: [String]) {
+        for key in table.keys where !allowed.contains(key) {
+            let hint = Suggestion.nearest(to: key, in: allowed).map { "did you mean `\($0)`?" }
+                ?? "known keys: \(allowed.joined(separator: ", "))"
+            error(key, "unknown key `\(key)`", hint: hint)
+        }
+    }
+}
+
+extension TOMLType {
+    var describe: String {
+        switch self {
+        case .table: "a table"
+        case .array: "a list"
+        case .string: "a string"
+        case .int: "an integer"
+        case .double: "a number"
+        case .bool: "a boolean"
+        case .date: "a date"
+        case .time: "a time"
+        case .dateTime: "a date-time"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+public import FoundationEssentials
+
+/// One reminder for one channel, as written to the outbox. Everything a channel needs is in here, so delivery
+/// never reads configuration or state.
+public struct Reminder: Sendable, Hashable, Codable, Identifiable {
+    /// Stable id: `line.rule.episode.occurrence.channel`. The same event always gets the same id, so a receiver can
+    /// drop the rare duplicate of an at-least-once delivery.
+    public var id: String
+    public var channel: String
+    public var kind: ReminderKind
+    /// firing | escalated | repeat | renewed | test
+    public var event: String
+    public var severity: Severity
+    public var lineID: String
+    public var lineName: String
+    public var ruleID: String?
+    public var episode: Int
+    public var occurrence: Int
+    public var stage: Int?
+    /// One line, e.g. "2.1 GB left, at this pace it lasts 3 days, plan expires Fri 4 Dec: renew now".
+    public var summary: String
+    /// Further lines of detail for channels with room for them (mail, desktop body).
+    public var details: [String]
+    public var remaining: ByteCount?
+    public var total: ByteCount?
+    public var expiresAt: Date?
+    public var runsOutAt: Date?
+    public var createdAt: Date
+    /// Not to be delivered before this instant (quiet hours).
+    public var notBefore: Date
+    /// The zone dates are shown in.
+    public var timeZone: String
+
+    public init(
+        id: String,
+        channel: String,
+        kind: ReminderKind,
+        event: String,
+        severity: Severity,
+        lineID: String,
+        lineName: String,
+        ruleID: String?,
+        episode: Int,
+        occurrence: Int,
+        stage: Int?,
+        summary: String,
+        details: [String],
+        remaining: ByteCount?,
+        total: ByteCount?,
+        expiresAt: Date?,
+        runsOutAt: Date?,
+        createdAt: Date,
+        notBefore: Date,
+        timeZone: String
+    ) {
+        self.id = id
+        self.channel = channel
+        self.kind = kind
+        self.event = event
+        self.severity = severity
+        self.lineID = lineID
+        self.lineName = lineName
+        self.ruleID = ruleID
+        self.episode = episode
+        self.occurrence = occurrence
+        self.stage = stage
+        self.summary = summary
+        self.details = details
+        self.remaining = remaining
+        self.total = total
+        self.expiresAt = expiresAt
+        self.runsOutAt = runsOutAt
+        self.createdAt = createdAt
+        self.notBefore = notBefore
+        self.timeZone = timeZone
+    }
+
+    /// The stable id for an event of `rule` (or `renewed` when nil) on `line`, for `channel`.
+    public static func stableID(line: String, rule: String?, episode: Int, occurrence: Int, channel: String) -> String {
+        "\(line).\(rule ?? "renewed").\(episode).\(occurrence).\(channel)"
+    }
+}

@@ -1,0 +1,125 @@
+public import FoundationEssentials
+
+/// Turns an alert event into the words people read. Pure: everything comes from the arguments.
+public struct ReminderComposer: Sendable {
+    public var zone: ZoneInfo
+
+    public init(zone: ZoneInfo) {
+        self.zone = zone
+    }
+
+    /// Summary line and detail lines for `kind` at `stage` on the snapshot's line.
+    public func compose(
+        kind: ReminderKind,
+        rule: Rule?,
+        stage: Int?,
+        snapshot: LineSnapshot,
+        forecast: Forecast,
+        now: Date
+    ) -> (summary: String, details: [String]) {
+        let name = snapshot.line.name
+        var parts: [String] = []
+        switch kind {
+        case .lowData:
+            parts.append(remainingPhrase(snapshot) ?? "data low")
+            if let lasts = lastsPhrase(forecast, now: now) { parts.append(lasts) }
+            if let expires = snapshot.expiresAt { parts.append("plan expires \(when(expires, now: now))") }
+            return (name + ": " + parts.joined(separator: ", ") + ": renew now", details(snapshot, forecast, rule))
+
+        case .expiring:
+            let expired = stage.map { s in s >= stageCount(rule) } ?? false
+            if let expires = snapshot.expiresAt {
+                if expired || expires <= now {
+                    parts.append("plan expired \(when(expires, now: now))")
+                } else {
+                    parts.append("plan expires in \(span(from: now, to: expires)) (\(when(expires, now: now)))")
+                }
+            } else {
+                parts.append("plan expired")
+            }
+            if let remaining = snapshot.remaining, !expired { parts.append("\(remaining) left") }
+            return (name + ": " + parts.joined(separator: ", ") + ": renew now", details(snapshot, forecast, rule))
+
+        case .runsOut:
+            let pace = forecast.pacePerDay.map { " (\($0)/day)" } ?? ""
+            if let runsOut = forecast.runsOutAt {
+                parts.append(
+                    "at this pace\(pace) data runs out in \(span(from: now, to: runsOut)) (\(when(runsOut, now: now)))"
+                )
+                if let expires = snapshot.expiresAt, runsOut < expires {
+                    parts.append("\(span(from: runsOut, to: expires)) before the plan expires")
+                }
+            }
+            if let allowance = forecast.dailyAllowance { parts.append("use at most \(allowance)/day to last") }
+            return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule))
+
+        case .creditLow:
+            let credit = snapshot.latest?.credit.map(\.description) ?? "unknown"
+            var text = "\(name): credit \(credit)"
+            if case .creditBelow(let threshold)? = rule?.kind { text += ", below \(threshold)" }
+            return (text + ": top up", details(snapshot, forecast, rule))
+
+        case .stale:
+            let since = snapshot.lastSuccessAt ?? snapshot.watchingSince
+            var text = "\(name): no reading for \(span(from: since, to: now))"
+            if let last = snapshot.lastSuccessAt { text += " (last \(when(last, now: now)))" }
+            if let error = snapshot.lastError { text += ": \(error)" }
+            return (text, details(snapshot, forecast, rule))
+
+        case .renewed:
+            parts.append("renewed")
+            if let remaining = snapshot.remaining { parts.append("\(remaining) available") }
+            if let expires = snapshot.expiresAt { parts.append("valid until \(when(expires, now: now))") }
+            return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule))
+
+        case .test:
+            return ("\(name): test reminder from simwatch", details(snapshot, forecast, rule))
+        }
+    }
+
+    /// "820 MB left of 5 GB (16%)"
+    func remainingPhrase(_ snapshot: LineSnapshot) -> String? {
+        guard let remaining = snapshot.remaining else { return nil }
+        guard let total = snapshot.total, total.bytes > 0 else { return "\(remaining) left" }
+        let percent = Int((Double(remaining.bytes) * 100 / Double(total.bytes)).rounded())
+        return "\(remaining) left of \(total) (\(percent)%)"
+    }
+
+    func lastsPhrase(_ forecast: Forecast, now: Date) -> String? {
+        guard let runsOut = forecast.runsOutAt else { return nil }
+        return "at this pace it lasts \(span(from: now, to: runsOut))"
+    }
+
+    /// A local time with its zone: "Fri 4 Dec 10:00 CET".
+    public func when(_ date: Date, now: Date) -> String {
+        zone.localDateTime(date).humanDescription
+    }
+
+    /// A rounded duration: "3d 4h", "45m".
+    public func span(from: Date, to: Date) -> String {
+        let seconds = Int64(max(0, to.timeIntervalSince(from)))
+        return TimeSpan(seconds: seconds >= 3600 ? seconds / 60 * 60 : seconds).description
+    }
+
+    private func stageCount(_ rule: Rule?) -> Int {
+        if case .expiresWithin(let stages)? = rule?.kind { return stages.count }
+        return Int.max
+    }
+
+    private func details(_ snapshot: LineSnapshot, _ forecast: Forecast, _ rule: Rule?) -> [String] {
+        var lines: [String] = []
+        if let remaining = remainingPhrase(snapshot) { lines.append("Remaining: \(remaining)") }
+        if let expires = snapshot.expiresAt {
+            lines.append("Expires: \(zone.localDateTime(expires).humanDescription) (\(expires.iso8601(in: zone)))")
+        }
+        if let pace = forecast.pacePerDay { lines.append("Pace: \(pace)/day") }
+        if let allowance = forecast.dailyAllowance { lines.append("To last until expiry: \(allowance)/day") }
+        if let credit = snapshot.latest?.credit { lines.append("Credit: \(credit)") }
+        if let rule { lines.append("Rule: \(rule.id) (\(rule.kind.name), \(rule.severity.rawValue))") }
+        if let latest = snapshot.latest {
+            let observed = zone.localDateTime(latest.observedAt).humanDescription
+            lines.append("Source: \(latest.source), observed \(observed)\(latest.estimated ? " (estimate)" : "")")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,85 @@
+import FoundationEssentials
+import Logging
+import SimwatchCore
+import SimwatchStore
+
+extension Engine {
+    /// Polls one line in its own task with a timeout, so a slow or failing source never holds up other lines.
+    func startPoll(_ line: Line, now: Date) {
+        let record = records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
+        let request = ReadRequest(line: line, period: period(for: line, record: record, now: now), now: now, attempt: record.polls)
+        let provider = providers.make(for: line)
+        let timeout = config.daemon.pollTimeout.timeInterval
+        inFlight[line.id] = Task {
+            let outcome: Result<Reading, ProviderError>
+            do {
+                outcome = .success(try await Self.withTimeout(seconds: timeout) { try await provider.read(request) })
+            } catch let error as ProviderError {
+                outcome = .failure(error)
+            } catch {
+                outcome = .failure(ProviderError(.unavailable, "\(error)"))
+            }
+            await self.finishPoll(line.id, requestedAt: now, outcome: outcome)
+        }
+    }
+
+    func finishPoll(_ id: String, requestedAt: Date, outcome: Result<Reading, ProviderError>) async {
+        inFlight[id] = nil
+        guard let line = config.lines.first(where: { $0.id == id }) else { return }
+        let now = requestedAt
+        switch outcome {
+        case .success(let reading):
+            logger.info(
+                "\(line.id): \(Self.describe(reading, zone: config.daemon.timeZone))",
+                metadata: ["line": "\(line.id)"]
+            )
+        case .failure(let error):
+            logger.warning("\(line.id): poll failed: \(error)", metadata: ["line": "\(line.id)"])
+        }
+        commitAssessment(of: line, outcome: outcome, now: now)
+        lastPoll = (id, now, (try? outcome.get()) != nil)
+        onChange?()
+    }
+
+    /// The next poll after this outcome: the interval (with jitter) after success, backoff after failure, and
+    /// never sooner than a provider's `Retry-After`.
+    func schedulePoll(_ line: Line, record: LineRecord, outcome: Result<Reading, ProviderError>, now: Date) {
+        var delay = timing.delay(interval: line.pollInterval, failures: record.failures, random: random())
+        if case .failure(let error) = outcome, let retryAfter = error.retryAfter, retryAfter > delay {
+            delay = retryAfter
+        }
+        polls.schedule(line.id, at: now + delay)
+    }
+
+    static func describe(_ r: Reading, zone: ZoneInfo) -> String {
+        var parts: [String] = []
+        if let remaining = r.effectiveRemaining {
+            parts.append(r.total.map { "\(remaining) left of \($0)" } ?? "\(remaining) left")
+        }
+        if let credit = r.credit { parts.append("credit \(credit)") }
+        if let expires = r.expiresAt {
+            let left = expires.timeIntervalSince(r.observedAt)
+            parts.append(
+                left > 0 ? "expires in \(TimeSpan(seconds: Int64(left) / 60 * 60))" : "expired"
+            )
+        }
+        if r.status != .active { parts.append(r.status.rawValue) }
+        return parts.joined(separator: ", ")
+    }
+
+    static func withTimeout<T: Sendable>(
+        seconds: Double,
+        _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+                throw ProviderError(.timeout, "no answer within \(TimeSpan(seconds: Int64(seconds)))")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
+    }
+}

@@ -1,0 +1,25 @@
+public import SimwatchCore
+
+extension Engine {
+    /// Alerts currently firing.
+    public func firingAlerts() -> [AlertState] {
+        alerts.values.filter(\.isFiring).sorted { ($0.lineID, $0.ruleID) < ($1.lineID, $1.ruleID) }
+    }
+
+    /// The one-line summary for `STATUS=` and logs: "2 lines, 1 alert firing, last poll fr-travel 10:05 ok".
+    public func statusLine() -> String {
+        let lines = config.lines.count
+        let firing = firingAlerts().count
+        var text = "\(lines) line\(lines == 1 ? "" : "s"), \(firing) alert\(firing == 1 ? "" : "s") firing"
+        if let last = lastPoll {
+            let t = config.daemon.timeZone.localDateTime(last.at)
+            let hh = t.hour < 10 ? "0\(t.hour)" : "\(t.hour)"
+            let mm = t.minute < 10 ? "0\(t.minute)" : "\(t.minute)"
+            text += ", last poll \(last.line) \(hh):\(mm) \(last.ok ? "ok" : "failed")"
+        }
+        return text
+    }
+
+    /// The newest reading of a line, if any.
+    public func latestReading(of line: String) -> Reading? { latest[line] }
+}

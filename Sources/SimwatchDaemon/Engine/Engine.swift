@@ -1,0 +1,151 @@
+public import FoundationEssentials
+public import Logging
+public import SimwatchCore
+public import SimwatchStore
+
+/// The daemon's work, free of timers and signals: which lines are due, polling them, judging the readings, and
+/// handing reminders to channels through the outbox. The run loop (`Daemon`) calls `runDue(now:)` when the timer
+/// fires; tests call it with a manual clock.
+///
+/// Data flows one way: provider → store + rules → outbox → channels.
+public actor Engine {
+    public private(set) var config: Config
+    let store: StateStore
+    let providers: ProviderFactory
+    let channels: [String: any NotificationChannel]
+    let logger: Logger
+    let timing: PollTiming
+    let random: @Sendable () -> Double
+    /// Called after work finished outside `runDue` (a poll completing), so the run loop re-arms its timer.
+    var onChange: (@Sendable () -> Void)?
+
+    var records: [String: LineRecord] = [:]
+    var latest: [String: Reading] = [:]
+    var alerts: [String: AlertState] = [:]
+    var polls = DueQueue()
+    var reminders = DueQueue()
+    var inFlight: [String: Task<Void, Never>] = [:]
+    var lastPoll: (line: String, at: Date, ok: Bool)?
+    var lastCompaction: Date?
+
+    public init(
+        config: Config,
+        store: StateStore,
+        providers: ProviderFactory = ProviderFactory(),
+        channels: [String: any NotificationChannel],
+        logger: Logger,
+        timing: PollTiming = PollTiming(),
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.config = config
+        self.store = store
+        self.providers = providers
+        self.channels = channels
+        self.logger = logger
+        self.timing = timing
+        self.random = random
+    }
+
+    public func setOnChange(_ callback: @escaping @Sendable () -> Void) {
+        onChange = callback
+    }
+
+    /// Loads state and sets the first schedule: each line is polled when its interval since the last poll has
+    /// passed (at once for new lines), and every line with a firing alert is assessed at once, so a reminder
+    /// that fell due while the daemon was down goes out now (once).
+    public func start(now: Date) throws {
+        records = try store.lineRecords()
+        for state in try store.alertStates() { alerts[Self.key(state.lineID, state.ruleID)] = state }
+        for line in config.lines {
+            if let reading = try store.latestReading(line: line.id) { latest[line.id] = reading }
+        }
+        try adopt(config.lines, now: now)
+    }
+
+    /// Switches to a new, already validated configuration: new lines start polling, removed lines and rules end
+    /// their alerts, changed intervals reschedule.
+    public func reload(_ newConfig: Config, now: Date) throws {
+        let kept = Set(newConfig.lines.map(\.id))
+        var batch = StoreBatch()
+        for (key, state) in alerts where state.isFiring {
+            let rules = newConfig.lines.first { $0.id == state.lineID }?.rules.map(\.id) ?? []
+            if !kept.contains(state.lineID) || !rules.contains(state.ruleID) {
+                let ended = state.removed(now: now)
+                alerts[key] = ended
+                batch.alerts.append(ended)
+                batch.cancelled.append((state.lineID, state.ruleID, state.episode))
+            }
+        }
+        for id in config.lines.map(\.id) where !kept.contains(id) {
+            polls.remove(id)
+            reminders.remove(id)
+        }
+        try store.commit(batch)
+        config = newConfig
+        try adopt(newConfig.lines, now: now)
+    }
+
+    private func adopt(_ lines: [Line], now: Date) throws {
+        var batch = StoreBatch()
+        for line in lines {
+            var record = records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
+            record.period = period(for: line, record: record, now: now)
+            records[line.id] = record
+            batch.lines.append(record)
+            if inFlight[line.id] == nil {
+                let next = record.lastAttempt.map { $0 + line.pollInterval } ?? now
+                polls.schedule(line.id, at: max(now, min(next, now + line.pollInterval)))
+            }
+            if alerts.values.contains(where: { $0.lineID == line.id && $0.isFiring }) {
+                reminders.schedule(line.id, at: now)
+            }
+        }
+        try store.commit(batch)
+    }
+
+    /// The plan period in force: a recorded renewal wins; otherwise the configuration's plan (re-derived, so a
+    /// monthly cycle rolls over by itself).
+    func period(for line: Line, record: LineRecord, now: Date) -> PlanPeriod {
+        if record.periodOrigin == "renewal", let period = record.period { return period }
+        return line.plan.period(firstSeen: record.firstSeen, now: now, zone: config.daemon.timeZone)
+    }
+
+    /// When something next needs doing: a poll, a repeat reminder, or a reminder waiting in the outbox.
+    public func nextWake() -> Date? {
+        let outbox = try? store.nextReminderDue()
+        return [polls.nextDue(), reminders.nextDue(), outbox ?? nil].compactMap { $0 }.min()
+    }
+
+    /// Starts the polls that are due (up to the concurrency bound), assesses lines whose repeat reminders are due,
+    /// and delivers reminders whose time has come.
+    public func runDue(now: Date) async {
+        let due = polls.popDue(now: now)
+        var deferred: [String] = []
+        for id in due {
+            guard let line = config.lines.first(where: { $0.id == id }) else { continue }
+            if inFlight.count >= config.daemon.maxConcurrentPolls {
+                deferred.append(id)
+            } else {
+                startPoll(line, now: now)
+            }
+        }
+        // Over the bound: try again as soon as a poll finishes (finishPoll re-runs runDue through onChange).
+        for id in deferred { polls.schedule(id, at: now) }
+
+        for id in reminders.popDue(now: now) where inFlight[id] == nil {
+            guard let line = config.lines.first(where: { $0.id == id }) else { continue }
+            commitAssessment(of: line, outcome: nil, now: now)
+        }
+        await deliverDue(now: now)
+        compactIfDue(now: now)
+    }
+
+    /// Waits for every poll in flight (tests, and a graceful stop).
+    public func drain() async {
+        while let (_, task) = inFlight.first {
+            await task.value
+        }
+    }
+
+    static func key(_ line: String, _ rule: String) -> String { "\(line)\u{1F}\(rule)" }
+}

@@ -1,0 +1,163 @@
+import Dispatch
+import FoundationEssentials
+import Glibc
+public import Logging
+import SimwatchCore
+import SimwatchStore
+import SimwatchSystemd
+
+/// The long-running process: loads the configuration, opens the state, and runs the loop that turns timer ticks,
+/// signals and finished polls into engine work, telling systemd how it is going.
+public struct Daemon {
+    let options: DaemonOptions
+    let environment: [String: String]
+    let notifier = ServiceNotifier()
+
+    public init(options: DaemonOptions, environment: [String: String]) {
+        self.options = options
+        self.environment = environment
+    }
+
+    /// Runs until SIGTERM or SIGINT; returns the exit status.
+    public func run(logger: Logger) async -> Int32 {
+        var config: Config
+        do {
+            config = try Config.load(path: options.configPath, environment: environment)
+        } catch {
+            for d in error.diagnostics { logger.error("\(d)") }
+            return DaemonExit.config
+        }
+        let stateDirectory = options.stateDirectory ?? config.daemon.resolvedStateDirectory(environment: environment)
+        let store: StateStore
+        do {
+            try Self.makeDirectory(stateDirectory)
+            store = try StateStore(path: stateDirectory + "/state.db")
+        } catch {
+            logger.error("cannot open the state database in \(stateDirectory): \(error)")
+            return DaemonExit.cannotCreate
+        }
+        let clock = Self.clock(scale: config.daemon.timeScale, store: store, logger: logger)
+        let channels: [String: any NotificationChannel] = [
+            "journal": JournalChannel(echoToStderr: options.foreground, zone: config.daemon.timeZone)
+        ]
+        let engine = Engine(config: config, store: store, channels: channels, logger: logger)
+
+        let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)
+        let queue = DispatchQueue(label: "simwatchd.events")
+        let wake = WakeTimer(queue: queue) { feed.yield(.tick) }
+        let signals = SignalEvents([SIGHUP, SIGTERM, SIGINT], queue: queue) { sig in
+            feed.yield(sig == SIGHUP ? .reload : .stop(signal: sig))
+        }
+        var watchdog: WakeTimer?
+        if let interval = notifier.watchdogPingInterval() {
+            watchdog = WakeTimer(queue: queue) { feed.yield(.watchdog) }
+            watchdog?.repeating(every: interval)
+        }
+        await engine.setOnChange { feed.yield(.rearm) }
+        defer {
+            wake.cancel()
+            watchdog?.cancel()
+            signals.cancel()
+        }
+
+        do {
+            try await engine.start(now: clock.now())
+        } catch {
+            logger.error("cannot load state: \(error)")
+            return DaemonExit.cannotCreate
+        }
+        let speed = config.daemon.timeScale != 1 ? "; time runs \(Self.number(config.daemon.timeScale))× faster" : ""
+        logger.notice("watching \(config.lines.count) line(s) from \(config.path); state in \(stateDirectory)\(speed)")
+        feed.yield(.tick)
+        var status = await engine.statusLine()
+        notifier.ready(status: status)
+
+        loop: for await event in events {
+            switch event {
+            case .tick, .rearm:
+                await engine.runDue(now: clock.now())
+            case .watchdog:
+                notifier.watchdog()
+            case .reload:
+                config = await reload(engine: engine, running: config, clock: clock, logger: logger)
+            case .stop(let sig):
+                logger.notice("stopping on signal \(sig)")
+                break loop
+            }
+            if let next = await engine.nextWake() {
+                wake.arm(after: clock.realDelay(until: next))
+            } else {
+                wake.arm(after: 3600)
+            }
+            let current = await engine.statusLine()
+            if current != status {
+                status = current
+                notifier.status(current)
+            }
+        }
+
+        notifier.stopping()
+        await engine.drain()
+        await engine.runDue(now: clock.now())
+        logger.notice("stopped")
+        return DaemonExit.ok
+    }
+
+    /// Validates the file first: a broken file leaves the running configuration in place and says why.
+    func reload(engine: Engine, running: Config, clock: any WallClock, logger: Logger) async -> Config {
+        notifier.reloading()
+        logger.notice("reloading \(options.configPath)")
+        do {
+            let fresh = try Config.load(path: options.configPath, environment: environment)
+            try await engine.reload(fresh, now: clock.now())
+            if fresh.daemon.timeScale != running.daemon.timeScale || fresh.daemon.stateDirectory != running.daemon.stateDirectory {
+                logger.warning("time_scale and state_dir take effect at the next restart")
+            }
+            logger.notice("configuration reloaded: \(fresh.lines.count) line(s)")
+            notifier.ready(status: await engine.statusLine())
+            return fresh
+        } catch let error as ConfigError {
+            for d in error.diagnostics { logger.error("reload failed, keeping the running configuration: \(d)") }
+            notifier.ready(status: "reload failed (\(error.diagnostics.first?.description ?? "")); " + (await engine.statusLine()))
+            return running
+        } catch {
+            logger.error("reload failed, keeping the running configuration: \(error)")
+            notifier.ready(status: await engine.statusLine())
+            return running
+        }
+    }
+
+    /// Real time, or (demos and tests) time running faster from an anchor kept in the database, so simulated time
+    /// continues across restarts.
+    static func clock(scale: Double, store: StateStore, logger: Logger) -> any WallClock {
+        guard scale != 1 else { return SystemClock() }
+        let key = "clock_anchor_\(number(scale))"
+        if let text = try? store.meta(key), let seconds = Double(text) {
+            return ScaledClock(anchor: Date(timeIntervalSince1970: seconds), scale: scale)
+        }
+        let anchor = Date()
+        try? store.setMeta(key, String(anchor.timeIntervalSince1970))
+        return ScaledClock(anchor: anchor, scale: scale)
+    }
+
+    static func number(_ d: Double) -> String {
+        d == d.rounded() ? String(Int64(d)) : String(d)
+    }
+
+    /// `mkdir -p` with 0700 for the directories it creates.
+    static func makeDirectory(_ path: String) throws {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o700) != 0, errno != EEXIST {
+                throw StateDirectoryError(path: current, errno: errno)
+            }
+        }
+    }
+}
+
+struct StateDirectoryError: Error, CustomStringConvertible {
+    var path: String
+    var errno: Int32
+    var description: String { "cannot create \(path): \(String(cString: strerror(errno)))" }
+}

@@ -1,0 +1,97 @@
+public import FoundationEssentials
+internal import GRDB
+import SimwatchCore
+
+/// The outbox: reminders are written with the alert transition that caused them and leave only when a channel
+/// took them, so a crash between the two loses nothing (at-least-once; stable ids make duplicates detectable).
+extension StateStore {
+    static func enqueue(_ reminder: Reminder, _ db: Database) throws {
+        let payload = String(decoding: try JSONEncoder().encode(reminder), as: UTF8.self)
+        // OR IGNORE: the same event (same stable id) is never queued twice.
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO outbox(id, channel, line_id, rule_id, episode, created_at, payload, next_attempt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                reminder.id, reminder.channel, reminder.lineID, reminder.ruleID, reminder.episode,
+                reminder.createdAt.timeIntervalSince1970, payload, reminder.notBefore.timeIntervalSince1970,
+            ]
+        )
+    }
+
+    /// Pending reminders whose time has come, oldest first.
+    public func dueReminders(now: Date, limit: Int = 100) throws -> [OutboxItem] {
+        try queue.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox WHERE state = 'pending' AND next_attempt <= ?
+                    ORDER BY next_attempt, created_at LIMIT ?
+                    """,
+                arguments: [now.timeIntervalSince1970, limit]
+            ).compactMap(Self.outboxItem)
+        }
+    }
+
+    /// When the next pending reminder falls due, if any.
+    public func nextReminderDue() throws -> Date? {
+        try queue.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(next_attempt) FROM outbox WHERE state = 'pending'")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func outbox(state: OutboxItem.State? = nil, limit: Int = 100) throws -> [OutboxItem] {
+        try queue.read { db in
+            let filter = state.map { "WHERE state = '\($0.rawValue)'" } ?? ""
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM outbox \(filter) ORDER BY created_at DESC LIMIT ?",
+                arguments: [limit]
+            ).compactMap(Self.outboxItem)
+        }
+    }
+
+    /// Records a batch of delivery attempts in one transaction.
+    public func record(_ outcomes: [DeliveryOutcome]) throws {
+        guard !outcomes.isEmpty else { return }
+        try queue.write { db in
+            for o in outcomes {
+                if o.error == nil {
+                    try db.execute(
+                        sql: """
+                            UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL
+                            WHERE id = ?
+                            """,
+                        arguments: [o.at.timeIntervalSince1970, o.id]
+                    )
+                } else {
+                    try db.execute(
+                        sql: """
+                            UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,
+                                next_attempt = COALESCE(?, next_attempt)
+                            WHERE id = ?
+                            """,
+                        arguments: [
+                            o.retryAt == nil ? "dead" : "pending", o.error, o.retryAt?.timeIntervalSince1970, o.id,
+                        ]
+                    )
+                }
+            }
+        }
+    }
+
+    static func outboxItem(_ row: Row) -> OutboxItem? {
+        let payload: String = row["payload"]
+        guard let reminder = try? JSONDecoder().decode(Reminder.self, from: Data(payload.utf8)) else { return nil }
+        let state: String = row["state"]
+        return OutboxItem(
+            reminder: reminder,
+            state: OutboxItem.State(rawValue: state) ?? .pending,
+            attempts: row["attempts"],
+            nextAttempt: Date(timeIntervalSince1970: row["next_attempt"]),
+            lastError: row["last_error"]
+        )
+    }
+}

@@ -1,0 +1,83 @@
+internal import GRDB
+
+extension StateStore {
+    /// Schema migrations, applied in order and recorded by GRDB; never edit a shipped one, add the next.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+                    CREATE TABLE line_state (
+                        line_id TEXT PRIMARY KEY,
+                        first_seen REAL NOT NULL,
+                        period_started REAL, period_quota INTEGER, period_expires REAL,
+                        period_origin TEXT NOT NULL DEFAULT 'config',
+                        last_attempt REAL, last_success REAL,
+                        failures INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+                        polls INTEGER NOT NULL DEFAULT 0, renewals INTEGER NOT NULL DEFAULT 0
+                    );
+
+                    CREATE TABLE reading (
+                        id INTEGER PRIMARY KEY,
+                        line_id TEXT NOT NULL,
+                        observed_at REAL NOT NULL,
+                        provider_updated_at REAL,
+                        remaining INTEGER, used INTEGER, total INTEGER,
+                        credit TEXT, currency TEXT,
+                        expires_at REAL,
+                        status TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        estimated INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX reading_by_line_time ON reading(line_id, observed_at);
+
+                    CREATE TABLE reading_rollup (
+                        line_id TEXT NOT NULL,
+                        resolution INTEGER NOT NULL,
+                        bucket REAL NOT NULL,
+                        samples INTEGER NOT NULL,
+                        min_remaining INTEGER, max_remaining INTEGER, last_remaining INTEGER,
+                        last_used INTEGER, last_total INTEGER, last_expires_at REAL,
+                        PRIMARY KEY (line_id, resolution, bucket)
+                    );
+
+                    CREATE TABLE alert (
+                        line_id TEXT NOT NULL,
+                        rule_id TEXT NOT NULL,
+                        episode INTEGER NOT NULL,
+                        phase TEXT NOT NULL,
+                        since REAL, stage INTEGER, occurrence INTEGER,
+                        last_notified REAL, next_reminder REAL,
+                        resolved_at REAL, resolve_reason TEXT,
+                        PRIMARY KEY (line_id, rule_id)
+                    );
+
+                    CREATE TABLE alert_log (
+                        id INTEGER PRIMARY KEY,
+                        line_id TEXT NOT NULL, rule_id TEXT, episode INTEGER NOT NULL,
+                        event TEXT NOT NULL, stage INTEGER, occurrence INTEGER NOT NULL,
+                        at REAL NOT NULL, summary TEXT NOT NULL
+                    );
+                    CREATE INDEX alert_log_by_line ON alert_log(line_id, at);
+
+                    CREATE TABLE outbox (
+                        id TEXT PRIMARY KEY,
+                        channel TEXT NOT NULL,
+                        line_id TEXT NOT NULL, rule_id TEXT, episode INTEGER NOT NULL,
+                        created_at REAL NOT NULL,
+                        payload TEXT NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'pending',
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt REAL NOT NULL,
+                        last_error TEXT,
+                        sent_at REAL
+                    );
+                    CREATE INDEX outbox_due ON outbox(state, next_attempt);
+                    """
+            )
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,78 @@
+public import ArgumentParser
+import Glibc
+public import Logging
+import SimwatchCore
+import SimwatchDaemon
+import SimwatchSystemd
+
+@main
+struct SimwatchdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simwatchd",
+        abstract: "Watch prepaid SIM and eSIM plans and remind before data or validity runs out.",
+        discussion: """
+            Polls each configured line, keeps readings and alert state in SQLite, and sends reminders to the \
+            journal. Runs as a systemd user service (Type=notify): SIGHUP reloads the configuration, SIGTERM stops.
+
+            Exit status: 0 stopped cleanly, 1 --check-config found problems, 73 the state database cannot be \
+            opened, 78 the configuration is invalid.
+            """,
+        version: SimwatchVersion.current
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Configuration file.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("State directory (overrides daemon.state_dir).", valueName: "dir"))
+    var stateDir: String?
+
+    @Flag(name: .long, help: "Also print reminders and log lines to stderr.")
+    var foreground = false
+
+    @Flag(name: .long, help: "Validate the configuration, print a summary and exit 0 (valid) or 1.")
+    var checkConfig = false
+
+    @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning or error.", valueName: "level"))
+    var logLevel: Logger.Level = .info
+
+    func run() async throws {
+        let environment = Self.environment()
+        let path = config ?? Config.defaultPath(environment: environment)
+        if checkConfig {
+            throw ExitCode(ConfigCheck.run(path: path, environment: environment))
+        }
+        let level = logLevel
+        let foreground = foreground
+        LoggingSystem.bootstrap { _ in
+            var handlers: [any LogHandler] = []
+            let journal = Journal().isReachable
+            if journal { handlers.append(JournalLogHandler(identifier: "simwatchd")) }
+            if (foreground || !journal) && !Journal.stderrIsJournal { handlers.append(ConsoleLogHandler()) }
+            var handler = MultiplexLogHandler(handlers)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "simwatchd")
+        let options = DaemonOptions(
+            configPath: path,
+            stateDirectory: stateDir,
+            foreground: foreground,
+            logLevel: level.rawValue
+        )
+        let status = await Daemon(options: options, environment: environment).run(logger: logger)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func environment() -> [String: String] {
+        var out: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { out[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return out
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
