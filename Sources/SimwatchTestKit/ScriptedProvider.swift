@@ -3,7 +3,7 @@ import Synchronization
 
 /// A provider whose answers a test decides: a function of the request, or an error.
 public final class ScriptedProvider: UsageProvider {
-    public typealias Script = @Sendable (ReadRequest) throws -> Reading
+    public typealias Script = @Sendable (ReadRequest) async throws -> Reading
     private let script: Mutex<Script>
     private let calls = Mutex(0)
 
@@ -21,6 +21,6 @@ public final class ScriptedProvider: UsageProvider {
     public func read(_ request: ReadRequest) async throws -> Reading {
         calls.withLock { $0 += 1 }
         let current = script.withLock { $0 }
-        return try current(request)
+        return try await current(request)
     }
 }

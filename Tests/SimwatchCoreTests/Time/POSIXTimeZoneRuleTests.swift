@@ -86,8 +86,10 @@ import Testing
         ("CET-1CEST,M3.5.0,M10.5.0/3", 2_392_851_599, 7200), ("CET-1CEST,M3.5.0,M10.5.0/3", 2_392_851_600, 3600),
         ("EST5EDT,M3.2.0,M11.1.0", 2_372_914_799, -18_000), ("EST5EDT,M3.2.0,M11.1.0", 2_372_914_800, -14_400),
         ("EST5EDT,M3.2.0,M11.1.0", 2_393_474_399, -14_400), ("EST5EDT,M3.2.0,M11.1.0", 2_393_474_400, -18_000),
-        ("AEST-10AEDT,M10.1.0,M4.1.0/3", 2_374_675_199, 39_600), ("AEST-10AEDT,M10.1.0,M4.1.0/3", 2_374_675_200, 36_000),
-        ("AEST-10AEDT,M10.1.0,M4.1.0/3", 2_390_399_999, 36_000), ("AEST-10AEDT,M10.1.0,M4.1.0/3", 2_390_400_000, 39_600),
+        ("AEST-10AEDT,M10.1.0,M4.1.0/3", 2_374_675_199, 39_600),
+        ("AEST-10AEDT,M10.1.0,M4.1.0/3", 2_374_675_200, 36_000),
+        ("AEST-10AEDT,M10.1.0,M4.1.0/3", 2_390_399_999, 36_000),
+        ("AEST-10AEDT,M10.1.0,M4.1.0/3", 2_390_400_000, 39_600),
         ("<-02>2<-01>,M3.5.0/-1,M10.5.0/0", 2_374_102_799, -7200),
         ("<-02>2<-01>,M3.5.0/-1,M10.5.0/0", 2_374_102_800, -3600),
         ("<-02>2<-01>,M3.5.0/-1,M10.5.0/0", 2_392_851_599, -3600),
@@ -103,7 +105,9 @@ import Testing
     @Test func daylightAllYear() throws {
         // RFC 8536 §3.3.1: "EST5EDT,0/0,J365/25" is daylight time all year round.
         let rule = try POSIXTimeZoneRule(parsing: "EST5EDT,0/0,J365/25")
-        for day in stride(from: CivilCalendar.days(year: 2026, month: 1, day: 1), through: 20_820 + 800, by: 1) {
+        let first = CivilCalendar.days(year: 2026, month: 1, day: 1)
+        let last = CivilCalendar.days(year: 2029, month: 12, day: 31)
+        for day in first...last {
             for hour: Int64 in [0, 5, 12, 23] {
                 #expect(rule.offset(at: day * 86_400 + hour * 3600).seconds == -14_400)
             }

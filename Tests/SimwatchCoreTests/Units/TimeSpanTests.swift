@@ -16,14 +16,16 @@ import Testing
         #expect(try TimeSpan(parsing: input).seconds == seconds)
     }
 
+    static let units = "use s, m, h, d or w (or seconds, minutes, hours, days, weeks)"
+
     @Test(arguments: [
         ("", "empty duration", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
         ("15", "duration '15' has no unit", "add a unit, e.g. 15m"),
         ("1,5", "duration '1,5' has no unit", "add a unit, e.g. 1.5m"),
         ("1h30", "missing unit after 30", "add a unit, e.g. 1h30m"),
         ("-5m", "negative", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
-        ("5 fortnights", "unknown time unit 'fortnights'", "use s, m, h, d or w (or seconds, minutes, hours, days, weeks)"),
-        ("5ms", "unknown time unit 'ms'", "use s, m, h, d or w (or seconds, minutes, hours, days, weeks)"),
+        ("5 fortnights", "unknown time unit 'fortnights'", units),
+        ("5ms", "unknown time unit 'ms'", units),
         ("3 months", "no fixed length", "use days or weeks, e.g. 30d or 4w"),
         ("1y", "no fixed length", "use days or weeks, e.g. 30d or 4w"),
         ("h", "unexpected 'h'", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),

@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func parsersReportThroughTheSameType() {
-        #expect(throws: UnitParseError(input: "15", message: "duration '15' has no unit", hint: "add a unit, e.g. 15m")) {
+        let expected = UnitParseError(input: "15", message: "duration '15' has no unit", hint: "add a unit, e.g. 15m")
+        #expect(throws: expected) {
             try TimeSpan(parsing: "15")
         }
     }

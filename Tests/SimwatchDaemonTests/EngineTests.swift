@@ -1,0 +1,181 @@
+import FoundationEssentials
+import Logging
+import SimwatchCore
+import SimwatchDaemon
+import SimwatchStore
+import SimwatchTestKit
+import Testing
+
+@Suite struct EngineTests {
+    let t0 = EngineFixture.t0
+
+    @Test func firesOnceThenRepeatsOnSchedule() async throws {
+        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
+        let engine = f.engine()
+        try await engine.start(now: t0)
+        for hour in 0...13 {
+            await engine.settle(now: t0 + .hours(hour))
+        }
+        let sent = f.channel.delivered
+        #expect(sent.map(\.event) == ["firing", "repeat", "repeat"])
+        #expect(sent.map(\.occurrence) == [1, 2, 3])
+        #expect(sent.map(\.id) == ["l1.low.1.1.journal", "l1.low.1.2.journal", "l1.low.1.3.journal"])
+        #expect(sent.map(\.createdAt) == [t0, t0 + .hours(6), t0 + .hours(12)])
+        #expect(sent[0].summary.hasPrefix("Test line: 100 MB left of 1 GB (10%)"))
+        #expect(f.provider.callCount == 14)
+    }
+
+    @Test func restartNeitherRepeatsNorForgets() async throws {
+        let path = "/tmp/simwatch-engine-test-\(UInt64.random(in: 0...UInt64.max)).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))], store: try StateStore(path: path))
+        do {
+            let engine = f.engine()
+            try await engine.start(now: t0)
+            await engine.settle(now: t0)
+        }
+        #expect(f.channel.delivered.count == 1)
+        // Restart an hour later: nothing is due, nothing is sent again.
+        do {
+            let engine = f.engine()
+            try await engine.start(now: t0 + .hours(1))
+            await engine.settle(now: t0 + .hours(1))
+            #expect(f.channel.delivered.count == 1)
+        }
+        // Down for 20 hours (three repeats fell due): exactly one repeat on start.
+        let back = t0 + .hours(21)
+        let engine = f.engine()
+        try await engine.start(now: back)
+        await engine.settle(now: back)
+        await engine.settle(now: back + .minutes(1))
+        #expect(f.channel.delivered.map(\.event) == ["firing", "repeat"])
+        #expect(await engine.nextWake() == back + .hours(1))
+    }
+
+    @Test func pendingReminderSurvivesACrashBeforeDelivery() async throws {
+        let path = "/tmp/simwatch-engine-test-\(UInt64.random(in: 0...UInt64.max)).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)], store: try StateStore(path: path))
+        do {
+            let engine = f.engine()
+            try await engine.start(now: t0)
+            await engine.runDue(now: t0)
+            await engine.drain()  // reading and reminder committed; the process "dies" before delivering
+        }
+        #expect(f.channel.delivered.isEmpty)
+        let engine = f.engine()
+        try await engine.start(now: t0 + .minutes(5))
+        await engine.settle(now: t0 + .minutes(5))
+        await engine.settle(now: t0 + .minutes(10))
+        #expect(f.channel.delivered.map(\.id) == ["l1.low.1.1.journal"])
+    }
+
+    @Test func renewalResolvesAndSaysSo() async throws {
+        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
+        let engine = f.engine()
+        try await engine.start(now: t0)
+        await engine.settle(now: t0)
+        f.provider.replace { r in
+            Reading(lineID: r.line.id, observedAt: r.now, remaining: ByteCount(bytes: 900_000_000), total: ByteCount(bytes: 1_000_000_000), source: "script")
+        }
+        await engine.settle(now: t0 + .hours(1))
+        #expect(f.channel.delivered.map(\.kind) == [.lowData, .renewed])
+        #expect(f.channel.delivered.last?.id == "l1.renewed.1.1.journal")
+        #expect(await engine.firingAlerts().isEmpty)
+        // Running low again opens episode 2.
+        f.provider.replace { r in
+            Reading(lineID: r.line.id, observedAt: r.now, remaining: ByteCount(bytes: 400_000_000), total: ByteCount(bytes: 1_000_000_000), source: "script")
+        }
+        await engine.settle(now: t0 + .hours(2))
+        #expect(f.channel.delivered.last?.id == "l1.low.2.1.journal")
+    }
+
+    @Test func failingChannelKeepsReminderUntilItWorks() async throws {
+        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        let engine = f.engine()
+        f.channel.setFailing(true)
+        try await engine.start(now: t0)
+        await engine.settle(now: t0)
+        #expect(f.channel.delivered.isEmpty)
+        f.channel.setFailing(false)
+        await engine.settle(now: t0 + TimeSpan(seconds: 30))
+        #expect(f.channel.delivered.isEmpty)  // the retry is not due yet (60 s after the first failure)
+        await engine.settle(now: t0 + TimeSpan(seconds: 61))
+        await engine.settle(now: t0 + TimeSpan(seconds: 200))
+        #expect(f.channel.delivered.map(\.id) == ["l1.low.1.1.journal"])
+    }
+
+    @Test func failingSourceBacksOffAndGoesStale() async throws {
+        let provider = ScriptedProvider { _ in throw ProviderError(.unavailable, "carrier down") }
+        let stale = Rule(id: "stale", kind: .stale(.hours(3)), severity: .warning, repeatPolicy: .once)
+        let f = try EngineFixture(rules: [stale], poll: .hours(1), provider: provider)
+        let engine = f.engine()
+        try await engine.start(now: t0)
+        var now = t0
+        var wakes: [Double] = []
+        for _ in 0..<10 {
+            await engine.settle(now: now)
+            guard let next = await engine.nextWake() else { break }
+            wakes.append(next.timeIntervalSince(now))
+            now = next
+        }
+        #expect(Array(wakes.prefix(6)) == [30, 60, 120, 240, 480, 960])
+        #expect(f.channel.delivered.map(\.kind) == [.stale])
+        #expect(f.channel.delivered.first?.summary.contains("carrier down") == true)
+    }
+
+    @Test func quietHoursDeferAllButCritical() async throws {
+        let warn = Rule(id: "low", kind: .dataBelow([.amount(ByteCount(bytes: 500_000_000))]), severity: .warning, repeatPolicy: .once)
+        let crit = Rule(id: "empty", kind: .dataBelow([.amount(ByteCount(bytes: 200_000_000))]), severity: .critical, repeatPolicy: .once)
+        let f = try EngineFixture(rules: [warn, crit], quietHours: "22:00-07:00")
+        let engine = f.engine()
+        let night = t0 + .hours(23)
+        try await engine.start(now: night)
+        await engine.settle(now: night)
+        #expect(f.channel.delivered.map(\.ruleID) == ["empty"])
+        #expect(await engine.nextWake() == night + .hours(1))
+        await engine.settle(now: t0 + .hours(31))  // 07:00 next day
+        #expect(f.channel.delivered.map(\.ruleID) == ["empty", "low"])
+    }
+
+    @Test func reloadRemovingARuleEndsItsAlert() async throws {
+        var f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(1)))])
+        let engine = f.engine()
+        try await engine.start(now: t0)
+        await engine.settle(now: t0)
+        #expect(await engine.firingAlerts().count == 1)
+        f.config.lines[0].rules = []
+        try await engine.reload(f.config, now: t0 + .minutes(5))
+        #expect(await engine.firingAlerts().isEmpty)
+        await engine.settle(now: t0 + .hours(3))
+        #expect(f.channel.delivered.count == 1)
+    }
+
+    @Test func slowSourceTimesOutWithoutHoldingOthers() async throws {
+        var f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        var second = f.config.lines[0]
+        second.id = "l2"
+        f.config.lines.append(second)
+        f.config.daemon.pollTimeout = TimeSpan(seconds: 1)
+        let slow = ScriptedProvider { _ in
+            try await Task.sleep(nanoseconds: 30_000_000_000)
+            throw ProviderError(.unavailable, "unreachable")
+        }
+        let engine = Engine(
+            config: f.config,
+            store: f.store,
+            providers: ProviderFactory(overrides: ["l1": slow, "l2": f.provider]),
+            channels: ["journal": f.channel],
+            logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        try await engine.start(now: t0)
+        await engine.runDue(now: t0)
+        await engine.drain()
+        await engine.runDue(now: t0)
+        // l2 was read and reminded while l1 hung; l1 ended as a timeout and retries in 30 s.
+        #expect(f.channel.delivered.map(\.lineID) == ["l2"])
+        #expect(await engine.latestReading(of: "l1") == nil)
+        let wake = try #require(await engine.nextWake())
+        #expect(wake.timeIntervalSince(t0) <= 31)
+    }
+}

@@ -1,0 +1,138 @@
+import FoundationEssentials
+import SimwatchCore
+import SimwatchStore
+import Testing
+
+@Suite struct StateStoreTests {
+    let t0 = Date(timeIntervalSince1970: 1_795_132_800)
+
+    func reminder(_ id: String, notBefore: Date? = nil, episode: Int = 1) -> Reminder {
+        Reminder(
+            id: id, channel: "journal", kind: .lowData, event: "firing", severity: .warning, lineID: "l",
+            lineName: "Line", ruleID: "r", episode: episode, occurrence: 1, stage: 0, summary: "low", details: ["a"],
+            remaining: ByteCount(bytes: 5), total: ByteCount(bytes: 10), expiresAt: t0 + .days(3), runsOutAt: nil,
+            createdAt: t0, notBefore: notBefore ?? t0, timeZone: "UTC"
+        )
+    }
+
+    func tempPath() -> String {
+        "/tmp/simwatch-store-test-\(UInt64.random(in: 0...UInt64.max))/state.db"
+    }
+
+    @Test func fileDatabaseUsesWALAndSurvivesReopen() throws {
+        let path = tempPath()
+        let dir = String(path.dropLast("/state.db".count))
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            let store = try StateStore(path: path)
+            var batch = StoreBatch()
+            batch.lines = [LineRecord(lineID: "l", firstSeen: t0, period: PlanPeriod(startedAt: t0, quota: ByteCount(bytes: 10), expiresAt: t0 + .days(7)), polls: 3, renewals: 1)]
+            batch.readings = [Reading(lineID: "l", observedAt: t0, remaining: ByteCount(bytes: 5), credit: Money(amount: Decimal(string: "4.52")!, currency: "EUR"), source: "demo")]
+            var alert = AlertState(lineID: "l", ruleID: "r", episode: 2)
+            alert.phase = .firing(.init(since: t0, stage: 1, occurrence: 3, lastNotifiedAt: t0, nextReminderAt: t0 + .hours(6)))
+            batch.alerts = [alert]
+            try store.commit(batch)
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        let reopened = try StateStore(path: path)
+        let record = try #require(try reopened.lineRecords()["l"])
+        #expect(record.polls == 3)
+        #expect(record.renewals == 1)
+        #expect(record.period?.expiresAt == t0 + .days(7))
+        let reading = try #require(try reopened.latestReading(line: "l"))
+        #expect(reading.remaining == ByteCount(bytes: 5))
+        #expect(reading.credit == Money(amount: Decimal(string: "4.52")!, currency: "EUR"))
+        let alerts = try reopened.alertStates()
+        #expect(alerts.count == 1)
+        #expect(alerts[0].firing?.occurrence == 3)
+        #expect(alerts[0].firing?.nextReminderAt == t0 + .hours(6))
+        #expect(alerts[0].episode == 2)
+    }
+
+    @Test func outboxIsIdempotentAndHonoursNotBefore() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.reminders = [reminder("a"), reminder("a"), reminder("b", notBefore: t0 + .hours(8))]
+        try store.commit(batch)
+        try store.commit(batch)
+        #expect(try store.dueReminders(now: t0).map(\.reminder.id) == ["a"])
+        #expect(try store.nextReminderDue() == t0)
+        try store.record([DeliveryOutcome(id: "a", at: t0)])
+        #expect(try store.dueReminders(now: t0).isEmpty)
+        #expect(try store.nextReminderDue() == t0 + .hours(8))
+        #expect(try store.dueReminders(now: t0 + .hours(8)).map(\.reminder.id) == ["b"])
+        let sent = try store.outbox(state: .sent)
+        #expect(sent.map(\.reminder.id) == ["a"])
+        #expect(sent.first?.reminder == reminder("a"))
+    }
+
+    @Test func failedDeliveryRetriesThenDies() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.reminders = [reminder("a")]
+        try store.commit(batch)
+        try store.record([DeliveryOutcome(id: "a", at: t0, error: "boom", retryAt: t0 + .minutes(1))])
+        #expect(try store.dueReminders(now: t0).isEmpty)
+        let retry = try store.dueReminders(now: t0 + .minutes(1))
+        #expect(retry.first?.attempts == 1)
+        #expect(retry.first?.lastError == "boom")
+        try store.record([DeliveryOutcome(id: "a", at: t0, error: "boom again", retryAt: nil)])
+        #expect(try store.dueReminders(now: t0 + .days(9)).isEmpty)
+        #expect(try store.outbox(state: .dead).map(\.reminder.id) == ["a"])
+    }
+
+    @Test func endedEpisodesCancelDeferredReminders() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.reminders = [reminder("a", notBefore: t0 + .hours(8)), reminder("other", notBefore: t0 + .hours(8), episode: 2)]
+        try store.commit(batch)
+        var cancel = StoreBatch()
+        cancel.cancelled = [("l", "r", 1)]
+        try store.commit(cancel)
+        #expect(try store.dueReminders(now: t0 + .days(1)).map(\.reminder.id) == ["other"])
+        #expect(try store.outbox(state: .cancelled).map(\.reminder.id) == ["a"])
+    }
+
+    @Test func compactionRollsUpOldReadings() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        // 30 days of 5-minute readings draining 100 MB a day.
+        for i in 0..<(30 * 288) {
+            let at = t0 + TimeSpan(seconds: Int64(i) * 300)
+            batch.readings.append(
+                Reading(lineID: "l", observedAt: at, remaining: ByteCount(bytes: 3_000_000_000 - Int64(i) * 347_222), source: "demo")
+            )
+        }
+        try store.commit(batch)
+        let now = t0 + .days(30)
+        let report = try store.compact(now: now, keepRaw: 7 * 86_400, keepHourly: 14 * 86_400)
+        #expect(report.rawRemoved == 23 * 288)
+        let counts = try store.rowCounts()
+        #expect(counts["reading"] == 7 * 288)
+        let hourly = try store.rollups(line: "l", resolution: 3600)
+        let daily = try store.rollups(line: "l", resolution: 86_400)
+        #expect(hourly.count == 7 * 24)
+        #expect(daily.count == 16)
+        #expect(daily.allSatisfy { $0.samples == 288 })
+        #expect(hourly.allSatisfy { $0.samples == 12 })
+        // The last reading of each day survives as the day's figure.
+        let firstDay = try #require(daily.first?.lastRemaining)
+        #expect(firstDay == 3_000_000_000 - 287 * 347_222)
+        // Compacting again changes nothing.
+        let again = try store.compact(now: now, keepRaw: 7 * 86_400, keepHourly: 14 * 86_400)
+        #expect(again.rawRemoved == 0 && again.hourlyRemoved == 0)
+        #expect(try store.rollups(line: "l", resolution: 86_400).count == 16)
+    }
+
+    @Test func alertLogKeepsHistoryNewestFirst() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.log = [
+            AlertLogEntry(lineID: "l", ruleID: "r", episode: 1, event: "firing", stage: 0, occurrence: 1, at: t0, summary: "one"),
+            AlertLogEntry(lineID: "l", ruleID: "r", episode: 1, event: "repeat", stage: 0, occurrence: 2, at: t0 + .hours(1), summary: "two"),
+        ]
+        try store.commit(batch)
+        #expect(try store.alertLog(line: "l").map(\.summary) == ["two", "one"])
+    }
+}
