@@ -47,7 +47,8 @@ extension StateStore {
 
     static func reading(_ row: Row) -> Reading {
         var credit: Money?
-        if let text: String = row["credit"], let currency: String = row["currency"], let amount = Decimal(string: text) {
+        if let text: String = row["credit"], let currency: String = row["currency"], let amount = Decimal(string: text)
+        {
             credit = Money(amount: amount, currency: currency)
         }
         let statusText: String = row["status"]

@@ -33,7 +33,9 @@ public struct Journal: Sendable {
 
     private static func withIovecs<R>(_ items: [[UInt8]], _ body: ([iovec]) -> R) -> R {
         var buffers: [UnsafeMutableRawBufferPointer] = []
-        defer { buffers.forEach { $0.deallocate() } }
+        defer {
+            for buffer in buffers { buffer.deallocate() }
+        }
         var iovecs: [iovec] = []
         for item in items {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(item.count, 1), alignment: 1)

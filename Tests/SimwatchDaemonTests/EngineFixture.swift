@@ -22,16 +22,28 @@ struct EngineFixture {
         provider: ScriptedProvider? = nil
     ) throws {
         self.store = try store ?? StateStore()
-        self.provider = provider ?? ScriptedProvider { request in
-            Reading(lineID: request.line.id, observedAt: request.now, remaining: ByteCount(bytes: 100_000_000), total: ByteCount(bytes: 1_000_000_000), source: "script")
-        }
+        self.provider =
+            provider
+            ?? ScriptedProvider { request in
+                Reading(
+                    lineID: request.line.id,
+                    observedAt: request.now,
+                    remaining: ByteCount(bytes: 100_000_000),
+                    total: ByteCount(bytes: 1_000_000_000),
+                    source: "script"
+                )
+            }
         var daemon = DaemonSettings(timeZone: .utc)
         daemon.quietHours = try quietHours.map { try QuietHours(parsing: $0, zone: .utc) }
         let line = Line(
             id: "l1",
             name: "Test line",
             provider: .demo(DemoProviderSettings(dailyUse: ByteCount(bytes: 1))),
-            plan: PlanSettings(quota: ByteCount(bytes: 1_000_000_000), validity: .validFor(.days(30)), started: Self.t0),
+            plan: PlanSettings(
+                quota: ByteCount(bytes: 1_000_000_000),
+                validity: .validFor(.days(30)),
+                started: Self.t0
+            ),
             rules: rules,
             pollInterval: poll
         )
@@ -51,6 +63,11 @@ struct EngineFixture {
     }
 
     static func lowData(_ repeatPolicy: RepeatPolicy, severity: Severity = .warning) -> Rule {
-        Rule(id: "low", kind: .dataBelow([.amount(ByteCount(bytes: 500_000_000))]), severity: severity, repeatPolicy: repeatPolicy)
+        Rule(
+            id: "low",
+            kind: .dataBelow([.amount(ByteCount(bytes: 500_000_000))]),
+            severity: severity,
+            repeatPolicy: repeatPolicy
+        )
     }
 }

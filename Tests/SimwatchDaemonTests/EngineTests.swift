@@ -76,7 +76,13 @@ import Testing
         try await engine.start(now: t0)
         await engine.settle(now: t0)
         f.provider.replace { r in
-            Reading(lineID: r.line.id, observedAt: r.now, remaining: ByteCount(bytes: 900_000_000), total: ByteCount(bytes: 1_000_000_000), source: "script")
+            Reading(
+                lineID: r.line.id,
+                observedAt: r.now,
+                remaining: ByteCount(bytes: 900_000_000),
+                total: ByteCount(bytes: 1_000_000_000),
+                source: "script"
+            )
         }
         await engine.settle(now: t0 + .hours(1))
         #expect(f.channel.delivered.map(\.kind) == [.lowData, .renewed])
@@ -84,7 +90,13 @@ import Testing
         #expect(await engine.firingAlerts().isEmpty)
         // Running low again opens episode 2.
         f.provider.replace { r in
-            Reading(lineID: r.line.id, observedAt: r.now, remaining: ByteCount(bytes: 400_000_000), total: ByteCount(bytes: 1_000_000_000), source: "script")
+            Reading(
+                lineID: r.line.id,
+                observedAt: r.now,
+                remaining: ByteCount(bytes: 400_000_000),
+                total: ByteCount(bytes: 1_000_000_000),
+                source: "script"
+            )
         }
         await engine.settle(now: t0 + .hours(2))
         #expect(f.channel.delivered.last?.id == "l1.low.2.1.journal")
@@ -125,8 +137,18 @@ import Testing
     }
 
     @Test func quietHoursDeferAllButCritical() async throws {
-        let warn = Rule(id: "low", kind: .dataBelow([.amount(ByteCount(bytes: 500_000_000))]), severity: .warning, repeatPolicy: .once)
-        let crit = Rule(id: "empty", kind: .dataBelow([.amount(ByteCount(bytes: 200_000_000))]), severity: .critical, repeatPolicy: .once)
+        let warn = Rule(
+            id: "low",
+            kind: .dataBelow([.amount(ByteCount(bytes: 500_000_000))]),
+            severity: .warning,
+            repeatPolicy: .once
+        )
+        let crit = Rule(
+            id: "empty",
+            kind: .dataBelow([.amount(ByteCount(bytes: 200_000_000))]),
+            severity: .critical,
+            repeatPolicy: .once
+        )
         let f = try EngineFixture(rules: [warn, crit], quietHours: "22:00-07:00")
         let engine = f.engine()
         let night = t0 + .hours(23)

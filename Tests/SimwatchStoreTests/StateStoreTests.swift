@@ -8,10 +8,26 @@ import Testing
 
     func reminder(_ id: String, notBefore: Date? = nil, episode: Int = 1) -> Reminder {
         Reminder(
-            id: id, channel: "journal", kind: .lowData, event: "firing", severity: .warning, lineID: "l",
-            lineName: "Line", ruleID: "r", episode: episode, occurrence: 1, stage: 0, summary: "low", details: ["a"],
-            remaining: ByteCount(bytes: 5), total: ByteCount(bytes: 10), expiresAt: t0 + .days(3), runsOutAt: nil,
-            createdAt: t0, notBefore: notBefore ?? t0, timeZone: "UTC"
+            id: id,
+            channel: "journal",
+            kind: .lowData,
+            event: "firing",
+            severity: .warning,
+            lineID: "l",
+            lineName: "Line",
+            ruleID: "r",
+            episode: episode,
+            occurrence: 1,
+            stage: 0,
+            summary: "low",
+            details: ["a"],
+            remaining: ByteCount(bytes: 5),
+            total: ByteCount(bytes: 10),
+            expiresAt: t0 + .days(3),
+            runsOutAt: nil,
+            createdAt: t0,
+            notBefore: notBefore ?? t0,
+            timeZone: "UTC"
         )
     }
 
@@ -27,10 +43,28 @@ import Testing
         do {
             let store = try StateStore(path: path)
             var batch = StoreBatch()
-            batch.lines = [LineRecord(lineID: "l", firstSeen: t0, period: PlanPeriod(startedAt: t0, quota: ByteCount(bytes: 10), expiresAt: t0 + .days(7)), polls: 3, renewals: 1)]
-            batch.readings = [Reading(lineID: "l", observedAt: t0, remaining: ByteCount(bytes: 5), credit: Money(amount: Decimal(string: "4.52")!, currency: "EUR"), source: "demo")]
+            batch.lines = [
+                LineRecord(
+                    lineID: "l",
+                    firstSeen: t0,
+                    period: PlanPeriod(startedAt: t0, quota: ByteCount(bytes: 10), expiresAt: t0 + .days(7)),
+                    polls: 3,
+                    renewals: 1
+                )
+            ]
+            batch.readings = [
+                Reading(
+                    lineID: "l",
+                    observedAt: t0,
+                    remaining: ByteCount(bytes: 5),
+                    credit: Money(amount: Decimal(string: "4.52")!, currency: "EUR"),
+                    source: "demo"
+                )
+            ]
             var alert = AlertState(lineID: "l", ruleID: "r", episode: 2)
-            alert.phase = .firing(.init(since: t0, stage: 1, occurrence: 3, lastNotifiedAt: t0, nextReminderAt: t0 + .hours(6)))
+            alert.phase = .firing(
+                .init(since: t0, stage: 1, occurrence: 3, lastNotifiedAt: t0, nextReminderAt: t0 + .hours(6))
+            )
             batch.alerts = [alert]
             try store.commit(batch)
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
@@ -85,7 +119,9 @@ import Testing
     @Test func endedEpisodesCancelDeferredReminders() throws {
         let store = try StateStore()
         var batch = StoreBatch()
-        batch.reminders = [reminder("a", notBefore: t0 + .hours(8)), reminder("other", notBefore: t0 + .hours(8), episode: 2)]
+        batch.reminders = [
+            reminder("a", notBefore: t0 + .hours(8)), reminder("other", notBefore: t0 + .hours(8), episode: 2),
+        ]
         try store.commit(batch)
         var cancel = StoreBatch()
         cancel.cancelled = [("l", "r", 1)]
@@ -101,7 +137,12 @@ import Testing
         for i in 0..<(30 * 288) {
             let at = t0 + TimeSpan(seconds: Int64(i) * 300)
             batch.readings.append(
-                Reading(lineID: "l", observedAt: at, remaining: ByteCount(bytes: 3_000_000_000 - Int64(i) * 347_222), source: "demo")
+                Reading(
+                    lineID: "l",
+                    observedAt: at,
+                    remaining: ByteCount(bytes: 3_000_000_000 - Int64(i) * 347_222),
+                    source: "demo"
+                )
             )
         }
         try store.commit(batch)
@@ -129,8 +170,26 @@ import Testing
         let store = try StateStore()
         var batch = StoreBatch()
         batch.log = [
-            AlertLogEntry(lineID: "l", ruleID: "r", episode: 1, event: "firing", stage: 0, occurrence: 1, at: t0, summary: "one"),
-            AlertLogEntry(lineID: "l", ruleID: "r", episode: 1, event: "repeat", stage: 0, occurrence: 2, at: t0 + .hours(1), summary: "two"),
+            AlertLogEntry(
+                lineID: "l",
+                ruleID: "r",
+                episode: 1,
+                event: "firing",
+                stage: 0,
+                occurrence: 1,
+                at: t0,
+                summary: "one"
+            ),
+            AlertLogEntry(
+                lineID: "l",
+                ruleID: "r",
+                episode: 1,
+                event: "repeat",
+                stage: 0,
+                occurrence: 2,
+                at: t0 + .hours(1),
+                summary: "two"
+            ),
         ]
         try store.commit(batch)
         #expect(try store.alertLog(line: "l").map(\.summary) == ["two", "one"])

@@ -7,7 +7,9 @@ public enum ConfigCheck {
             print("\(path): OK (\(config.lines.count) line\(config.lines.count == 1 ? "" : "s"), \(rules) rules)")
             for line in config.lines {
                 let ruleList = line.rules.map(\.id).joined(separator: ", ")
-                print("  \(line.id)  \(line.name)  [\(line.provider.type), every \(line.pollInterval)]  rules: \(ruleList)")
+                print(
+                    "  \(line.id)  \(line.name)  [\(line.provider.type), every \(line.pollInterval)]  rules: \(ruleList)"
+                )
             }
             return 0
         } catch {

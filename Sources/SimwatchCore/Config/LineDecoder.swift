@@ -5,7 +5,11 @@ enum LineDecoder {
         if id == nil, !raw.has("id") { raw.error(nil, "missing `id`", hint: "e.g. id = \"fr-travel\"") }
         let table = raw.renamed(context: id.map { "[[line]] '\($0)'" } ?? raw.context)
         if let id, !RuleDecoder.isValidID(id) {
-            table.error("id", "line id `\(id)` may use only a-z, 0-9, '.', '_' and '-'", hint: "put spaces and other letters in `name`")
+            table.error(
+                "id",
+                "line id `\(id)` may use only a-z, 0-9, '.', '_' and '-'",
+                hint: "put spaces and other letters in `name`"
+            )
         }
         let name = table.string("name") ?? id ?? ""
         let label = id.map { " of line '\($0)'" } ?? ""
@@ -13,7 +17,8 @@ enum LineDecoder {
 
         var channels = table.stringList("channels") ?? []
         for channel in channels where !Config.knownChannels.contains(channel) {
-            let hint = Suggestion.nearest(to: channel, in: Config.knownChannels).map { "did you mean `\($0)`?" }
+            let hint =
+                Suggestion.nearest(to: channel, in: Config.knownChannels).map { "did you mean `\($0)`?" }
                 ?? "known channels: \(Config.knownChannels.joined(separator: ", "))"
             table.error("channels", "unknown channel `\(channel)`", hint: hint)
         }
@@ -77,7 +82,9 @@ enum ProviderDecoder {
 
     static func decode(_ table: TableReader, plan: PlanSettings, quotaWritten: Bool) -> ProviderSettings? {
         guard let type = table.string("type") else {
-            if !table.has("type") { table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))") }
+            if !table.has("type") {
+                table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))")
+            }
             return nil
         }
         switch type {
@@ -92,7 +99,8 @@ enum ProviderDecoder {
             table.finish(allowing: ["type", "daily_use", "wobble", "credit", "fail_every"])
             return .demo(DemoProviderSettings(dailyUse: dailyUse, wobble: wobble, credit: credit, failEvery: failEvery))
         default:
-            let hint = Suggestion.nearest(to: type, in: types).map { "did you mean `\($0)`?" }
+            let hint =
+                Suggestion.nearest(to: type, in: types).map { "did you mean `\($0)`?" }
                 ?? "known types: \(types.joined(separator: ", "))"
             table.error("type", "unknown provider type `\(type)`", hint: hint)
             return nil

@@ -49,7 +49,8 @@ enum RuleDecoder {
                 table.parsed("after", TimeSpan.init(parsing:)).map(RuleKind.stale)
             }
         default:
-            let hint = Suggestion.nearest(to: kindName, in: kinds).map { "did you mean `\($0)`?" }
+            let hint =
+                Suggestion.nearest(to: kindName, in: kinds).map { "did you mean `\($0)`?" }
                 ?? "one of: \(kinds.joined(separator: ", "))"
             table.error("kind", "unknown rule kind `\(kindName)`", hint: hint)
             allowed = allKeys
@@ -138,7 +139,11 @@ enum RuleDecoder {
             }
         }
         if !isDescending(out) {
-            table.error("threshold", "stages of `threshold` must go from largest to smallest", hint: "e.g. [\"1GB\", \"200MB\"]")
+            table.error(
+                "threshold",
+                "stages of `threshold` must go from largest to smallest",
+                hint: "e.g. [\"1GB\", \"200MB\"]"
+            )
         }
         return out
     }
@@ -151,7 +156,11 @@ enum RuleDecoder {
             out.append(span)
         }
         if out != out.sorted(by: >) {
-            table.error(key, "stages of `\(key)` must go from longest to shortest", hint: "e.g. [\"7d\", \"3d\", \"1d\"]")
+            table.error(
+                key,
+                "stages of `\(key)` must go from longest to shortest",
+                hint: "e.g. [\"7d\", \"3d\", \"1d\"]"
+            )
         }
         return out
     }
@@ -167,9 +176,10 @@ enum RuleDecoder {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { c in
-            ("a"..."z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "."
-        }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy { c in
+                ("a"..."z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "."
+            }
     }
 }
 
@@ -181,7 +191,12 @@ extension String {
 /// The rules a line gets when the configuration has no `[[rule]]` and the line no `[[line.rule]]`.
 public enum DefaultRules {
     public static let all: [Rule] = [
-        Rule(id: "low-data", kind: .dataBelow([.percent(20), .percent(5)]), severity: .warning, repeatPolicy: .every(.days(1))),
+        Rule(
+            id: "low-data",
+            kind: .dataBelow([.percent(20), .percent(5)]),
+            severity: .warning,
+            repeatPolicy: .every(.days(1))
+        ),
         Rule(
             id: "expiring",
             kind: .expiresWithin([.days(7), .days(3), .days(1)]),

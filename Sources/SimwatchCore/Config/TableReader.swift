@@ -140,7 +140,8 @@ struct TableReader {
     /// Reports every key not in `allowed`, suggesting the nearest allowed one.
     func finish(allowing allowed: [String]) {
         for key in table.keys where !allowed.contains(key) {
-            let hint = Suggestion.nearest(to: key, in: allowed).map { "did you mean `\($0)`?" }
+            let hint =
+                Suggestion.nearest(to: key, in: allowed).map { "did you mean `\($0)`?" }
                 ?? "known keys: \(allowed.joined(separator: ", "))"
             error(key, "unknown key `\(key)`", hint: hint)
         }

@@ -53,9 +53,9 @@ private struct ISO8601Scanner {
         var fraction = 0.0
         var offset: Int64?
         if next != nil {
-            guard let separator = next, separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
-                || separator == UInt8(ascii: " ")
-            else { throw failure("expected 'T' or a space after the date in '\(text)'") }
+            guard let separator = next, "Tt ".utf8.contains(separator) else {
+                throw failure("expected 'T' or a space after the date in '\(text)'")
+            }
             position += 1
             while next == UInt8(ascii: " ") { position += 1 }
             hour = try number(digits: 2)
@@ -82,7 +82,12 @@ private struct ISO8601Scanner {
         }
         guard next == nil else { throw failure("unexpected text at the end of '\(text)'") }
         let local = ZoneInfo.localSeconds(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second
+            year: year,
+            month: month,
+            day: day,
+            hour: hour,
+            minute: minute,
+            second: second
         )
         let instant = offset.map { local - $0 } ?? zone.resolve(local: local).instants[0]
         return Date(timeIntervalSince1970: Double(instant) + fraction)

@@ -51,7 +51,12 @@ public struct LocalDateTime: Sendable, Hashable, CustomStringConvertible {
     /// The instant this wall-clock time and offset denote.
     public var date: Date {
         let local = ZoneInfo.localSeconds(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second
+            year: year,
+            month: month,
+            day: day,
+            hour: hour,
+            minute: minute,
+            second: second
         )
         return Date(timeIntervalSince1970: Double(local - Int64(offset.seconds)))
     }

@@ -20,7 +20,8 @@ struct ConsoleStyle: Sendable {
         }
         let what = r.kind == .renewed ? "renewed" : (r.ruleID ?? r.kind.rawValue)
         let event = r.event == "firing" ? "" : " (\(r.event))"
-        return "\(time.year)-\(format2(time.month))-\(format2(time.day)) \(clock) \(label) \(what)\(event): \(r.summary)"
+        return
+            "\(time.year)-\(format2(time.month))-\(format2(time.day)) \(clock) \(label) \(what)\(event): \(r.summary)"
     }
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

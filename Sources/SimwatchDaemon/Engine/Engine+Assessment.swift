@@ -55,21 +55,50 @@ extension Engine {
                 batch.cancelled.append((line.id, rule.id, state.episode))
                 batch.log.append(
                     AlertLogEntry(
-                        lineID: line.id, ruleID: rule.id, episode: state.episode, event: "resolved",
-                        stage: nil, occurrence: state.firing?.occurrence ?? 0, at: now, summary: "renewed"
+                        lineID: line.id,
+                        ruleID: rule.id,
+                        episode: state.episode,
+                        event: "resolved",
+                        stage: nil,
+                        occurrence: state.firing?.occurrence ?? 0,
+                        at: now,
+                        summary: "renewed"
                     )
                 )
             }
-            let text = composer.compose(kind: .renewed, rule: nil, stage: nil, snapshot: snapshot, forecast: forecast, now: now)
+            let text = composer.compose(
+                kind: .renewed,
+                rule: nil,
+                stage: nil,
+                snapshot: snapshot,
+                forecast: forecast,
+                now: now
+            )
             batch.log.append(
                 AlertLogEntry(
-                    lineID: line.id, ruleID: nil, episode: record.renewals, event: "renewed", stage: nil,
-                    occurrence: 1, at: now, summary: text.summary
+                    lineID: line.id,
+                    ruleID: nil,
+                    episode: record.renewals,
+                    event: "renewed",
+                    stage: nil,
+                    occurrence: 1,
+                    at: now,
+                    summary: text.summary
                 )
             )
             batch.reminders += reminders(
-                for: line, kind: .renewed, rule: nil, event: "renewed", severity: .info, episode: record.renewals,
-                occurrence: 1, stage: nil, text: text, snapshot: snapshot, forecast: forecast, now: now
+                for: line,
+                kind: .renewed,
+                rule: nil,
+                event: "renewed",
+                severity: .info,
+                episode: record.renewals,
+                occurrence: 1,
+                stage: nil,
+                text: text,
+                snapshot: snapshot,
+                forecast: forecast,
+                now: now
             )
         }
 
@@ -77,7 +106,11 @@ extension Engine {
             let key = Self.key(line.id, rule.id)
             let state = changed[key] ?? alerts[key] ?? AlertState(lineID: line.id, ruleID: rule.id)
             let condition = RuleEvaluator.evaluate(
-                rule, snapshot: snapshot, forecast: forecast, now: now, firing: state.isFiring
+                rule,
+                snapshot: snapshot,
+                forecast: forecast,
+                now: now,
+                firing: state.isFiring
             )
             let (next, event) = state.step(condition: condition, policy: rule.repeatPolicy, now: now)
             guard next != state else { continue }
@@ -87,8 +120,14 @@ extension Engine {
                 batch.cancelled.append((line.id, rule.id, state.episode))
                 batch.log.append(
                     AlertLogEntry(
-                        lineID: line.id, ruleID: rule.id, episode: state.episode, event: event.name, stage: nil,
-                        occurrence: state.firing?.occurrence ?? 0, at: now, summary: "condition cleared"
+                        lineID: line.id,
+                        ruleID: rule.id,
+                        episode: state.episode,
+                        event: event.name,
+                        stage: nil,
+                        occurrence: state.firing?.occurrence ?? 0,
+                        at: now,
+                        summary: "condition cleared"
                     )
                 )
                 continue
@@ -96,19 +135,38 @@ extension Engine {
             let firing = next.firing
             let stage = firing?.stage
             let text = composer.compose(
-                kind: rule.kind.reminderKind, rule: rule, stage: stage, snapshot: snapshot, forecast: forecast, now: now
+                kind: rule.kind.reminderKind,
+                rule: rule,
+                stage: stage,
+                snapshot: snapshot,
+                forecast: forecast,
+                now: now
             )
             batch.log.append(
                 AlertLogEntry(
-                    lineID: line.id, ruleID: rule.id, episode: next.episode, event: event.name, stage: stage,
-                    occurrence: firing?.occurrence ?? 1, at: now, summary: text.summary
+                    lineID: line.id,
+                    ruleID: rule.id,
+                    episode: next.episode,
+                    event: event.name,
+                    stage: stage,
+                    occurrence: firing?.occurrence ?? 1,
+                    at: now,
+                    summary: text.summary
                 )
             )
             batch.reminders += reminders(
-                for: line, kind: rule.kind.reminderKind, rule: rule.id, event: event.name,
-                severity: severity(of: rule, stage: stage), episode: next.episode,
-                occurrence: firing?.occurrence ?? 1, stage: stage, text: text, snapshot: snapshot,
-                forecast: forecast, now: now
+                for: line,
+                kind: rule.kind.reminderKind,
+                rule: rule.id,
+                event: event.name,
+                severity: severity(of: rule, stage: stage),
+                episode: next.episode,
+                occurrence: firing?.occurrence ?? 1,
+                stage: stage,
+                text: text,
+                snapshot: snapshot,
+                forecast: forecast,
+                now: now
             )
         }
 
@@ -156,7 +214,13 @@ extension Engine {
         }
         return line.channels.map { channel in
             Reminder(
-                id: Reminder.stableID(line: line.id, rule: rule, episode: episode, occurrence: occurrence, channel: channel),
+                id: Reminder.stableID(
+                    line: line.id,
+                    rule: rule,
+                    episode: episode,
+                    occurrence: occurrence,
+                    channel: channel
+                ),
                 channel: channel,
                 kind: kind,
                 event: event,

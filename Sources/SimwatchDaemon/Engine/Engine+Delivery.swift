@@ -21,7 +21,9 @@ extension Engine {
         for item in due {
             let reminder = item.reminder
             guard let channel = channels[reminder.channel] else {
-                outcomes.append(DeliveryOutcome(id: reminder.id, at: now, error: "channel `\(reminder.channel)` is not configured"))
+                outcomes.append(
+                    DeliveryOutcome(id: reminder.id, at: now, error: "channel `\(reminder.channel)` is not configured")
+                )
                 logger.error("reminder \(reminder.id) dropped: channel `\(reminder.channel)` is not configured")
                 continue
             }
@@ -31,12 +33,18 @@ extension Engine {
             } catch {
                 let attempts = item.attempts + 1
                 let age = now.timeIntervalSince(reminder.createdAt)
-                let retryAt = age < Self.deliveryGiveUp ? now.addingTimeInterval(min(30 * Double(1 << min(attempts, 7)), 3600)) : nil
+                let retryAt =
+                    age < Self.deliveryGiveUp
+                    ? now.addingTimeInterval(min(30 * Double(1 << min(attempts, 7)), 3600)) : nil
                 outcomes.append(DeliveryOutcome(id: reminder.id, at: now, error: "\(error)", retryAt: retryAt))
                 if retryAt == nil {
-                    logger.error("reminder \(reminder.id) via \(reminder.channel) given up after \(attempts) attempts: \(error)")
+                    logger.error(
+                        "reminder \(reminder.id) via \(reminder.channel) given up after \(attempts) attempts: \(error)"
+                    )
                 } else {
-                    logger.warning("reminder \(reminder.id) via \(reminder.channel) failed (attempt \(attempts)): \(error)")
+                    logger.warning(
+                        "reminder \(reminder.id) via \(reminder.channel) failed (attempt \(attempts)): \(error)"
+                    )
                 }
             }
         }

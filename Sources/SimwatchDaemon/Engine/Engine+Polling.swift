@@ -7,7 +7,12 @@ extension Engine {
     /// Polls one line in its own task with a timeout, so a slow or failing source never holds up other lines.
     func startPoll(_ line: Line, now: Date) {
         let record = records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
-        let request = ReadRequest(line: line, period: period(for: line, record: record, now: now), now: now, attempt: record.polls)
+        let request = ReadRequest(
+            line: line,
+            period: period(for: line, record: record, now: now),
+            now: now,
+            attempt: record.polls
+        )
         let provider = providers.make(for: line)
         let timeout = config.daemon.pollTimeout.timeInterval
         inFlight[line.id] = Task {

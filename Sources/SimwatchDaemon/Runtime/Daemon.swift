@@ -110,7 +110,9 @@ public struct Daemon {
         do {
             let fresh = try Config.load(path: options.configPath, environment: environment)
             try await engine.reload(fresh, now: clock.now())
-            if fresh.daemon.timeScale != running.daemon.timeScale || fresh.daemon.stateDirectory != running.daemon.stateDirectory {
+            if fresh.daemon.timeScale != running.daemon.timeScale
+                || fresh.daemon.stateDirectory != running.daemon.stateDirectory
+            {
                 logger.warning("time_scale and state_dir take effect at the next restart")
             }
             logger.notice("configuration reloaded: \(fresh.lines.count) line(s)")
@@ -118,7 +120,9 @@ public struct Daemon {
             return fresh
         } catch let error as ConfigError {
             for d in error.diagnostics { logger.error("reload failed, keeping the running configuration: \(d)") }
-            notifier.ready(status: "reload failed (\(error.diagnostics.first?.description ?? "")); " + (await engine.statusLine()))
+            notifier.ready(
+                status: "reload failed (\(error.diagnostics.first?.description ?? "")); " + (await engine.statusLine())
+            )
             return running
         } catch {
             logger.error("reload failed, keeping the running configuration: \(error)")

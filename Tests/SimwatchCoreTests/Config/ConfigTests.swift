@@ -107,7 +107,9 @@ import Testing
 
     @Test func unknownKeyInLine() {
         let errs = errors(Self.good.replacing("poll_interval = \"1h\"", with: "pol_interval = \"1h\""))
-        #expect(errs == ["unknown key `pol_interval` in [[line]] 'router' at config.toml:22; did you mean `poll_interval`?"])
+        #expect(
+            errs == ["unknown key `pol_interval` in [[line]] 'router' at config.toml:22; did you mean `poll_interval`?"]
+        )
     }
 
     @Test func badQuantityNamesKeyAndLine() {
@@ -138,11 +140,17 @@ import Testing
             kind = "data_belo"
             """
         let errs = errors(text)
-        #expect(errs.contains { $0.contains("unknown key `poll_intervall`") && $0.contains("did you mean `poll_interval`?") })
+        #expect(
+            errs.contains {
+                $0.contains("unknown key `poll_intervall`") && $0.contains("did you mean `poll_interval`?")
+            }
+        )
         #expect(errs.contains { $0.contains("`time_zone`") && $0.contains("config.toml:3") })
         #expect(errs.contains { $0.contains("line id `Bad Id`") && $0.contains("config.toml:6") })
         #expect(errs.contains { $0.contains("unknown provider type `demoo`") && $0.contains("did you mean `demo`?") })
-        #expect(errs.contains { $0.contains("unknown rule kind `data_belo`") && $0.contains("did you mean `data_below`?") })
+        #expect(
+            errs.contains { $0.contains("unknown rule kind `data_belo`") && $0.contains("did you mean `data_below`?") }
+        )
     }
 
     @Test func duplicateIdsAndStageOrder() {
@@ -223,7 +231,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [("treshold", "threshold"), ("poll_intervl", "poll_interval"), ("xyzzy", nil)] as [(String, String?)])
+    @Test(
+        arguments: [("treshold", "threshold"), ("poll_intervl", "poll_interval"), ("xyzzy", nil)] as [(String, String?)]
+    )
     func suggestions(word: String, expected: String?) {
         #expect(Suggestion.nearest(to: word, in: ["threshold", "poll_interval", "severity"]) == expected)
     }

@@ -1,24 +1,27 @@
 import FoundationEssentials
-@testable import SimwatchCore
 import Testing
+
+@testable import SimwatchCore
 
 @Suite struct LocalDateTimeTests {
     /// Expected values from `TZ=<zone> date -d @<epoch> '+%FT%T%:z|%a %-d %b %H:%M %Z'`.
-    @Test(arguments: [
-        ("Europe/Paris", 1_795_763_100, "2026-11-27T08:05:00+01:00", "Fri 27 Nov 08:05 CET", 5),
-        ("Asia/Kolkata", 1_800_000_000, "2027-01-15T13:30:00+05:30", "Fri 15 Jan 13:30 IST", 5),
-        ("Australia/Lord_Howe", 1_800_000_000, "2027-01-15T19:00:00+11:00", "Fri 15 Jan 19:00 +11", 5),
-        ("America/New_York", 1_800_000_000, "2027-01-15T03:00:00-05:00", "Fri 15 Jan 03:00 EST", 5),
-        ("UTC", 1_800_000_000, "2027-01-15T08:00:00+00:00", "Fri 15 Jan 08:00 UTC", 5),
-        ("UTC", -1, "1969-12-31T23:59:59+00:00", "Wed 31 Dec 23:59 UTC", 3),
-        ("UTC", 1_709_208_000, "2024-02-29T12:00:00+00:00", "Thu 29 Feb 12:00 UTC", 4),
-        ("UTC", -30_610_267_200, "0999-12-31T12:00:00+00:00", "Tue 31 Dec 12:00 UTC", 2),
-        ("Europe/Paris", -2_208_988_800, "1900-01-01T00:09:21+00:09:21", "Mon 1 Jan 00:09 PMT", 1),
-        ("Europe/Paris", 1_774_746_000, "2026-03-29T03:00:00+02:00", "Sun 29 Mar 03:00 CEST", 7),
-        ("Europe/Paris", 1_774_745_999, "2026-03-29T01:59:59+01:00", "Sun 29 Mar 01:59 CET", 7),
-        ("America/Nuuk", 2_374_102_800, "2045-03-26T00:00:00-01:00", "Sun 26 Mar 00:00 -01", 7),
-        ("America/Nuuk", 2_374_102_799, "2045-03-25T22:59:59-02:00", "Sat 25 Mar 22:59 -02", 6),
-    ] as [(String, Int64, String, String, Int)])
+    @Test(
+        arguments: [
+            ("Europe/Paris", 1_795_763_100, "2026-11-27T08:05:00+01:00", "Fri 27 Nov 08:05 CET", 5),
+            ("Asia/Kolkata", 1_800_000_000, "2027-01-15T13:30:00+05:30", "Fri 15 Jan 13:30 IST", 5),
+            ("Australia/Lord_Howe", 1_800_000_000, "2027-01-15T19:00:00+11:00", "Fri 15 Jan 19:00 +11", 5),
+            ("America/New_York", 1_800_000_000, "2027-01-15T03:00:00-05:00", "Fri 15 Jan 03:00 EST", 5),
+            ("UTC", 1_800_000_000, "2027-01-15T08:00:00+00:00", "Fri 15 Jan 08:00 UTC", 5),
+            ("UTC", -1, "1969-12-31T23:59:59+00:00", "Wed 31 Dec 23:59 UTC", 3),
+            ("UTC", 1_709_208_000, "2024-02-29T12:00:00+00:00", "Thu 29 Feb 12:00 UTC", 4),
+            ("UTC", -30_610_267_200, "0999-12-31T12:00:00+00:00", "Tue 31 Dec 12:00 UTC", 2),
+            ("Europe/Paris", -2_208_988_800, "1900-01-01T00:09:21+00:09:21", "Mon 1 Jan 00:09 PMT", 1),
+            ("Europe/Paris", 1_774_746_000, "2026-03-29T03:00:00+02:00", "Sun 29 Mar 03:00 CEST", 7),
+            ("Europe/Paris", 1_774_745_999, "2026-03-29T01:59:59+01:00", "Sun 29 Mar 01:59 CET", 7),
+            ("America/Nuuk", 2_374_102_800, "2045-03-26T00:00:00-01:00", "Sun 26 Mar 00:00 -01", 7),
+            ("America/Nuuk", 2_374_102_799, "2045-03-25T22:59:59-02:00", "Sat 25 Mar 22:59 -02", 6),
+        ] as [(String, Int64, String, String, Int)]
+    )
     func formats(identifier: String, epoch: Int64, iso8601: String, human: String, weekday: Int) throws {
         let zone = try ZoneInfo(identifier: identifier)
         let date = Date(timeIntervalSince1970: Double(epoch))
@@ -54,28 +57,38 @@ import Testing
     }
 
     /// Wall-clock times to instants, including the gap (the instant after it) and the overlap (the earlier one).
-    @Test(arguments: [
-        ("Europe/Paris", 2026, 12, 15, 10, 0, 1_797_325_200),
-        ("Europe/Paris", 2026, 3, 29, 1, 59, 1_774_745_940),
-        ("Europe/Paris", 2026, 3, 29, 2, 30, 1_774_746_000),
-        ("Europe/Paris", 2026, 3, 29, 3, 0, 1_774_746_000),
-        ("Europe/Paris", 2026, 10, 25, 2, 30, 1_792_888_200),
-        ("Europe/Paris", 2026, 10, 25, 3, 0, 1_792_893_600),
-        ("Europe/Paris", 2045, 3, 26, 2, 30, 2_374_102_800),
-        ("Europe/Paris", 2045, 10, 29, 2, 30, 2_392_849_800),
-        ("America/New_York", 2026, 3, 8, 2, 30, 1_772_953_200),
-        ("America/New_York", 2026, 11, 1, 1, 30, 1_793_511_000),
-        ("Australia/Lord_Howe", 2026, 10, 4, 2, 15, 1_791_041_400),
-        ("Australia/Lord_Howe", 2026, 4, 5, 1, 45, 1_775_313_900),
-        ("Australia/Lord_Howe", 2045, 10, 1, 2, 15, 2_390_398_200),
-        ("America/Nuuk", 2045, 3, 25, 23, 30, 2_374_102_800),
-        ("Asia/Kolkata", 2045, 1, 15, 5, 30, 2_368_051_200),
-        ("UTC", 2026, 13, 1, 0, 0, 1_798_761_600),
-        ("UTC", 2027, 1, 0, 24, 0, 1_798_761_600),
-        ("UTC", 2026, 12, 32, 0, 0, 1_798_761_600),
-        ("UTC", 2027, 0, 32, 0, 0, 1_798_761_600),
-    ] as [(String, Int, Int, Int, Int, Int, Int64)])
-    func wallClockToInstant(identifier: String, year: Int, month: Int, day: Int, hour: Int, minute: Int, epoch: Int64)
+    @Test(
+        arguments: [
+            ("Europe/Paris", 2026, 12, 15, 10, 0, 1_797_325_200),
+            ("Europe/Paris", 2026, 3, 29, 1, 59, 1_774_745_940),
+            ("Europe/Paris", 2026, 3, 29, 2, 30, 1_774_746_000),
+            ("Europe/Paris", 2026, 3, 29, 3, 0, 1_774_746_000),
+            ("Europe/Paris", 2026, 10, 25, 2, 30, 1_792_888_200),
+            ("Europe/Paris", 2026, 10, 25, 3, 0, 1_792_893_600),
+            ("Europe/Paris", 2045, 3, 26, 2, 30, 2_374_102_800),
+            ("Europe/Paris", 2045, 10, 29, 2, 30, 2_392_849_800),
+            ("America/New_York", 2026, 3, 8, 2, 30, 1_772_953_200),
+            ("America/New_York", 2026, 11, 1, 1, 30, 1_793_511_000),
+            ("Australia/Lord_Howe", 2026, 10, 4, 2, 15, 1_791_041_400),
+            ("Australia/Lord_Howe", 2026, 4, 5, 1, 45, 1_775_313_900),
+            ("Australia/Lord_Howe", 2045, 10, 1, 2, 15, 2_390_398_200),
+            ("America/Nuuk", 2045, 3, 25, 23, 30, 2_374_102_800),
+            ("Asia/Kolkata", 2045, 1, 15, 5, 30, 2_368_051_200),
+            ("UTC", 2026, 13, 1, 0, 0, 1_798_761_600),
+            ("UTC", 2027, 1, 0, 24, 0, 1_798_761_600),
+            ("UTC", 2026, 12, 32, 0, 0, 1_798_761_600),
+            ("UTC", 2027, 0, 32, 0, 0, 1_798_761_600),
+        ] as [(String, Int, Int, Int, Int, Int, Int64)]
+    )
+    func wallClockToInstant(
+        identifier: String,
+        year: Int,
+        month: Int,
+        day: Int,
+        hour: Int,
+        minute: Int,
+        epoch: Int64
+    )
         throws
     {
         let zone = try ZoneInfo(identifier: identifier)
@@ -94,18 +107,22 @@ import Testing
 }
 
 @Suite struct DateParsingTests {
-    @Test(arguments: [
-        ("2026-12-15T10:00:00+01:00", "UTC", 1_797_325_200.0), ("2026-12-15T09:00:00Z", "UTC", 1_797_325_200),
-        ("2026-12-15t09:00:00z", "UTC", 1_797_325_200), ("2026-12-15T10:00:00+0100", "UTC", 1_797_325_200),
-        ("2026-12-15T10:00:00+01", "UTC", 1_797_325_200), ("2026-12-15 10:00:00 +01:00", "UTC", 1_797_325_200),
-        ("2026-12-15T04:00:00-05:00", "Europe/Paris", 1_797_325_200), ("2026-12-15T10:00+01:00", "UTC", 1_797_325_200),
-        ("2026-12-15 10:00:00", "Europe/Paris", 1_797_325_200), ("2026-12-15T10:00", "Europe/Paris", 1_797_325_200),
-        ("2026-12-15", "Europe/Paris", 1_797_289_200), ("  2026-12-15  ", "Europe/Paris", 1_797_289_200),
-        ("2026-07-01 12:00", "America/New_York", 1_782_921_600), ("2026-03-29 02:30", "Europe/Paris", 1_774_746_000),
-        ("2026-10-25 02:30", "Europe/Paris", 1_792_888_200), ("2026-12-15T09:00:00.250Z", "UTC", 1_797_325_200.25),
-        ("2026-12-15T09:00:00,5Z", "UTC", 1_797_325_200.5), ("2045-03-26T02:30", "Europe/Paris", 2_374_102_800),
-        ("2026-12-15  10:00", "Europe/Paris", 1_797_325_200),
-    ] as [(String, String, Double)])
+    @Test(
+        arguments: [
+            ("2026-12-15T10:00:00+01:00", "UTC", 1_797_325_200.0), ("2026-12-15T09:00:00Z", "UTC", 1_797_325_200),
+            ("2026-12-15t09:00:00z", "UTC", 1_797_325_200), ("2026-12-15T10:00:00+0100", "UTC", 1_797_325_200),
+            ("2026-12-15T10:00:00+01", "UTC", 1_797_325_200), ("2026-12-15 10:00:00 +01:00", "UTC", 1_797_325_200),
+            ("2026-12-15T04:00:00-05:00", "Europe/Paris", 1_797_325_200),
+            ("2026-12-15T10:00+01:00", "UTC", 1_797_325_200),
+            ("2026-12-15 10:00:00", "Europe/Paris", 1_797_325_200), ("2026-12-15T10:00", "Europe/Paris", 1_797_325_200),
+            ("2026-12-15", "Europe/Paris", 1_797_289_200), ("  2026-12-15  ", "Europe/Paris", 1_797_289_200),
+            ("2026-07-01 12:00", "America/New_York", 1_782_921_600),
+            ("2026-03-29 02:30", "Europe/Paris", 1_774_746_000),
+            ("2026-10-25 02:30", "Europe/Paris", 1_792_888_200), ("2026-12-15T09:00:00.250Z", "UTC", 1_797_325_200.25),
+            ("2026-12-15T09:00:00,5Z", "UTC", 1_797_325_200.5), ("2045-03-26T02:30", "Europe/Paris", 2_374_102_800),
+            ("2026-12-15  10:00", "Europe/Paris", 1_797_325_200),
+        ] as [(String, String, Double)]
+    )
     func parses(text: String, identifier: String, epoch: Double) throws {
         let zone = try ZoneInfo(identifier: identifier)
         #expect(try Date(parsing: text, zone: zone) == Date(timeIntervalSince1970: epoch))
@@ -155,9 +172,11 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        (1970, 1, 1, 0), (2000, 3, 1, 11_017), (1969, 12, 31, -1), (2026, 11, 27, 20_784), (1600, 2, 29, -135_081),
-    ] as [(Int64, Int64, Int64, Int64)])
+    @Test(
+        arguments: [
+            (1970, 1, 1, 0), (2000, 3, 1, 11_017), (1969, 12, 31, -1), (2026, 11, 27, 20_784), (1600, 2, 29, -135_081),
+        ] as [(Int64, Int64, Int64, Int64)]
+    )
     func knownDays(year: Int64, month: Int64, day: Int64, days: Int64) {
         #expect(CivilCalendar.days(year: year, month: month, day: day) == days)
         #expect(CivilCalendar.date(days: days) == (year, month, day))

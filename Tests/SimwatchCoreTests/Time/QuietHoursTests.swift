@@ -54,19 +54,21 @@ import Testing
     }
 
     /// `end(after:)` in plain nights and across DST changes; epochs checked with `TZ=<zone> date -d @<epoch>`.
-    @Test(arguments: [
-        ("Europe/Paris", "22:00-07:30", 1_795_816_800, 1_795_847_400),  // Fri 23:00 CET -> Sat 07:30 CET
-        ("Europe/Paris", "22:00-07:30", 1_795_831_200, 1_795_847_400),  // Sat 03:00 -> 07:30 the same morning
-        ("Europe/Paris", "22:00-07:30", 1_795_780_800, 1_795_780_800),  // noon: outside, itself
-        ("Europe/Paris", "22:00-07:30", 1_774_735_200, 1_774_762_200),  // spring forward: 23:00 CET -> 07:30 CEST
-        ("Europe/Paris", "22:00-07:30", 1_792_875_600, 1_792_909_800),  // fall back: 23:00 CEST -> 07:30 CET
-        ("Europe/Paris", "22:00-07:30", 2_374_092_000, 2_374_119_000),  // 2045, from the footer rule
-        ("Europe/Paris", "01:00-02:30", 1_774_744_200, 1_774_746_000),  // end inside the gap: 03:00 CEST
-        ("Europe/Paris", "22:00-02:30", 1_792_887_000, 1_792_888_200),  // 02:10 CEST -> 02:30 CEST
-        ("Europe/Paris", "22:00-02:30", 1_792_890_600, 1_792_891_800),  // 02:10 CET (again) -> 02:30 CET
-        ("America/New_York", "22:00-07:30", 1_793_502_000, 1_793_536_200),  // 23:00 EDT -> 07:30 EST
-        ("UTC", "20:00-24:00", 1_795_813_200, 1_795_824_000),  // 21:00 -> midnight
-    ] as [(String, String, Int64, Int64)])
+    @Test(
+        arguments: [
+            ("Europe/Paris", "22:00-07:30", 1_795_816_800, 1_795_847_400),  // Fri 23:00 CET -> Sat 07:30 CET
+            ("Europe/Paris", "22:00-07:30", 1_795_831_200, 1_795_847_400),  // Sat 03:00 -> 07:30 the same morning
+            ("Europe/Paris", "22:00-07:30", 1_795_780_800, 1_795_780_800),  // noon: outside, itself
+            ("Europe/Paris", "22:00-07:30", 1_774_735_200, 1_774_762_200),  // spring forward: 23:00 CET -> 07:30 CEST
+            ("Europe/Paris", "22:00-07:30", 1_792_875_600, 1_792_909_800),  // fall back: 23:00 CEST -> 07:30 CET
+            ("Europe/Paris", "22:00-07:30", 2_374_092_000, 2_374_119_000),  // 2045, from the footer rule
+            ("Europe/Paris", "01:00-02:30", 1_774_744_200, 1_774_746_000),  // end inside the gap: 03:00 CEST
+            ("Europe/Paris", "22:00-02:30", 1_792_887_000, 1_792_888_200),  // 02:10 CEST -> 02:30 CEST
+            ("Europe/Paris", "22:00-02:30", 1_792_890_600, 1_792_891_800),  // 02:10 CET (again) -> 02:30 CET
+            ("America/New_York", "22:00-07:30", 1_793_502_000, 1_793_536_200),  // 23:00 EDT -> 07:30 EST
+            ("UTC", "20:00-24:00", 1_795_813_200, 1_795_824_000),  // 21:00 -> midnight
+        ] as [(String, String, Int64, Int64)]
+    )
     func endAfter(identifier: String, window: String, epoch: Int64, end: Int64) throws {
         let quiet = try QuietHours(parsing: window, zone: ZoneInfo(identifier: identifier))
         let result = quiet.end(after: Date(timeIntervalSince1970: Double(epoch)))
@@ -83,12 +85,14 @@ import Testing
     }
 
     /// Around every 2026 and 2045 DST change: the end is outside, the second before it inside.
-    @Test(arguments: [
-        ("Europe/Paris", [1_774_746_000, 1_792_890_000, 2_374_102_800, 2_392_851_600]),
-        ("America/New_York", [1_772_953_200, 1_793_512_800, 2_372_914_800, 2_393_474_400]),
-        ("Australia/Lord_Howe", [1_775_314_800, 1_791_041_400, 2_374_671_600, 2_390_398_200]),
-        ("America/Nuuk", [1_774_746_000, 1_792_890_000, 2_374_102_800, 2_392_851_600]),
-    ] as [(String, [Int64])])
+    @Test(
+        arguments: [
+            ("Europe/Paris", [1_774_746_000, 1_792_890_000, 2_374_102_800, 2_392_851_600]),
+            ("America/New_York", [1_772_953_200, 1_793_512_800, 2_372_914_800, 2_393_474_400]),
+            ("Australia/Lord_Howe", [1_775_314_800, 1_791_041_400, 2_374_671_600, 2_390_398_200]),
+            ("America/Nuuk", [1_774_746_000, 1_792_890_000, 2_374_102_800, 2_392_851_600]),
+        ] as [(String, [Int64])]
+    )
     func endIsTheFirstInstantOutside(identifier: String, transitions: [Int64]) throws {
         let zone = try ZoneInfo(identifier: identifier)
         for window in ["22:00-07:30", "01:00-02:30", "02:15-03:30", "22:00-02:30", "23:00-00:30", "00:00-02:00"] {

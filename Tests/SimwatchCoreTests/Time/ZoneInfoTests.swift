@@ -1,46 +1,56 @@
 import FoundationEssentials
-@testable import SimwatchCore
 import Testing
+
+@testable import SimwatchCore
 
 @Suite struct ZoneInfoTests {
     /// Each side of every 2026 and 2045 transition. Expected values from `TZ=<zone> date -d @<epoch> +%z%Z` and
     /// `zdump -v` (tzdata 2025b). Debian's fat files list transitions to 2037, so 2045 exercises the footer rule.
-    @Test(arguments: [
-        ("Europe/Paris", 1_774_745_999, 3600, "CET", false), ("Europe/Paris", 1_774_746_000, 7200, "CEST", true),
-        ("Europe/Paris", 1_792_889_999, 7200, "CEST", true), ("Europe/Paris", 1_792_890_000, 3600, "CET", false),
-        ("Europe/Paris", 2_374_102_799, 3600, "CET", false), ("Europe/Paris", 2_374_102_800, 7200, "CEST", true),
-        ("Europe/Paris", 2_392_851_599, 7200, "CEST", true), ("Europe/Paris", 2_392_851_600, 3600, "CET", false),
-        ("America/New_York", 1_772_953_199, -18_000, "EST", false),
-        ("America/New_York", 1_772_953_200, -14_400, "EDT", true),
-        ("America/New_York", 1_793_512_799, -14_400, "EDT", true),
-        ("America/New_York", 1_793_512_800, -18_000, "EST", false),
-        ("America/New_York", 2_372_914_799, -18_000, "EST", false),
-        ("America/New_York", 2_372_914_800, -14_400, "EDT", true),
-        ("America/New_York", 2_393_474_399, -14_400, "EDT", true),
-        ("America/New_York", 2_393_474_400, -18_000, "EST", false),
-        ("Asia/Kolkata", 1_782_864_000, 19_800, "IST", false), ("Asia/Kolkata", 2_368_051_200, 19_800, "IST", false),
-        ("Australia/Lord_Howe", 1_775_314_799, 39_600, "+11", true),
-        ("Australia/Lord_Howe", 1_775_314_800, 37_800, "+1030", false),
-        ("Australia/Lord_Howe", 1_791_041_399, 37_800, "+1030", false),
-        ("Australia/Lord_Howe", 1_791_041_400, 39_600, "+11", true),
-        ("Australia/Lord_Howe", 2_374_671_599, 39_600, "+11", true),
-        ("Australia/Lord_Howe", 2_374_671_600, 37_800, "+1030", false),
-        ("Australia/Lord_Howe", 2_390_398_199, 37_800, "+1030", false),
-        ("Australia/Lord_Howe", 2_390_398_200, 39_600, "+11", true),
-        ("Australia/Sydney", 2_374_675_199, 39_600, "AEDT", true),
-        ("Australia/Sydney", 2_374_675_200, 36_000, "AEST", false),
-        ("Australia/Sydney", 2_390_399_999, 36_000, "AEST", false),
-        ("Australia/Sydney", 2_390_400_000, 39_600, "AEDT", true),
-        ("America/Nuuk", 2_374_102_799, -7200, "-02", false), ("America/Nuuk", 2_374_102_800, -3600, "-01", true),
-        ("America/Nuuk", 2_392_851_599, -3600, "-01", true), ("America/Nuuk", 2_392_851_600, -7200, "-02", false),
-        ("Europe/Dublin", 2_374_102_799, 0, "GMT", true), ("Europe/Dublin", 2_374_102_800, 3600, "IST", false),
-        ("Pacific/Chatham", 2_374_667_999, 49_500, "+1345", true),
-        ("Pacific/Chatham", 2_374_668_000, 45_900, "+1245", false),
-        ("America/Sao_Paulo", 2_368_051_200, -10_800, "-03", false),
-        ("Europe/Paris", -2_208_988_800, 561, "PMT", false), ("Europe/Paris", -3_000_000_000, 561, "LMT", false),
-        ("UTC", 1_800_000_000, 0, "UTC", false), ("Etc/UTC", 2_400_000_000, 0, "UTC", false),
-    ] as [(String, Int64, Int, String, Bool)])
-    func offsetsMatchTheSystem(identifier: String, epoch: Int64, seconds: Int, abbreviation: String, isDST: Bool)
+    @Test(
+        arguments: [
+            ("Europe/Paris", 1_774_745_999, 3600, "CET", false), ("Europe/Paris", 1_774_746_000, 7200, "CEST", true),
+            ("Europe/Paris", 1_792_889_999, 7200, "CEST", true), ("Europe/Paris", 1_792_890_000, 3600, "CET", false),
+            ("Europe/Paris", 2_374_102_799, 3600, "CET", false), ("Europe/Paris", 2_374_102_800, 7200, "CEST", true),
+            ("Europe/Paris", 2_392_851_599, 7200, "CEST", true), ("Europe/Paris", 2_392_851_600, 3600, "CET", false),
+            ("America/New_York", 1_772_953_199, -18_000, "EST", false),
+            ("America/New_York", 1_772_953_200, -14_400, "EDT", true),
+            ("America/New_York", 1_793_512_799, -14_400, "EDT", true),
+            ("America/New_York", 1_793_512_800, -18_000, "EST", false),
+            ("America/New_York", 2_372_914_799, -18_000, "EST", false),
+            ("America/New_York", 2_372_914_800, -14_400, "EDT", true),
+            ("America/New_York", 2_393_474_399, -14_400, "EDT", true),
+            ("America/New_York", 2_393_474_400, -18_000, "EST", false),
+            ("Asia/Kolkata", 1_782_864_000, 19_800, "IST", false),
+            ("Asia/Kolkata", 2_368_051_200, 19_800, "IST", false),
+            ("Australia/Lord_Howe", 1_775_314_799, 39_600, "+11", true),
+            ("Australia/Lord_Howe", 1_775_314_800, 37_800, "+1030", false),
+            ("Australia/Lord_Howe", 1_791_041_399, 37_800, "+1030", false),
+            ("Australia/Lord_Howe", 1_791_041_400, 39_600, "+11", true),
+            ("Australia/Lord_Howe", 2_374_671_599, 39_600, "+11", true),
+            ("Australia/Lord_Howe", 2_374_671_600, 37_800, "+1030", false),
+            ("Australia/Lord_Howe", 2_390_398_199, 37_800, "+1030", false),
+            ("Australia/Lord_Howe", 2_390_398_200, 39_600, "+11", true),
+            ("Australia/Sydney", 2_374_675_199, 39_600, "AEDT", true),
+            ("Australia/Sydney", 2_374_675_200, 36_000, "AEST", false),
+            ("Australia/Sydney", 2_390_399_999, 36_000, "AEST", false),
+            ("Australia/Sydney", 2_390_400_000, 39_600, "AEDT", true),
+            ("America/Nuuk", 2_374_102_799, -7200, "-02", false), ("America/Nuuk", 2_374_102_800, -3600, "-01", true),
+            ("America/Nuuk", 2_392_851_599, -3600, "-01", true), ("America/Nuuk", 2_392_851_600, -7200, "-02", false),
+            ("Europe/Dublin", 2_374_102_799, 0, "GMT", true), ("Europe/Dublin", 2_374_102_800, 3600, "IST", false),
+            ("Pacific/Chatham", 2_374_667_999, 49_500, "+1345", true),
+            ("Pacific/Chatham", 2_374_668_000, 45_900, "+1245", false),
+            ("America/Sao_Paulo", 2_368_051_200, -10_800, "-03", false),
+            ("Europe/Paris", -2_208_988_800, 561, "PMT", false), ("Europe/Paris", -3_000_000_000, 561, "LMT", false),
+            ("UTC", 1_800_000_000, 0, "UTC", false), ("Etc/UTC", 2_400_000_000, 0, "UTC", false),
+        ] as [(String, Int64, Int, String, Bool)]
+    )
+    func offsetsMatchTheSystem(
+        identifier: String,
+        epoch: Int64,
+        seconds: Int,
+        abbreviation: String,
+        isDST: Bool
+    )
         throws
     {
         let zone = try ZoneInfo(identifier: identifier)
@@ -142,10 +152,15 @@ import Testing
     @Test(arguments: [
         ([UInt8]("TZxf".utf8), "not a TZif file"),
         (Array(TZifFixture.newYork.dropLast(30)), "truncated"),
-        (TZifFixture(transitions: [(5, 0), (4, 0)], types: [(0, false, 0)], abbreviations: "UTC\0", footer: "").bytes,
-            "out of order"),
-        (TZifFixture(transitions: [(5, 3)], types: [(0, false, 0)], abbreviations: "UTC\0", footer: "").bytes,
-            "out of range"),
+        (
+            TZifFixture(transitions: [(5, 0), (4, 0)], types: [(0, false, 0)], abbreviations: "UTC\0", footer: "")
+                .bytes,
+            "out of order"
+        ),
+        (
+            TZifFixture(transitions: [(5, 3)], types: [(0, false, 0)], abbreviations: "UTC\0", footer: "").bytes,
+            "out of range"
+        ),
     ])
     func rejectsCorruptFiles(bytes: [UInt8], reason: String) {
         #expect {
@@ -160,13 +175,15 @@ import Testing
         #expect(throws: UnitParseError.self) { try ZoneInfo(identifier: "Bad/Footer", tzif: bytes) }
     }
 
-    @Test(arguments: [
-        (["TZ": ":Europe/Paris"], "Europe/Paris"), (["TZ": "Europe/Paris"], "Europe/Paris"), (["TZ": ""], "UTC"),
-        (["TZ": ":"], "UTC"), (["TZ": "/usr/share/zoneinfo/Asia/Kolkata"], "Asia/Kolkata"),
-        (["TZ": ":/usr/share/zoneinfo/posix/America/New_York"], "America/New_York"),
-        (["TZ": "CET-1CEST,M3.5.0,M10.5.0/3"], "CET-1CEST,M3.5.0,M10.5.0/3"),
-        (["TZ": "<+0530>-5:30"], "<+0530>-5:30"),
-    ] as [([String: String], String)])
+    @Test(
+        arguments: [
+            (["TZ": ":Europe/Paris"], "Europe/Paris"), (["TZ": "Europe/Paris"], "Europe/Paris"), (["TZ": ""], "UTC"),
+            (["TZ": ":"], "UTC"), (["TZ": "/usr/share/zoneinfo/Asia/Kolkata"], "Asia/Kolkata"),
+            (["TZ": ":/usr/share/zoneinfo/posix/America/New_York"], "America/New_York"),
+            (["TZ": "CET-1CEST,M3.5.0,M10.5.0/3"], "CET-1CEST,M3.5.0,M10.5.0/3"),
+            (["TZ": "<+0530>-5:30"], "<+0530>-5:30"),
+        ] as [([String: String], String)]
+    )
     func currentFollowsTZ(environment: [String: String], identifier: String) {
         #expect(ZoneInfo.current(environment: environment).identifier == identifier)
     }
@@ -203,86 +220,15 @@ import Testing
         #expect(zone.offset(at: Date(timeIntervalSince1970: 2_372_914_800)).abbreviation == "EDT")
     }
 
-    @Test(arguments: [
-        ("/usr/share/zoneinfo/Europe/Paris", "Europe/Paris"), ("../usr/share/zoneinfo/Etc/UTC", "Etc/UTC"),
-        ("/usr/share/zoneinfo/posix/Europe/Paris", "Europe/Paris"), ("/usr/share/zoneinfo/right/UTC", "UTC"),
-        ("/etc/zoneinfo/UTC", "UTC"), ("/usr/share/zoneinfo/posix", "posix"), ("/etc/localtime", nil),
-        ("/usr/share/zoneinfo/", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("/usr/share/zoneinfo/Europe/Paris", "Europe/Paris"), ("../usr/share/zoneinfo/Etc/UTC", "Etc/UTC"),
+            ("/usr/share/zoneinfo/posix/Europe/Paris", "Europe/Paris"), ("/usr/share/zoneinfo/right/UTC", "UTC"),
+            ("/etc/zoneinfo/UTC", "UTC"), ("/usr/share/zoneinfo/posix", "posix"), ("/etc/localtime", nil),
+            ("/usr/share/zoneinfo/", nil),
+        ] as [(String, String?)]
+    )
     func identifierFromALinkTarget(path: String, identifier: String?) {
         #expect(ZoneInfo.identifier(inZoneinfoPath: path) == identifier)
-    }
-}
-
-/// Writes TZif data the way zic does, for files the system does not have.
-struct TZifFixture {
-    var version: UInt8 = 2
-    var transitions: [(Int64, UInt8)]
-    var types: [(Int32, Bool, UInt8)]
-    var abbreviations: String
-    var footer: String
-
-    static let newYork = TZifFixture(
-        transitions: [(1_173_596_400, 1), (1_194_156_000, 0)],
-        types: [(-18_000, false, 0), (-14_400, true, 4)],
-        abbreviations: "EST\0EDT\0",
-        footer: "EST5EDT,M3.2.0,M11.1.0"
-    ).bytes
-
-    var bytes: [UInt8] {
-        var result: [UInt8] = []
-        if version == 1 {
-            appendBlock(to: &result, versionByte: 0, timeSize: 4)
-            return result
-        }
-        // A minimal version 1 block, as zic -b slim writes, then the 64-bit data and the footer.
-        result += Array("TZif".utf8) + [UInt8(ascii: "0") + version] + Array(repeating: 0, count: 15)
-        for count: UInt32 in [0, 0, 0, 0, 1, 1] { Self.append(UInt64(count), size: 4, to: &result) }
-        result += [0, 0, 0, 0, 0, 0, 0]
-        appendBlock(to: &result, versionByte: UInt8(ascii: "0") + version, timeSize: 8)
-        result += Array("\n\(footer)\n".utf8)
-        return result
-    }
-
-    private func appendBlock(to result: inout [UInt8], versionByte: UInt8, timeSize: Int) {
-        result += Array("TZif".utf8) + [versionByte] + Array(repeating: 0, count: 15)
-        let counts = [0, 0, 0, transitions.count, types.count, abbreviations.utf8.count]
-        for count in counts { Self.append(UInt64(count), size: 4, to: &result) }
-        for (time, _) in transitions { Self.append(UInt64(bitPattern: time), size: timeSize, to: &result) }
-        result += transitions.map(\.1)
-        for (offset, isDST, index) in types {
-            Self.append(UInt64(UInt32(bitPattern: offset)), size: 4, to: &result)
-            result += [isDST ? 1 : 0, index]
-        }
-        result += Array(abbreviations.utf8)
-    }
-
-    private static func append(_ value: UInt64, size: Int, to result: inout [UInt8]) {
-        for shift in stride(from: (size - 1) * 8, through: 0, by: -8) {
-            result.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
-        }
-    }
-}
-
-/// A directory under /tmp removed when the value goes away.
-final class ZoneFixtureDirectory {
-    let path: String
-
-    init() throws {
-        path = "/tmp/simwatch-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func write(_ bytes: [UInt8], to relativePath: String) throws {
-        let full = path + "/" + relativePath
-        let parent = full.split(separator: "/").dropLast().joined(separator: "/")
-        try FileManager.default.createDirectory(atPath: "/" + parent, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: full, contents: Data(bytes)) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

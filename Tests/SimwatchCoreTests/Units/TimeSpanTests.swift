@@ -3,35 +3,39 @@ import SimwatchCore
 import Testing
 
 @Suite struct TimeSpanTests {
-    @Test(arguments: [
-        ("90s", 90), ("15m", 900), ("12h", 43_200), ("3d", 259_200), ("2w", 1_209_600), ("1h30m", 5400),
-        ("1d 12h", 129_600), ("1.5h", 5400), ("0,5d", 43_200), ("3 days", 259_200), ("12 hours", 43_200),
-        ("1 week", 604_800), ("30 min", 1800), ("45 sec", 45), ("1 hour 30 minutes", 5400),
-        ("1 day, 12 hours", 129_600), ("1h,30m", 5400), ("2H", 7200), ("1H30M", 5400), ("0s", 0), ("  15m ", 900),
-        ("1m30s", 90), ("1.25m", 75), ("0.4s", 0), ("0.5s", 1), ("10 hrs", 36_000), ("2 wks", 1_209_600),
-        ("1w 2d", 777_600), ("1 second", 1), ("2 mins", 120), ("1 hr", 3600), ("1 day", 86_400), ("5 secs", 5),
-        ("1d12h30m15s", 131_415), ("0,25 h", 900),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("90s", 90), ("15m", 900), ("12h", 43_200), ("3d", 259_200), ("2w", 1_209_600), ("1h30m", 5400),
+            ("1d 12h", 129_600), ("1.5h", 5400), ("0,5d", 43_200), ("3 days", 259_200), ("12 hours", 43_200),
+            ("1 week", 604_800), ("30 min", 1800), ("45 sec", 45), ("1 hour 30 minutes", 5400),
+            ("1 day, 12 hours", 129_600), ("1h,30m", 5400), ("2H", 7200), ("1H30M", 5400), ("0s", 0), ("  15m ", 900),
+            ("1m30s", 90), ("1.25m", 75), ("0.4s", 0), ("0.5s", 1), ("10 hrs", 36_000), ("2 wks", 1_209_600),
+            ("1w 2d", 777_600), ("1 second", 1), ("2 mins", 120), ("1 hr", 3600), ("1 day", 86_400), ("5 secs", 5),
+            ("1d12h30m15s", 131_415), ("0,25 h", 900),
+        ] as [(String, Int64)]
+    )
     func parses(input: String, seconds: Int64) throws {
         #expect(try TimeSpan(parsing: input).seconds == seconds)
     }
 
     static let units = "use s, m, h, d or w (or seconds, minutes, hours, days, weeks)"
 
-    @Test(arguments: [
-        ("", "empty duration", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
-        ("15", "duration '15' has no unit", "add a unit, e.g. 15m"),
-        ("1,5", "duration '1,5' has no unit", "add a unit, e.g. 1.5m"),
-        ("1h30", "missing unit after 30", "add a unit, e.g. 1h30m"),
-        ("-5m", "negative", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
-        ("5 fortnights", "unknown time unit 'fortnights'", units),
-        ("5ms", "unknown time unit 'ms'", units),
-        ("3 months", "no fixed length", "use days or weeks, e.g. 30d or 4w"),
-        ("1y", "no fixed length", "use days or weeks, e.g. 30d or 4w"),
-        ("h", "unexpected 'h'", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
-        ("1h+30m", "unexpected '+'", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
-        ("99999999999999w", "too long", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("", "empty duration", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
+            ("15", "duration '15' has no unit", "add a unit, e.g. 15m"),
+            ("1,5", "duration '1,5' has no unit", "add a unit, e.g. 1.5m"),
+            ("1h30", "missing unit after 30", "add a unit, e.g. 1h30m"),
+            ("-5m", "negative", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
+            ("5 fortnights", "unknown time unit 'fortnights'", units),
+            ("5ms", "unknown time unit 'ms'", units),
+            ("3 months", "no fixed length", "use days or weeks, e.g. 30d or 4w"),
+            ("1y", "no fixed length", "use days or weeks, e.g. 30d or 4w"),
+            ("h", "unexpected 'h'", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
+            ("1h+30m", "unexpected '+'", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
+            ("99999999999999w", "too long", nil),
+        ] as [(String, String, String?)]
+    )
     func rejects(input: String, fragment: String, hint: String?) {
         do {
             let parsed = try TimeSpan(parsing: input)
@@ -43,11 +47,13 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        (0, "0s"), (45, "45s"), (900, "15m"), (5400, "1h 30m"), (259_200, "3d"), (187_200, "2d 4h"),
-        (1_209_600, "2w"), (604_800, "1w"), (864_000, "10d"), (3661, "1h 1m"), (86_401, "1d 1s"),
-        (90_061, "1d 1h"), (-5400, "-1h 30m"), (90, "1m 30s"), (1_216_800, "14d 2h"),
-    ] as [(Int64, String)])
+    @Test(
+        arguments: [
+            (0, "0s"), (45, "45s"), (900, "15m"), (5400, "1h 30m"), (259_200, "3d"), (187_200, "2d 4h"),
+            (1_209_600, "2w"), (604_800, "1w"), (864_000, "10d"), (3661, "1h 1m"), (86_401, "1d 1s"),
+            (90_061, "1d 1h"), (-5400, "-1h 30m"), (90, "1m 30s"), (1_216_800, "14d 2h"),
+        ] as [(Int64, String)]
+    )
     func describes(seconds: Int64, text: String) {
         #expect(TimeSpan(seconds: seconds).description == text)
     }
