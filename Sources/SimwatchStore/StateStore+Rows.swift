@@ -92,6 +92,7 @@ extension StateStore {
                     since: Date(timeIntervalSince1970: row["since"]),
                     stage: row["stage"],
                     occurrence: row["occurrence"],
+                    stageReminders: row["stage_reminders"] ?? 1,
                     lastNotifiedAt: Date(timeIntervalSince1970: row["last_notified"]),
                     nextReminderAt: date(row["next_reminder"])
                 )
@@ -126,12 +127,12 @@ extension StateStore {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO alert(line_id, rule_id, episode, phase, since, stage, occurrence,
-                    last_notified, next_reminder, resolved_at, resolve_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    stage_reminders, last_notified, next_reminder, resolved_at, resolve_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 a.lineID, a.ruleID, a.episode, phase, firing?.since.timeIntervalSince1970, firing?.stage,
-                firing?.occurrence, firing?.lastNotifiedAt.timeIntervalSince1970,
+                firing?.occurrence, firing?.stageReminders, firing?.lastNotifiedAt.timeIntervalSince1970,
                 firing?.nextReminderAt?.timeIntervalSince1970, resolvedAt, reason,
             ]
         )

@@ -48,7 +48,7 @@ extension StateStore {
                         rule_id TEXT NOT NULL,
                         episode INTEGER NOT NULL,
                         phase TEXT NOT NULL,
-                        since REAL, stage INTEGER, occurrence INTEGER,
+                        since REAL, stage INTEGER, occurrence INTEGER, stage_reminders INTEGER,
                         last_notified REAL, next_reminder REAL,
                         resolved_at REAL, resolve_reason TEXT,
                         PRIMARY KEY (line_id, rule_id)

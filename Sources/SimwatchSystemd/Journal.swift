@@ -8,8 +8,23 @@ public struct Journal: Sendable {
 
     public init() {}
 
-    /// True when journald's socket exists; `sd_journal_sendv` would fail otherwise.
-    public var isReachable: Bool { access(Self.socketPath, W_OK) == 0 }
+    /// True when journald listens on its socket. A socket file left behind by a stopped journald refuses the
+    /// connection, which counts as no journal.
+    public var isReachable: Bool {
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let path = Array(Self.socketPath.utf8)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: path.prefix(raw.count - 1))
+        }
+        let size = socklen_t(MemoryLayout<sockaddr_un>.size)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, size) == 0 }
+        }
+    }
 
     /// True when our stderr is already connected to the journal (running under systemd), so echoing to stderr
     /// would log everything twice.

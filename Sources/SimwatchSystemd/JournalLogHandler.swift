@@ -1,4 +1,5 @@
 public import Logging
+import SimwatchCore
 
 /// A swift-log handler that writes the daemon's own log lines to the journal with the right `PRIORITY`, and
 /// metadata appended to the message as `key=value`.
@@ -24,11 +25,16 @@ public struct JournalLogHandler: LogHandler {
         if !merged.isEmpty {
             text += " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         }
-        try? journal.send([
-            ("MESSAGE", text),
-            ("PRIORITY", String(Self.priority(event.level))),
-            ("SYSLOG_IDENTIFIER", identifier),
-        ])
+        do {
+            try journal.send([
+                ("MESSAGE", text),
+                ("PRIORITY", String(Self.priority(event.level))),
+                ("SYSLOG_IDENTIFIER", identifier),
+            ])
+        } catch {
+            // The journal went away: a log line on stderr beats a lost one.
+            StandardError.write("\(identifier): \(text)\n")
+        }
     }
 
     static func priority(_ level: Logger.Level) -> Int {

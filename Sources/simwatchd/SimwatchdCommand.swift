@@ -32,7 +32,10 @@ struct SimwatchdCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Validate the configuration, print a summary and exit 0 (valid) or 1.")
     var checkConfig = false
 
-    @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning or error.", valueName: "level"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level")
+    )
     var logLevel: Logger.Level = .info
 
     func run() async throws {

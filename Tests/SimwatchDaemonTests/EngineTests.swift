@@ -19,7 +19,7 @@ import Testing
         let sent = f.channel.delivered
         #expect(sent.map(\.event) == ["firing", "repeat", "repeat"])
         #expect(sent.map(\.occurrence) == [1, 2, 3])
-        #expect(sent.map(\.id) == ["l1.low.1.1.journal", "l1.low.1.2.journal", "l1.low.1.3.journal"])
+        #expect(sent.map(\.id) == ["l1/low/1/1/journal", "l1/low/1/2/journal", "l1/low/1/3/journal"])
         #expect(sent.map(\.createdAt) == [t0, t0 + .hours(6), t0 + .hours(12)])
         #expect(sent[0].summary.hasPrefix("Test line: 100 MB left of 1 GB (10%)"))
         #expect(f.provider.callCount == 14)
@@ -67,7 +67,7 @@ import Testing
         try await engine.start(now: t0 + .minutes(5))
         await engine.settle(now: t0 + .minutes(5))
         await engine.settle(now: t0 + .minutes(10))
-        #expect(f.channel.delivered.map(\.id) == ["l1.low.1.1.journal"])
+        #expect(f.channel.delivered.map(\.id) == ["l1/low/1/1/journal"])
     }
 
     @Test func renewalResolvesAndSaysSo() async throws {
@@ -86,7 +86,7 @@ import Testing
         }
         await engine.settle(now: t0 + .hours(1))
         #expect(f.channel.delivered.map(\.kind) == [.lowData, .renewed])
-        #expect(f.channel.delivered.last?.id == "l1.renewed.1.1.journal")
+        #expect(f.channel.delivered.last?.id == "l1/+renewed/1/1/journal")
         #expect(await engine.firingAlerts().isEmpty)
         // Running low again opens episode 2.
         f.provider.replace { r in
@@ -99,7 +99,7 @@ import Testing
             )
         }
         await engine.settle(now: t0 + .hours(2))
-        #expect(f.channel.delivered.last?.id == "l1.low.2.1.journal")
+        #expect(f.channel.delivered.last?.id == "l1/low/2/1/journal")
     }
 
     @Test func failingChannelKeepsReminderUntilItWorks() async throws {
@@ -114,7 +114,7 @@ import Testing
         #expect(f.channel.delivered.isEmpty)  // the retry is not due yet (60 s after the first failure)
         await engine.settle(now: t0 + TimeSpan(seconds: 61))
         await engine.settle(now: t0 + TimeSpan(seconds: 200))
-        #expect(f.channel.delivered.map(\.id) == ["l1.low.1.1.journal"])
+        #expect(f.channel.delivered.map(\.id) == ["l1/low/1/1/journal"])
     }
 
     @Test func failingSourceBacksOffAndGoesStale() async throws {
@@ -199,5 +199,42 @@ import Testing
         #expect(await engine.latestReading(of: "l1") == nil)
         let wake = try #require(await engine.nextWake())
         #expect(wake.timeIntervalSince(t0) <= 31)
+    }
+}
+
+@Suite struct RenewalScopeTests {
+    @Test func renewalLeavesCreditAndStaleAlertsAlone() async throws {
+        let t0 = EngineFixture.t0
+        let credit = Rule(
+            id: "credit",
+            kind: .creditBelow(Money(amount: 5, currency: "EUR")),
+            severity: .warning,
+            repeatPolicy: .once
+        )
+        let f = try EngineFixture(rules: [EngineFixture.lowData(.once), credit])
+        f.provider.replace { r in
+            Reading(
+                lineID: r.line.id,
+                observedAt: r.now,
+                remaining: ByteCount(bytes: 100_000_000),
+                credit: Money(amount: 2, currency: "EUR"),
+                source: "script"
+            )
+        }
+        let engine = f.engine()
+        try await engine.start(now: t0)
+        await engine.settle(now: t0)
+        f.provider.replace { r in
+            Reading(
+                lineID: r.line.id,
+                observedAt: r.now,
+                remaining: ByteCount(bytes: 900_000_000),
+                credit: Money(amount: 2, currency: "EUR"),
+                source: "script"
+            )
+        }
+        await engine.settle(now: t0 + .hours(1))
+        #expect(f.channel.delivered.map(\.kind) == [.lowData, .creditLow, .renewed])
+        #expect(await engine.firingAlerts().map(\.ruleID) == ["credit"])
     }
 }

@@ -39,6 +39,7 @@ extension AlertState {
             if stage > firing.stage {
                 firing.stage = stage
                 firing.occurrence += 1
+                firing.stageReminders = 1
                 firing.lastNotifiedAt = now
                 firing.nextReminderAt = policy.next(after: now, occurrence: 1)
                 next.phase = .firing(firing)
@@ -47,8 +48,9 @@ extension AlertState {
             firing.stage = stage
             if let due = firing.nextReminderAt, now >= due {
                 firing.occurrence += 1
+                firing.stageReminders += 1
                 firing.lastNotifiedAt = now
-                firing.nextReminderAt = policy.next(after: now, occurrence: firing.occurrence)
+                firing.nextReminderAt = policy.next(after: now, occurrence: firing.stageReminders)
                 next.phase = .firing(firing)
                 return (next, .repeat(stage: stage))
             }

@@ -15,14 +15,24 @@ public struct AlertState: Sendable, Hashable, Codable {
         public var stage: Int
         /// Reminders sent in this episode (the firing one counts as 1).
         public var occurrence: Int
+        /// Reminders sent since the current stage was reached; a diminishing schedule grows from this.
+        public var stageReminders: Int
         public var lastNotifiedAt: Date
         /// nil when the repeat policy has no more reminders.
         public var nextReminderAt: Date?
 
-        public init(since: Date, stage: Int, occurrence: Int, lastNotifiedAt: Date, nextReminderAt: Date?) {
+        public init(
+            since: Date,
+            stage: Int,
+            occurrence: Int,
+            stageReminders: Int = 1,
+            lastNotifiedAt: Date,
+            nextReminderAt: Date?
+        ) {
             self.since = since
             self.stage = stage
             self.occurrence = occurrence
+            self.stageReminders = stageReminders
             self.lastNotifiedAt = lastNotifiedAt
             self.nextReminderAt = nextReminderAt
         }

@@ -25,10 +25,7 @@ extension Config {
         top.finish(allowing: ["daemon", "rule", "line"])
 
         let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
-        let defaultRules = top.tables("rule").enumerated().compactMap { index, table in
-            RuleDecoder.decode(table.renamed(context: "[[rule]] #\(index + 1)"))
-        }
-        checkUniqueRuleIDs(defaultRules, top: top, context: "[[rule]]")
+        let defaultRules = RuleDecoder.decodeAll(top.tables("rule"), header: "[[rule]]", label: "")
 
         var lines: [Line] = []
         let lineTables = top.tables("line")
@@ -48,13 +45,6 @@ extension Config {
         return Config(path: path, daemon: daemon, lines: lines)
     }
 
-    static func checkUniqueRuleIDs(_ rules: [Rule], top: TableReader, context: String) {
-        var seen: Set<String> = []
-        for rule in rules where !seen.insert(rule.id).inserted {
-            top.error(nil, "duplicate rule id `\(rule.id)` in \(context)", hint: "give each rule its own `id`")
-        }
-    }
-
     private static func decodeDaemon(_ table: TableReader?, environment: [String: String]) -> DaemonSettings {
         var settings = DaemonSettings(timeZone: ZoneInfo.current(environment: environment))
         guard let table else { return settings }
@@ -64,6 +54,13 @@ extension Config {
         let zone = settings.timeZone
         settings.quietHours = table.parsed("quiet_hours") { (s) throws(UnitParseError) in
             try QuietHours(parsing: s, zone: zone)
+        }
+        if settings.quietHours?.isAllDay == true {
+            table.error(
+                "quiet_hours",
+                "`quiet_hours` covers the whole day, so only critical reminders would ever be sent",
+                hint: "give a night window such as \"22:00-08:00\", or remove the key"
+            )
         }
         if let v = table.parsed("poll_interval", TimeSpan.init(parsing:)) {
             if v.seconds < 10 {
@@ -77,6 +74,13 @@ extension Config {
         if let v = table.parsed("keep_raw_readings", TimeSpan.init(parsing:)) { settings.keepRawReadings = v }
         if let v = table.parsed("pace_window", TimeSpan.init(parsing:)) { settings.paceWindow = v }
         if let v = table.double("time_scale", in: 1...1_000_000) { settings.timeScale = v }
+        if settings.paceWindow > settings.keepRawReadings {
+            table.error(
+                table.has("pace_window") ? "pace_window" : "keep_raw_readings",
+                "`pace_window` (\(settings.paceWindow)) is longer than `keep_raw_readings` (\(settings.keepRawReadings))",
+                hint: "the pace is computed from raw readings; keep them at least as long"
+            )
+        }
         table.finish(allowing: [
             "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir",
             "keep_raw_readings", "pace_window", "time_scale",

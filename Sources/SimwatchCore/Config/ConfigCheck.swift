@@ -1,10 +1,12 @@
 /// `--check-config`: validate a file, print a summary or every problem, return the exit status (0 or 1).
 public enum ConfigCheck {
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
     public static func run(path: String, environment: [String: String]) -> Int32 {
         do {
             let config = try Config.load(path: path, environment: environment)
             let rules = config.lines.reduce(0) { $0 + $1.rules.count }
-            print("\(path): OK (\(config.lines.count) line\(config.lines.count == 1 ? "" : "s"), \(rules) rules)")
+            print("\(path): OK (\(plural(config.lines.count, "line")), \(plural(rules, "rule")))")
             for line in config.lines {
                 let ruleList = line.rules.map(\.id).joined(separator: ", ")
                 print(

@@ -13,7 +13,13 @@ enum LineDecoder {
         }
         let name = table.string("name") ?? id ?? ""
         let label = id.map { " of line '\($0)'" } ?? ""
-        let pollInterval = table.parsed("poll_interval", TimeSpan.init(parsing:)) ?? daemon.pollInterval
+        var pollInterval = daemon.pollInterval
+        if let interval = table.parsed("poll_interval", TimeSpan.init(parsing:)) {
+            if interval.seconds < 10 {
+                table.error("poll_interval", "`poll_interval` = \(interval) is too short", hint: "use 10s or more")
+            }
+            pollInterval = interval
+        }
 
         var channels = table.stringList("channels") ?? []
         for channel in channels where !Config.knownChannels.contains(channel) {
@@ -38,10 +44,7 @@ enum LineDecoder {
         var rules = defaultRules.isEmpty ? DefaultRules.all : defaultRules
         let ruleTables = table.tables("rule")
         if !ruleTables.isEmpty {
-            rules = ruleTables.enumerated().compactMap { index, t in
-                RuleDecoder.decode(t.renamed(context: "[[line.rule]] #\(index + 1)\(label)"))
-            }
-            Config.checkUniqueRuleIDs(rules, top: table, context: "[[line.rule]]")
+            rules = RuleDecoder.decodeAll(ruleTables, header: "[[line.rule]]", label: label)
         }
         table.finish(allowing: ["id", "name", "poll_interval", "channels", "plan", "provider", "rule"])
         guard let id, let provider else { return nil }

@@ -4,6 +4,25 @@ enum RuleDecoder {
         "data_below", "expires_within", "runs_out_within", "runs_out_before_expiry", "credit_below", "stale",
     ]
 
+    /// Decodes a list of rule tables; a repeated id is reported at the rule that repeats it.
+    static func decodeAll(_ tables: [TableReader], header: String, label: String) -> [Rule] {
+        var rules: [Rule] = []
+        for (index, raw) in tables.enumerated() {
+            let table = raw.renamed(context: "\(header) #\(index + 1)\(label)")
+            guard let rule = decode(table) else { continue }
+            if rules.contains(where: { $0.id == rule.id }) {
+                table.error(
+                    table.has("id") ? "id" : "kind",
+                    "duplicate rule id `\(rule.id)`",
+                    hint: "give each rule its own `id`"
+                )
+            } else {
+                rules.append(rule)
+            }
+        }
+        return rules
+    }
+
     static func decode(_ table: TableReader) -> Rule? {
         guard let kindName = table.string("kind") else {
             if !table.has("kind") {
@@ -16,7 +35,7 @@ enum RuleDecoder {
         let context = "rule '\(id)'"
         let table = table.renamed(context: table.context.isEmpty ? context : "\(table.context) (\(context))")
         let severity = severity(table) ?? .warning
-        let policy = repeatPolicy(table) ?? defaultRepeat(kindName)
+        let policy = repeatPolicy(table, kind: kindName) ?? defaultRepeat(kindName)
         var kind: RuleKind?
         var allowed = ["id", "kind", "severity", "repeat", "repeat_cap"]
 
@@ -96,19 +115,41 @@ enum RuleDecoder {
     }
 
     /// "once", "every 12h", "diminishing 1d" (with `repeat_cap`, default 7d).
-    private static func repeatPolicy(_ table: TableReader) -> RepeatPolicy? {
-        let cap = table.parsed("repeat_cap", TimeSpan.init(parsing:)) ?? .days(7)
-        guard let text = table.string("repeat") else { return nil }
+    private static func repeatPolicy(_ table: TableReader, kind: String) -> RepeatPolicy? {
+        let capGiven = table.parsed("repeat_cap", TimeSpan.init(parsing:))
+        let cap = capGiven ?? .days(7)
+        guard let text = table.string("repeat") else {
+            guard let capGiven else { return nil }
+            if case .diminishing(let start, _) = defaultRepeat(kind) {
+                return .diminishing(start: start, cap: max(capGiven, start))
+            }
+            table.error(
+                "repeat_cap",
+                "`repeat_cap` applies only to diminishing repeats",
+                hint: "add repeat = \"diminishing 1d\""
+            )
+            return nil
+        }
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         let hint = "write \"once\", \"every 12h\" or \"diminishing 1d\""
         switch words.first?.lowercased() {
         case "once" where words.count == 1:
+            if capGiven != nil {
+                table.error("repeat_cap", "`repeat_cap` applies only to diminishing repeats", hint: "remove it")
+            }
             return .once
         case "every" where words.count == 2:
-            guard let span = table.parsedText(words[1], key: "repeat", TimeSpan.init(parsing:)) else { return nil }
+            guard let span = table.parsedText(words[1], key: "repeat", TimeSpan.init(parsing:)),
+                atLeastAMinute(span, table)
+            else { return nil }
+            if capGiven != nil {
+                table.error("repeat_cap", "`repeat_cap` applies only to diminishing repeats", hint: "remove it")
+            }
             return .every(span)
         case "diminishing" where words.count == 2:
-            guard let span = table.parsedText(words[1], key: "repeat", TimeSpan.init(parsing:)) else { return nil }
+            guard let span = table.parsedText(words[1], key: "repeat", TimeSpan.init(parsing:)),
+                atLeastAMinute(span, table)
+            else { return nil }
             return .diminishing(start: span, cap: max(cap, span))
         default:
             if (try? TimeSpan(parsing: text)) != nil {
@@ -118,6 +159,16 @@ enum RuleDecoder {
             }
             return nil
         }
+    }
+
+    private static func atLeastAMinute(_ span: TimeSpan, _ table: TableReader) -> Bool {
+        guard span.seconds < 60 else { return true }
+        table.error(
+            "repeat",
+            "`repeat` every \(span) would remind at every poll",
+            hint: "use 1m or more, e.g. \"every 12h\""
+        )
+        return false
     }
 
     private static func dataThresholds(_ table: TableReader) -> [DataThreshold]? {

@@ -9,7 +9,7 @@ public struct PlanSettings: Sendable, Hashable {
         case validFor(TimeSpan)
         /// Valid until a fixed instant.
         case expires(Date)
-        /// Renews every month on this day (1...28, or 31 for "last day"), at local midnight.
+        /// Renews every month on this day (1...31; a shorter month uses its last day), at local midnight.
         case monthly(cycleDay: Int)
     }
 

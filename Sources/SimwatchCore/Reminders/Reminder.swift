@@ -3,8 +3,9 @@ public import FoundationEssentials
 /// One reminder for one channel, as written to the outbox. Everything a channel needs is in here, so delivery
 /// never reads configuration or state.
 public struct Reminder: Sendable, Hashable, Codable, Identifiable {
-    /// Stable id: `line.rule.episode.occurrence.channel`. The same event always gets the same id, so a receiver can
-    /// drop the rare duplicate of an at-least-once delivery.
+    /// Stable id: `line/rule/episode/occurrence/channel` (`line/+renewed/n/1/channel` for renewals). The same event
+    /// always gets the same id, so a receiver can drop the rare duplicate of an at-least-once delivery. Ids of
+    /// lines, rules and channels cannot hold `/` or `+`, so two events never share an id.
     public var id: String
     public var channel: String
     public var kind: ReminderKind
@@ -75,8 +76,8 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         self.timeZone = timeZone
     }
 
-    /// The stable id for an event of `rule` (or `renewed` when nil) on `line`, for `channel`.
+    /// The stable id for an event of `rule` (or a renewal when nil) on `line`, for `channel`.
     public static func stableID(line: String, rule: String?, episode: Int, occurrence: Int, channel: String) -> String {
-        "\(line).\(rule ?? "renewed").\(episode).\(occurrence).\(channel)"
+        "\(line)/\(rule ?? "+renewed")/\(episode)/\(occurrence)/\(channel)"
     }
 }

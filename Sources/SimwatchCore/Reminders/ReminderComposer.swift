@@ -21,9 +21,15 @@ public struct ReminderComposer: Sendable {
         var parts: [String] = []
         switch kind {
         case .lowData:
-            parts.append(remainingPhrase(snapshot) ?? "data low")
-            if let lasts = lastsPhrase(forecast, now: now) { parts.append(lasts) }
-            if let expires = snapshot.expiresAt { parts.append("plan expires \(when(expires, now: now))") }
+            if snapshot.remaining?.bytes == 0 {
+                parts.append("data used up")
+            } else {
+                parts.append(remainingPhrase(snapshot) ?? "data low")
+                if let lasts = lastsPhrase(forecast, now: now) { parts.append(lasts) }
+            }
+            if let expires = snapshot.expiresAt {
+                parts.append("plan \(expires > now ? "expires" : "expired") \(when(expires, now: now))")
+            }
             return (name + ": " + parts.joined(separator: ", ") + ": renew now", details(snapshot, forecast, rule))
 
         case .expiring:

@@ -40,6 +40,14 @@ public enum RuleKind: Sendable, Hashable {
         }
     }
 
+    /// True for rules a top-up or renewal answers (data and expiry); credit and stale alerts outlive it.
+    public var endsWithRenewal: Bool {
+        switch self {
+        case .dataBelow, .expiresWithin, .runsOutWithin, .runsOutBeforeExpiry: true
+        case .creditBelow, .stale: false
+        }
+    }
+
     /// The reminder kind (and journal `MESSAGE_ID`) this rule produces.
     public var reminderKind: ReminderKind {
         switch self {

@@ -15,7 +15,7 @@ public struct QuietHours: Sendable, Hashable, CustomStringConvertible {
     /// Parses "HH:MM-HH:MM" (a space around the dash or an en dash is fine; "7:30" needs no leading zero).
     /// The end may be "24:00". Equal ends are an error: write "00:00-24:00" for all day.
     public init(parsing text: String, zone: ZoneInfo) throws(UnitParseError) {
-        let hint = "write e.g. 22:00-07:30, or 00:00-24:00 for all day"
+        let hint = "write a window such as 22:00-07:30"
         let parts = DecimalLiteral.trimmed(text).split { $0 == "-" || $0 == "\u{2013}" }
         guard parts.count == 2,
             let start = Self.minutes(DecimalLiteral.trimmed(parts[0])),

@@ -18,8 +18,8 @@ struct ConsoleStyle: Sendable {
         case .warning: label = paint("WARNING ", "1;33")
         case .info: label = paint("INFO    ", "1;36")
         }
-        let what = r.kind == .renewed ? "renewed" : (r.ruleID ?? r.kind.rawValue)
-        let event = r.event == "firing" ? "" : " (\(r.event))"
+        let what = "\(r.lineID)/\(r.ruleID ?? r.kind.rawValue)"
+        let event = r.event == "repeat" || r.event == "escalated" ? " (\(r.event))" : ""
         return
             "\(time.year)-\(format2(time.month))-\(format2(time.day)) \(clock) \(label) \(what)\(event): \(r.summary)"
     }

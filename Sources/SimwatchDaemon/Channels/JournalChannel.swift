@@ -9,6 +9,7 @@ public struct JournalChannel: NotificationChannel {
     private let echo: Bool
     private let zone: ZoneInfo
     private let style = ConsoleStyle()
+    private let zones = ZoneCache()
 
     public init(echoToStderr: Bool, zone: ZoneInfo) {
         self.echo = echoToStderr
@@ -16,11 +17,17 @@ public struct JournalChannel: NotificationChannel {
     }
 
     public func deliver(_ reminder: Reminder) async throws {
-        let reachable = journal.isReachable
-        if reachable {
-            try journal.send(Self.fields(reminder, zone: zone))
+        let zone = zones.zone(reminder.timeZone, fallback: zone)
+        var written = false
+        if journal.isReachable {
+            do {
+                try journal.send(Self.fields(reminder, zone: zone))
+                written = true
+            } catch {
+                // journald went away between the check and the write: stderr is the fallback below.
+            }
         }
-        if echo || !reachable {
+        if echo || !written {
             StandardError.write(style.reminder(reminder, zone: zone) + "\n")
         }
     }

@@ -47,7 +47,7 @@ extension Engine {
 
         if renewed {
             record.renewals += 1
-            for rule in line.rules {
+            for rule in line.rules where rule.kind.endsWithRenewal {
                 let key = Self.key(line.id, rule.id)
                 guard let state = alerts[key], state.isFiring else { continue }
                 let (next, _) = state.step(condition: .clear, policy: rule.repeatPolicy, now: now, renewed: true)

@@ -30,6 +30,7 @@ extension Engine {
 
     func finishPoll(_ id: String, requestedAt: Date, outcome: Result<Reading, ProviderError>) async {
         inFlight[id] = nil
+        guard !stopping else { return }
         guard let line = config.lines.first(where: { $0.id == id }) else { return }
         let now = requestedAt
         switch outcome {

@@ -27,6 +27,7 @@ public actor Engine {
     var inFlight: [String: Task<Void, Never>] = [:]
     var lastPoll: (line: String, at: Date, ok: Bool)?
     var lastCompaction: Date?
+    var stopping = false
 
     public init(
         config: Config,
@@ -119,6 +120,7 @@ public actor Engine {
     /// Starts the polls that are due (up to the concurrency bound), assesses lines whose repeat reminders are due,
     /// and delivers reminders whose time has come.
     public func runDue(now: Date) async {
+        guard !stopping else { return }
         let due = polls.popDue(now: now)
         var deferred: [String] = []
         for id in due {
@@ -145,6 +147,15 @@ public actor Engine {
         while let (_, task) = inFlight.first {
             await task.value
         }
+    }
+
+    /// Graceful stop: polls in flight are cancelled and their outcome discarded (the next start polls again),
+    /// then everything already due is delivered.
+    public func shutdown(now: Date) async {
+        stopping = true
+        for task in inFlight.values { task.cancel() }
+        await drain()
+        await deliverDue(now: now)
     }
 
     static func key(_ line: String, _ rule: String) -> String { "\(line)\u{1F}\(rule)" }

@@ -97,8 +97,7 @@ public struct Daemon {
         }
 
         notifier.stopping()
-        await engine.drain()
-        await engine.runDue(now: clock.now())
+        await engine.shutdown(now: clock.now())
         logger.notice("stopped")
         return DaemonExit.ok
     }

@@ -93,3 +93,24 @@ import Testing
         #expect(policy.next(after: t0, occurrence: occurrence) == t0 + TimeSpan(seconds: wait))
     }
 }
+
+@Suite struct DiminishingAfterEscalationTests {
+    @Test func scheduleRestartsAtEachStage() {
+        let t0 = Fixture.start
+        let policy = RepeatPolicy.diminishing(start: .hours(12), cap: .days(7))
+        var (state, _) = AlertState(lineID: "l", ruleID: "r").step(
+            condition: .active(stage: 0),
+            policy: policy,
+            now: t0
+        )
+        (state, _) = state.step(condition: .active(stage: 0), policy: policy, now: t0 + .hours(12))
+        (state, _) = state.step(condition: .active(stage: 1), policy: policy, now: t0 + .hours(13))
+        #expect(state.firing?.nextReminderAt == t0 + .hours(25))
+        // First repeat at the new stage waits 24h (12h doubled once), not 12h × 2^3 from the episode count.
+        var event: AlertEvent?
+        (state, event) = state.step(condition: .active(stage: 1), policy: policy, now: t0 + .hours(25))
+        #expect(event == .repeat(stage: 1))
+        #expect(state.firing?.occurrence == 4)
+        #expect(state.firing?.nextReminderAt == t0 + .hours(49))
+    }
+}

@@ -238,3 +238,89 @@ import Testing
         #expect(Suggestion.nearest(to: word, in: ["threshold", "poll_interval", "severity"]) == expected)
     }
 }
+
+@Suite struct ConfigValidationTests {
+    func errors(_ body: String) -> [String] {
+        let text = """
+            [[line]]
+            id = "a"
+            [line.plan]
+            quota = "1GB"
+            [line.provider]
+            type = "demo"
+            \(body)
+            """
+        do {
+            _ = try Config.parse(text: text, path: "config.toml", environment: ["TZ": "UTC"])
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func repeatMustBeAtLeastAMinute() {
+        let errs = errors("[[line.rule]]\nkind = \"stale\"\nafter = \"1d\"\nrepeat = \"every 0s\"")
+        #expect(errs.count == 1)
+        #expect(errs.first?.contains("would remind at every poll") == true)
+    }
+
+    @Test func repeatCapWithoutDiminishingIsAnError() {
+        let errs = errors("[[line.rule]]\nkind = \"stale\"\nafter = \"1d\"\nrepeat = \"every 1d\"\nrepeat_cap = \"3d\"")
+        #expect(
+            errs == [
+                "`repeat_cap` applies only to diminishing repeats in [[line.rule]] #1 of line 'a' (rule 'stale') at config.toml:11; remove it"
+            ]
+        )
+    }
+
+    @Test func repeatCapAppliesToTheDefaultDiminishingSchedule() throws {
+        let config = try Config.parse(
+            text: "[[line]]\nid = \"a\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\"\n"
+                + "[[line.rule]]\nkind = \"expires_within\"\nwithin = \"3d\"\nrepeat_cap = \"2d\"",
+            path: "config.toml",
+            environment: ["TZ": "UTC"]
+        )
+        #expect(config.lines[0].rules[0].repeatPolicy == .diminishing(start: .days(1), cap: .days(2)))
+    }
+
+    @Test func duplicateRuleIdPointsAtTheDuplicate() {
+        let errs = errors(
+            "[[line.rule]]\nkind = \"stale\"\nafter = \"1d\"\n[[line.rule]]\nkind = \"stale\"\nafter = \"2d\""
+        )
+        #expect(
+            errs == [
+                "duplicate rule id `stale` in [[line.rule]] #2 of line 'a' at config.toml:11; give each rule its own `id`"
+            ]
+        )
+    }
+
+    @Test func linePollIntervalHasAFloor() {
+        let text =
+            "[[line]]\nid = \"a\"\npoll_interval = \"1s\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\""
+        #expect(throws: ConfigError.self) { try Config.parse(text: text, path: "c.toml", environment: [:]) }
+    }
+
+    @Test func allDayQuietHoursAreRefused() {
+        let errs = errors("").isEmpty
+        #expect(errs)
+        let text =
+            "[daemon]\nquiet_hours = \"00:00-24:00\"\n[[line]]\nid = \"a\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\""
+        do {
+            _ = try Config.parse(text: text, path: "config.toml", environment: ["TZ": "UTC"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.description.contains("covers the whole day") == true)
+        }
+    }
+
+    @Test func paceWindowNeedsRawReadings() {
+        let text =
+            "[daemon]\npace_window = \"30d\"\n[[line]]\nid = \"a\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\""
+        do {
+            _ = try Config.parse(text: text, path: "config.toml", environment: ["TZ": "UTC"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.description.contains("config.toml:2") == true)
+        }
+    }
+}

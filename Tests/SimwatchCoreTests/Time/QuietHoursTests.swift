@@ -35,7 +35,7 @@ import Testing
         } catch {
             #expect(error.input == text)
             #expect(error.message.contains(fragment), "\(error.message)")
-            #expect(error.hint == "write e.g. 22:00-07:30, or 00:00-24:00 for all day")
+            #expect(error.hint == "write a window such as 22:00-07:30")
         }
     }
 

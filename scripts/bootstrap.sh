@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Installs what simwatch needs to build, test or demo, and only what is missing.
+#
+#   scripts/bootstrap.sh [build|test|demo|all]    (default: all)
+#
+# Idempotent: when everything is present it prints nothing and returns at once.
+# Prints one line per thing it installs. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+mode="${1:-all}"
+case "$mode" in
+build | test | demo | all) ;;
+-h | --help)
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+*)
+    echo "bootstrap: unknown mode '$mode' (expected build, test, demo or all)" >&2
+    exit 2
+    ;;
+esac
+
+# Swift is not an apt package here: it lives in /opt/swift. Say so plainly when it is missing.
+if ! command -v swift >/dev/null 2>&1; then
+    if [[ -x /opt/swift/usr/bin/swift ]]; then
+        echo "bootstrap: swift is not on PATH; add it with: export PATH=\"/opt/swift/usr/bin:\$PATH\"" >&2
+    else
+        echo "bootstrap: swift not found (expected a Swift 6.3 toolchain at /opt/swift/usr/bin); install it first" >&2
+    fi
+    exit 1
+fi
+
+apt_wanted=()   # packages to install
+apt_why=()      # one reason per package, printed after a successful install
+
+want_pkg() { # want_pkg PACKAGE REASON
+    local status
+    status="$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)"
+    if [[ "$status" != "install ok installed" ]]; then
+        apt_wanted+=("$1")
+        apt_why+=("$2")
+    fi
+}
+
+need_build() {
+    command -v git >/dev/null 2>&1 || want_pkg git "git (SwiftPM dependency checkouts)"
+    want_pkg libsystemd-dev "libsystemd-dev (sd_journal/sd_notify headers, CSystemd)"
+    want_pkg libsqlite3-dev "libsqlite3-dev (SQLite for GRDB)"
+    command -v pkg-config >/dev/null 2>&1 || want_pkg pkg-config "pkg-config (SwiftPM system library lookup)"
+}
+
+need_journald() {
+    if [[ ! -x /lib/systemd/systemd-journald ]] || ! command -v journalctl >/dev/null 2>&1; then
+        want_pkg systemd "systemd (systemd-journald and journalctl)"
+    fi
+}
+
+python_has_pytest() {
+    command -v python3 >/dev/null 2>&1 && python3 -m pytest --version >/dev/null 2>&1
+}
+
+system_python() { # true when python3 is Debian's, so that python3-pytest is what it imports
+    [[ "$(python3 -c 'import sys; print(sys.prefix)' 2>/dev/null)" == /usr ]]
+}
+
+need_python_tests() {
+    if ! command -v python3 >/dev/null 2>&1; then
+        want_pkg python3 "python3 (integration tests)"
+        want_pkg python3-pytest "python3-pytest (integration tests)"
+    elif ! python_has_pytest && system_python; then
+        want_pkg python3-pytest "python3-pytest (integration tests)"
+    fi
+}
+
+# Test-only extras that later issues need go here (msmtp-mta, python3-aiosmtpd, dbus, pip varlink).
+need_test_extras() {
+    :
+}
+
+case "$mode" in
+build) need_build ;;
+demo)
+    need_build
+    need_journald
+    ;;
+test | all)
+    need_build
+    need_journald
+    need_python_tests
+    need_test_extras
+    ;;
+esac
+
+if ((${#apt_wanted[@]} > 0)); then
+    sudo=()
+    if [[ "$(id -u)" != 0 ]]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo)
+        else
+            echo "bootstrap: need root to install: ${apt_wanted[*]}" >&2
+            exit 1
+        fi
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq >/dev/null
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_wanted[@]}" >/dev/null
+    for why in "${apt_why[@]}"; do
+        echo "bootstrap: installed $why"
+    done
+fi
+
+# python3 may be a pyenv interpreter that cannot see Debian's python3-pytest: fall back to pip.
+if [[ "$mode" == test || "$mode" == all ]] && ! python_has_pytest; then
+    python3 -m pip install --quiet pytest
+    python_has_pytest || {
+        echo "bootstrap: pytest is still not importable by $(command -v python3)" >&2
+        exit 1
+    }
+    echo "bootstrap: installed pytest (pip, for $(command -v python3))"
+fi
