@@ -15,7 +15,7 @@ DEMO_SECONDS ?= 75
 DEMO_CONFIG ?= config/demo.toml
 PYTEST_ARGS ?=
 
-.PHONY: help build debug demo test test-unit test-integration run-integration fmt lint clean
+.PHONY: help build debug demo test test-unit test-integration run-integration bench fmt lint clean
 
 help:
 	@echo "make build             release build (swift build -c release)"
@@ -24,6 +24,7 @@ help:
 	@echo "make test              lint, warnings-as-errors build, unit tests, integration tests"
 	@echo "make test-unit         swift test (unit tests only)"
 	@echo "make test-integration  pytest Tests/integration against the debug simwatchd"
+	@echo "make bench             footprint and throughput figures of the release simwatchd"
 	@echo "make fmt | lint        swift format in place | swift format lint --strict"
 	@echo "make clean             remove build products"
 
@@ -69,6 +70,10 @@ test-integration:
 run-integration:
 	SIMWATCHD="$$(SIMWATCH_WERROR=1 $(SWIFT) build --show-bin-path)/simwatchd" \
 	    $(PYTHON) -m pytest -q Tests/integration $(PYTEST_ARGS)
+
+bench:
+	@$(BOOTSTRAP) test
+	scripts/bench.sh
 
 fmt:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
