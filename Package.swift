@@ -36,6 +36,9 @@ let package = Package(
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
+        // The Varlink control protocol: interface, types, framing, server and client. No libsystemd, SQLite or HTTP,
+        // so simwatchctl stays small.
+        .target(name: "SimwatchControl", swiftSettings: strict),
         // SQLite state through GRDB: readings, plan periods, alerts, outbox, retention.
         .target(
             name: "SimwatchStore",
@@ -52,7 +55,7 @@ let package = Package(
         .target(
             name: "SimwatchDaemon",
             dependencies: [
-                "SimwatchCore", "SimwatchStore", "SimwatchSystemd",
+                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -74,11 +77,12 @@ let package = Package(
         .executableTarget(
             name: "simwatchctl",
             dependencies: [
-                "SimwatchCore",
+                "SimwatchCore", "SimwatchControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
         .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore"], swiftSettings: strict),
         .testTarget(
             name: "SimwatchStoreTests",

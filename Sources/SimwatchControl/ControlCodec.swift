@@ -1,0 +1,43 @@
+public import FoundationEssentials
+
+/// Converts between the typed method structs (camelCase) and the wire's JSON (snake_case field names).
+public enum ControlCodec {
+    /// Decodes typed parameters from a call's JSON; a mismatch becomes `org.varlink.service.InvalidParameter`
+    /// naming the field.
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(ControlError) -> T {
+        do {
+            let data = try JSONEncoder().encode(value)
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            return try decoder.decode(T.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw .invalidParameter(snakeCase(key.stringValue))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw .invalidParameter(context.codingPath.map { snakeCase($0.stringValue) }.joined(separator: "."))
+        } catch {
+            throw .invalidParameter("parameters")
+        }
+    }
+
+    /// Encodes a typed value as the JSON object sent on the wire.
+    public static func encode<T: Encodable>(_ value: T) -> JSONValue {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(value),
+            let json = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return .object([:]) }
+        return json
+    }
+
+    static func snakeCase(_ name: String) -> String {
+        var out = ""
+        for c in name {
+            if c.isUppercase {
+                out += "_" + c.lowercased()
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}

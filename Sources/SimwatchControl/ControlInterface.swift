@@ -1,0 +1,214 @@
+/// The Varlink interface simwatchd serves on its control socket, exactly as `GetInterfaceDescription` returns it.
+/// `docs/control-protocol.md` explains each method with examples; the two must agree.
+public enum ControlInterface {
+    public static let name = "io.simwatch.Control"
+
+    public static let description = """
+        # simwatch control interface: what simwatchd knows about each SIM or eSIM line, and what a person or a
+        # script tells it. Times are RFC 3339 strings with a numeric offset, amounts of data are bytes, durations
+        # are seconds.
+        interface io.simwatch.Control
+
+        # What a provider saw at one moment.
+        type Reading (
+          observed_at: string,
+          provider_updated_at: ?string,
+          remaining_bytes: ?int,
+          used_bytes: ?int,
+          total_bytes: ?int,
+          # Prepaid credit, "4.52 EUR".
+          credit: ?string,
+          expires_at: ?string,
+          # active, not_active, finished, expired, unlimited or unknown.
+          status: string,
+          # The adapter that produced it: demo, manual ...
+          source: string,
+          # True when the figure is an estimate rather than an observation.
+          estimated: bool
+        )
+
+        # The plan period in force.
+        type Plan (
+          started_at: string,
+          quota_bytes: ?int,
+          expires_at: ?string,
+          # config (from the configuration file) or renewal (recorded with Renew, or detected).
+          origin: string
+        )
+
+        # Where a line is heading at its recent pace.
+        type Forecast (
+          pace_bytes_per_day: ?int,
+          runs_out_at: ?string,
+          # Data left divided by the days left: what may be used per day to last until expiry.
+          daily_allowance_bytes: ?int
+        )
+
+        # One rule on one line.
+        type Alert (
+          line: string,
+          rule: string,
+          # low_data, expiring, runs_out, credit_low or stale.
+          kind: string,
+          # info, warning or critical.
+          severity: string,
+          # idle, firing or resolved.
+          state: string,
+          episode: int,
+          stage: ?int,
+          occurrence: ?int,
+          since: ?string,
+          last_notified_at: ?string,
+          next_reminder_at: ?string,
+          resolved_at: ?string,
+          # cleared, renewed or removed.
+          resolved_reason: ?string,
+          snoozed_until: ?string
+        )
+
+        # A line with its latest reading and state.
+        type LineSummary (
+          id: string,
+          name: string,
+          provider: string,
+          poll_interval_seconds: int,
+          reading: ?Reading,
+          plan: ?Plan,
+          # Ids of the rules firing now.
+          firing: []string,
+          last_poll_at: ?string,
+          last_success_at: ?string,
+          last_error: ?string,
+          next_poll_at: ?string
+        )
+
+        type Rule (
+          id: string,
+          # data_below, expires_within, runs_out_within, runs_out_before_expiry, credit_below or stale.
+          kind: string,
+          severity: string,
+          # once, every 12h, diminishing 1d (cap 7d).
+          repeat: string
+        )
+
+        # One entry of a line's alert history.
+        type HistoryEntry (
+          at: string,
+          rule: ?string,
+          # firing, repeat, escalated, resolved, renewed, suppressed.
+          event: string,
+          episode: int,
+          occurrence: int,
+          summary: string
+        )
+
+        type LineDetail (
+          summary: LineSummary,
+          channels: []string,
+          rules: []Rule,
+          alerts: []Alert,
+          forecast: Forecast,
+          # Newest first.
+          history: []HistoryEntry
+        )
+
+        # Data left at one moment; resolution is raw, hour or day.
+        type Point (
+          at: string,
+          remaining_bytes: ?int,
+          resolution: string
+        )
+
+        type PollOutcome (
+          line: string,
+          ok: bool,
+          reading: ?Reading,
+          error: ?string
+        )
+
+        type LastPoll (
+          line: string,
+          at: string,
+          ok: bool
+        )
+
+        # Something that happened, for Events.
+        type Event (
+          # reading, poll_failed, alert, delivery, renewal, reload.
+          kind: string,
+          at: string,
+          line: ?string,
+          rule: ?string,
+          # For alert: firing, repeat, escalated, resolved, suppressed. For delivery: delivered, failed, dead.
+          event: ?string,
+          summary: string,
+          reading: ?Reading,
+          notification_id: ?string,
+          channel: ?string
+        )
+
+        # The daemon: version, uptime, configuration, lines, firing alerts, last poll, outbox.
+        method GetStatus() -> (
+          version: string,
+          started_at: string,
+          uptime_seconds: int,
+          config_path: string,
+          state_dir: string,
+          time_zone: string,
+          lines: int,
+          firing: []Alert,
+          last_poll: ?LastPoll,
+          pending_reminders: int,
+          dead_reminders: int
+        )
+
+        # Every line with its latest reading and state.
+        method ListLines() -> (lines: []LineSummary)
+
+        # One line in detail: plan, reading, forecast, rules, alerts and alert history.
+        method GetLine(line: string) -> (line: LineDetail)
+
+        # Data left over a time range (default: the last 7 days), downsampled to at most max_points (default 200).
+        method GetHistory(line: string, since: ?string, until: ?string, max_points: ?int) -> (points: []Point)
+
+        # Reads one line (or every line) now and replies when done.
+        method Poll(line: ?string) -> (outcomes: []PollOutcome)
+
+        # Reloads the configuration file; a file with mistakes is refused with ConfigInvalid and the old one kept.
+        method Reload() -> (lines: int)
+
+        # Silences reminders of one rule (or every rule) of a line until a time. Alerts keep their state.
+        method Snooze(line: string, rule: ?string, until: string) -> (alerts: []Alert)
+
+        # Ends a snooze; a reminder that is due goes out at once.
+        method Unsnooze(line: string, rule: ?string) -> (alerts: []Alert)
+
+        # Records a reading by hand (source "manual"), judged like any other.
+        method RecordReading(
+          line: string,
+          remaining_bytes: ?int,
+          used_bytes: ?int,
+          total_bytes: ?int,
+          expires_at: ?string,
+          credit: ?string
+        ) -> (reading: Reading)
+
+        # Records a renewal or top-up: a new plan period from now with data_bytes, valid for valid_seconds or until
+        # expires_at. Ends data and expiry alerts and sends a renewed notice.
+        method Renew(line: string, data_bytes: ?int, valid_seconds: ?int, expires_at: ?string) -> (plan: Plan)
+
+        # Sends a test reminder through a channel now and replies with its id, or DeliveryFailed.
+        method TestNotification(channel: string, line: ?string) -> (notification_id: string)
+
+        # Streams events (call with more): readings, failed polls, alert transitions, deliveries, renewals, reloads.
+        method Events(line: ?string) -> (event: Event)
+
+        error NoSuchLine (line: string)
+        error NoSuchRule (line: string, rule: string)
+        error NoSuchChannel (channel: string, known: []string)
+        error InvalidArgument (parameter: string, reason: string)
+        error ConfigInvalid (errors: []string)
+        error DeliveryFailed (channel: string, reason: string)
+        error ShuttingDown ()
+        """
+}

@@ -1,0 +1,263 @@
+// Parameters and replies of each method of io.simwatch.Control. `Method.name` is the qualified Varlink name.
+
+/// A method of the control interface with its parameter and reply types.
+public protocol ControlMethod {
+    associatedtype Parameters: Codable, Sendable
+    associatedtype Reply: Codable, Sendable
+    /// Unqualified method name ("GetStatus").
+    static var method: String { get }
+}
+
+extension ControlMethod {
+    /// Qualified name: "io.simwatch.Control.GetStatus".
+    public static var name: String { "\(ControlInterface.name).\(method)" }
+}
+
+/// For methods that take no parameters.
+public struct NoParameters: Codable, Sendable, Hashable {
+    public init() {}
+}
+
+public enum GetStatus: ControlMethod {
+    public static let method = "GetStatus"
+    public typealias Parameters = NoParameters
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var version: String
+        public var startedAt: String
+        public var uptimeSeconds: Int64
+        public var configPath: String
+        public var stateDir: String
+        public var timeZone: String
+        public var lines: Int
+        public var firing: [AlertInfo]
+        public var lastPoll: LastPoll?
+        public var pendingReminders: Int
+        public var deadReminders: Int
+
+        public init(
+            version: String,
+            startedAt: String,
+            uptimeSeconds: Int64,
+            configPath: String,
+            stateDir: String,
+            timeZone: String,
+            lines: Int,
+            firing: [AlertInfo],
+            lastPoll: LastPoll?,
+            pendingReminders: Int,
+            deadReminders: Int
+        ) {
+            self.version = version
+            self.startedAt = startedAt
+            self.uptimeSeconds = uptimeSeconds
+            self.configPath = configPath
+            self.stateDir = stateDir
+            self.timeZone = timeZone
+            self.lines = lines
+            self.firing = firing
+            self.lastPoll = lastPoll
+            self.pendingReminders = pendingReminders
+            self.deadReminders = deadReminders
+        }
+    }
+}
+
+public enum ListLines: ControlMethod {
+    public static let method = "ListLines"
+    public typealias Parameters = NoParameters
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var lines: [LineSummary]
+        public init(lines: [LineSummary]) { self.lines = lines }
+    }
+}
+
+/// Parameters naming one line.
+public struct LineParameters: Codable, Sendable, Hashable {
+    public var line: String
+    public init(line: String) { self.line = line }
+}
+
+/// Parameters naming one line or, when `line` is nil, every line.
+public struct OptionalLineParameters: Codable, Sendable, Hashable {
+    public var line: String?
+    public init(line: String?) { self.line = line }
+}
+
+public enum GetLine: ControlMethod {
+    public static let method = "GetLine"
+    public typealias Parameters = LineParameters
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var line: LineDetail
+        public init(line: LineDetail) { self.line = line }
+    }
+}
+
+public enum GetHistory: ControlMethod {
+    public static let method = "GetHistory"
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var line: String
+        public var since: String?
+        public var until: String?
+        public var maxPoints: Int?
+
+        public init(line: String, since: String? = nil, until: String? = nil, maxPoints: Int? = nil) {
+            self.line = line
+            self.since = since
+            self.until = until
+            self.maxPoints = maxPoints
+        }
+    }
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var points: [HistoryPoint]
+        public init(points: [HistoryPoint]) { self.points = points }
+    }
+}
+
+public enum Poll: ControlMethod {
+    public static let method = "Poll"
+    public typealias Parameters = OptionalLineParameters
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var outcomes: [PollOutcome]
+        public init(outcomes: [PollOutcome]) { self.outcomes = outcomes }
+    }
+}
+
+public enum Reload: ControlMethod {
+    public static let method = "Reload"
+    public typealias Parameters = NoParameters
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var lines: Int
+        public init(lines: Int) { self.lines = lines }
+    }
+}
+
+/// Replies listing the alerts a call changed.
+public struct AlertsReply: Codable, Sendable, Hashable {
+    public var alerts: [AlertInfo]
+    public init(alerts: [AlertInfo]) { self.alerts = alerts }
+}
+
+public enum Snooze: ControlMethod {
+    public static let method = "Snooze"
+    public typealias Reply = AlertsReply
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var line: String
+        public var rule: String?
+        public var until: String
+
+        public init(line: String, rule: String?, until: String) {
+            self.line = line
+            self.rule = rule
+            self.until = until
+        }
+    }
+}
+
+public enum Unsnooze: ControlMethod {
+    public static let method = "Unsnooze"
+    public typealias Reply = AlertsReply
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var line: String
+        public var rule: String?
+
+        public init(line: String, rule: String?) {
+            self.line = line
+            self.rule = rule
+        }
+    }
+}
+
+public enum RecordReading: ControlMethod {
+    public static let method = "RecordReading"
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var line: String
+        public var remainingBytes: Int64?
+        public var usedBytes: Int64?
+        public var totalBytes: Int64?
+        public var expiresAt: String?
+        public var credit: String?
+
+        public init(
+            line: String,
+            remainingBytes: Int64? = nil,
+            usedBytes: Int64? = nil,
+            totalBytes: Int64? = nil,
+            expiresAt: String? = nil,
+            credit: String? = nil
+        ) {
+            self.line = line
+            self.remainingBytes = remainingBytes
+            self.usedBytes = usedBytes
+            self.totalBytes = totalBytes
+            self.expiresAt = expiresAt
+            self.credit = credit
+        }
+    }
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var reading: ReadingInfo
+        public init(reading: ReadingInfo) { self.reading = reading }
+    }
+}
+
+public enum Renew: ControlMethod {
+    public static let method = "Renew"
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var line: String
+        public var dataBytes: Int64?
+        public var validSeconds: Int64?
+        public var expiresAt: String?
+
+        public init(line: String, dataBytes: Int64? = nil, validSeconds: Int64? = nil, expiresAt: String? = nil) {
+            self.line = line
+            self.dataBytes = dataBytes
+            self.validSeconds = validSeconds
+            self.expiresAt = expiresAt
+        }
+    }
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var plan: PlanInfo
+        public init(plan: PlanInfo) { self.plan = plan }
+    }
+}
+
+public enum TestNotification: ControlMethod {
+    public static let method = "TestNotification"
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var channel: String
+        public var line: String?
+
+        public init(channel: String, line: String? = nil) {
+            self.channel = channel
+            self.line = line
+        }
+    }
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var notificationId: String
+        public init(notificationId: String) { self.notificationId = notificationId }
+    }
+}
+
+public enum Events: ControlMethod {
+    public static let method = "Events"
+    public typealias Parameters = OptionalLineParameters
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var event: ControlEvent
+        public init(event: ControlEvent) { self.event = event }
+    }
+}
