@@ -25,7 +25,8 @@ extension StateStore {
             failures: row["failures"],
             lastError: row["last_error"],
             polls: row["polls"],
-            renewals: row["renewals"]
+            renewals: row["renewals"],
+            renewedAt: date(row["renewed_at"])
         )
     }
 
@@ -33,14 +34,14 @@ extension StateStore {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO line_state(line_id, first_seen, period_started, period_quota, period_expires,
-                    period_origin, last_attempt, last_success, failures, last_error, polls, renewals)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    period_origin, last_attempt, last_success, failures, last_error, polls, renewals, renewed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 r.lineID, r.firstSeen.timeIntervalSince1970, r.period?.startedAt.timeIntervalSince1970,
                 r.period?.quota?.bytes, r.period?.expiresAt?.timeIntervalSince1970, r.periodOrigin,
                 r.lastAttempt?.timeIntervalSince1970, r.lastSuccess?.timeIntervalSince1970, r.failures, r.lastError,
-                r.polls, r.renewals,
+                r.polls, r.renewals, r.renewedAt?.timeIntervalSince1970,
             ]
         )
     }
@@ -83,7 +84,12 @@ extension StateStore {
     }
 
     static func alertState(_ row: Row) -> AlertState {
-        var state = AlertState(lineID: row["line_id"], ruleID: row["rule_id"], episode: row["episode"])
+        var state = AlertState(
+            lineID: row["line_id"],
+            ruleID: row["rule_id"],
+            episode: row["episode"],
+            snoozedUntil: date(row["snoozed_until"])
+        )
         let phase: String = row["phase"]
         switch phase {
         case "firing":
@@ -127,13 +133,14 @@ extension StateStore {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO alert(line_id, rule_id, episode, phase, since, stage, occurrence,
-                    stage_reminders, last_notified, next_reminder, resolved_at, resolve_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    stage_reminders, last_notified, next_reminder, resolved_at, resolve_reason, snoozed_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 a.lineID, a.ruleID, a.episode, phase, firing?.since.timeIntervalSince1970, firing?.stage,
                 firing?.occurrence, firing?.stageReminders, firing?.lastNotifiedAt.timeIntervalSince1970,
                 firing?.nextReminderAt?.timeIntervalSince1970, resolvedAt, reason,
+                a.snoozedUntil?.timeIntervalSince1970,
             ]
         )
     }

@@ -16,7 +16,8 @@ extension StateStore {
                         period_origin TEXT NOT NULL DEFAULT 'config',
                         last_attempt REAL, last_success REAL,
                         failures INTEGER NOT NULL DEFAULT 0, last_error TEXT,
-                        polls INTEGER NOT NULL DEFAULT 0, renewals INTEGER NOT NULL DEFAULT 0
+                        polls INTEGER NOT NULL DEFAULT 0, renewals INTEGER NOT NULL DEFAULT 0,
+                        renewed_at REAL
                     );
 
                     CREATE TABLE reading (
@@ -51,6 +52,7 @@ extension StateStore {
                         since REAL, stage INTEGER, occurrence INTEGER, stage_reminders INTEGER,
                         last_notified REAL, next_reminder REAL,
                         resolved_at REAL, resolve_reason TEXT,
+                        snoozed_until REAL,
                         PRIMARY KEY (line_id, rule_id)
                     );
 

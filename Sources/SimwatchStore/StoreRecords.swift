@@ -15,6 +15,8 @@ public struct LineRecord: Sendable, Hashable {
     public var polls: Int
     /// Renewals seen so far; numbers the "renewed" reminders' stable ids.
     public var renewals: Int
+    /// When a renewal was last recorded by hand; a top-up seen across it is that same renewal, not a new one.
+    public var renewedAt: Date?
 
     public init(
         lineID: String,
@@ -26,7 +28,8 @@ public struct LineRecord: Sendable, Hashable {
         failures: Int = 0,
         lastError: String? = nil,
         polls: Int = 0,
-        renewals: Int = 0
+        renewals: Int = 0,
+        renewedAt: Date? = nil
     ) {
         self.lineID = lineID
         self.firstSeen = firstSeen
@@ -38,6 +41,7 @@ public struct LineRecord: Sendable, Hashable {
         self.lastError = lastError
         self.polls = polls
         self.renewals = renewals
+        self.renewedAt = renewedAt
     }
 }
 

@@ -52,12 +52,20 @@ public struct AlertState: Sendable, Hashable, Codable {
     /// Increments each time the alert starts firing; part of every reminder's stable id.
     public var episode: Int
     public var phase: Phase
+    /// Reminders are held back until then ("stop nagging me until Monday"); the alert itself lives on.
+    public var snoozedUntil: Date?
 
-    public init(lineID: String, ruleID: String, episode: Int = 0, phase: Phase = .idle) {
+    public init(lineID: String, ruleID: String, episode: Int = 0, phase: Phase = .idle, snoozedUntil: Date? = nil) {
         self.lineID = lineID
         self.ruleID = ruleID
         self.episode = episode
         self.phase = phase
+        self.snoozedUntil = snoozedUntil
+    }
+
+    /// True when reminders are held back at `now`.
+    public func isSnoozed(at now: Date) -> Bool {
+        snoozedUntil.map { $0 > now } ?? false
     }
 
     public var firing: Firing? {

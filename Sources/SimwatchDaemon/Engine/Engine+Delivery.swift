@@ -52,6 +52,23 @@ extension Engine {
             try store.record(outcomes)
         } catch {
             logger.error("cannot record deliveries: \(error)")
+            return
+        }
+        for (item, outcome) in zip(due, outcomes) {
+            let reminder = item.reminder
+            let result = outcome.error == nil ? "delivered" : (outcome.retryAt == nil ? "dead" : "failed")
+            events.publish(
+                EngineEvent(
+                    kind: .delivery,
+                    at: now,
+                    lineID: reminder.lineID,
+                    ruleID: reminder.ruleID,
+                    event: result,
+                    summary: outcome.error ?? reminder.summary,
+                    notificationID: reminder.id,
+                    channel: reminder.channel
+                )
+            )
         }
     }
 

@@ -35,14 +35,15 @@ extension Engine {
         let now = requestedAt
         switch outcome {
         case .success(let reading):
-            logger.info(
-                "\(line.id): \(Self.describe(reading, zone: config.daemon.timeZone))",
-                metadata: ["line": "\(line.id)"]
-            )
+            let text = Self.describe(reading, zone: config.daemon.timeZone)
+            logger.info("\(line.id): \(text)", metadata: ["line": "\(line.id)"])
+            events.publish(EngineEvent(kind: .reading, at: now, lineID: id, summary: text, reading: reading))
         case .failure(let error):
             logger.warning("\(line.id): poll failed: \(error)", metadata: ["line": "\(line.id)"])
+            events.publish(EngineEvent(kind: .pollFailed, at: now, lineID: id, summary: "\(error)"))
         }
-        commitAssessment(of: line, outcome: outcome, now: now)
+        lastOutcome[id] = outcome
+        commitAssessment(of: line, trigger: .poll(outcome), now: now)
         lastPoll = (id, now, (try? outcome.get()) != nil)
         onChange?()
     }

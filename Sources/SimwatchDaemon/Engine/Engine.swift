@@ -27,7 +27,10 @@ public actor Engine {
     var inFlight: [String: Task<Void, Never>] = [:]
     var lastPoll: (line: String, at: Date, ok: Bool)?
     var lastCompaction: Date?
+    var lastOutcome: [String: Result<Reading, ProviderError>] = [:]
     var stopping = false
+    /// Readings, alert transitions and deliveries as they happen.
+    public nonisolated let events = EventHub()
 
     public init(
         config: Config,
@@ -136,7 +139,7 @@ public actor Engine {
 
         for id in reminders.popDue(now: now) where inFlight[id] == nil {
             guard let line = config.lines.first(where: { $0.id == id }) else { continue }
-            commitAssessment(of: line, outcome: nil, now: now)
+            commitAssessment(of: line, trigger: .due, now: now)
         }
         await deliverDue(now: now)
         compactIfDue(now: now)
@@ -156,6 +159,7 @@ public actor Engine {
         for task in inFlight.values { task.cancel() }
         await drain()
         await deliverDue(now: now)
+        events.finish()
     }
 
     static func key(_ line: String, _ rule: String) -> String { "\(line)\u{1F}\(rule)" }

@@ -1,0 +1,87 @@
+public import FoundationEssentials
+public import SimwatchCore
+import Synchronization
+
+/// Something the engine did, for `simwatchctl events --follow` and scripts.
+public struct EngineEvent: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case reading
+        case pollFailed = "poll_failed"
+        case alert
+        case delivery
+        case renewal
+        case reload
+    }
+
+    public var kind: Kind
+    public var at: Date
+    public var lineID: String?
+    public var ruleID: String?
+    /// alert: firing, repeat, escalated, resolved, suppressed; delivery: delivered, failed, dead.
+    public var event: String?
+    public var summary: String
+    public var reading: Reading?
+    public var notificationID: String?
+    public var channel: String?
+
+    public init(
+        kind: Kind,
+        at: Date,
+        lineID: String? = nil,
+        ruleID: String? = nil,
+        event: String? = nil,
+        summary: String,
+        reading: Reading? = nil,
+        notificationID: String? = nil,
+        channel: String? = nil
+    ) {
+        self.kind = kind
+        self.at = at
+        self.lineID = lineID
+        self.ruleID = ruleID
+        self.event = event
+        self.summary = summary
+        self.reading = reading
+        self.notificationID = notificationID
+        self.channel = channel
+    }
+}
+
+/// Fans engine events out to subscribers. Each subscriber has a bounded buffer: one that does not keep up loses its
+/// oldest events rather than growing the daemon's memory.
+public final class EventHub: Sendable {
+    private let subscribers = Mutex<[Int: AsyncStream<EngineEvent>.Continuation]>([:])
+    private let nextID = Mutex(0)
+
+    public init() {}
+
+    /// A stream of events from now on; it ends when the subscriber stops iterating.
+    public func subscribe(buffer: Int = 1000) -> AsyncStream<EngineEvent> {
+        let id = nextID.withLock { n in
+            n += 1
+            return n
+        }
+        let (stream, continuation) = AsyncStream<EngineEvent>.makeStream(bufferingPolicy: .bufferingNewest(buffer))
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
+        }
+        subscribers.withLock { $0[id] = continuation }
+        return stream
+    }
+
+    public func publish(_ event: EngineEvent) {
+        let targets = subscribers.withLock { Array($0.values) }
+        for continuation in targets { continuation.yield(event) }
+    }
+
+    public var subscriberCount: Int { subscribers.withLock { $0.count } }
+
+    /// Ends every stream (daemon stopping).
+    public func finish() {
+        let targets = subscribers.withLock { s in
+            defer { s.removeAll() }
+            return Array(s.values)
+        }
+        for continuation in targets { continuation.finish() }
+    }
+}
