@@ -72,9 +72,28 @@ need_python_tests() {
     fi
 }
 
-# Test-only extras that later issues need go here (msmtp-mta, python3-aiosmtpd, dbus, pip varlink).
+# Test-only extras: setpriv (util-linux) for the second-uid test, systemd-socket-activate (systemd), and pip for
+# PyPI's varlink client (installed below, after apt).
 need_test_extras() {
-    :
+    command -v setpriv >/dev/null 2>&1 || want_pkg util-linux "util-linux (setpriv, for the peer-uid test)"
+    command -v systemd-socket-activate >/dev/null 2>&1 || want_pkg systemd "systemd (systemd-socket-activate)"
+    if system_python && ! python3 -m pip --version >/dev/null 2>&1; then
+        want_pkg python3-pip "python3-pip (to install PyPI's varlink client)"
+    fi
+}
+
+# pip_install MODULE PACKAGE: PyPI packages the tests import, for whichever python3 runs them.
+pip_install() {
+    python3 -c "import $1" >/dev/null 2>&1 && return 0
+    local flags=(--quiet)
+    # Debian's own python3 refuses pip installs without this (PEP 668); pyenv and venv pythons do not need it.
+    system_python && flags+=(--break-system-packages)
+    python3 -m pip install "${flags[@]}" "$2"
+    python3 -c "import $1" >/dev/null 2>&1 || {
+        echo "bootstrap: $2 is still not importable by $(command -v python3)" >&2
+        exit 1
+    }
+    echo "bootstrap: installed $2 (pip, for $(command -v python3))"
 }
 
 case "$mode" in
@@ -117,4 +136,8 @@ if [[ "$mode" == test || "$mode" == all ]] && ! python_has_pytest; then
         exit 1
     }
     echo "bootstrap: installed pytest (pip, for $(command -v python3))"
+fi
+
+if [[ "$mode" == test || "$mode" == all ]]; then
+    pip_install varlink varlink
 fi

@@ -460,8 +460,11 @@ class DaemonFactory:
         stderr = self.directory / f"simwatchd-{n}.stderr"
         child_env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
         home = self.directory / "home"
+        runtime = self.directory / "run"
+        runtime.mkdir(mode=0o700, exist_ok=True)
         child_env.update(
             HOME=str(home),
+            XDG_RUNTIME_DIR=str(runtime),
             XDG_CONFIG_HOME=str(home / ".config"),
             XDG_STATE_HOME=str(home / ".local" / "state"),
             SWIFT_BACKTRACE="enable=yes,interactive=no",

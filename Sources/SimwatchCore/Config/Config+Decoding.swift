@@ -71,6 +71,13 @@ extension Config {
         if let v = table.parsed("poll_timeout", TimeSpan.init(parsing:)) { settings.pollTimeout = v }
         if let v = table.int("max_concurrent_polls", in: 1...64) { settings.maxConcurrentPolls = v }
         if let v = table.string("state_dir") { settings.stateDirectory = expandHome(v, environment: environment) }
+        if let v = table.string("control_socket") {
+            let path = expandHome(v, environment: environment)
+            if !path.hasPrefix("/") {
+                table.error("control_socket", "`control_socket` must be an absolute path", hint: "e.g. \"/run/user/1000/simwatch.sock\"")
+            }
+            settings.controlSocket = path
+        }
         if let v = table.parsed("keep_raw_readings", TimeSpan.init(parsing:)) { settings.keepRawReadings = v }
         if let v = table.parsed("pace_window", TimeSpan.init(parsing:)) { settings.paceWindow = v }
         if let v = table.double("time_scale", in: 1...1_000_000) { settings.timeScale = v }
@@ -82,7 +89,7 @@ extension Config {
             )
         }
         table.finish(allowing: [
-            "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir",
+            "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir", "control_socket",
             "keep_raw_readings", "pace_window", "time_scale",
         ])
         return settings

@@ -61,6 +61,8 @@ public struct DaemonSettings: Sendable {
     public var paceWindow: TimeSpan
     /// Simulated seconds per real second, for demos and tests; 1 in real use.
     public var timeScale: Double
+    /// The control socket; nil means `$XDG_RUNTIME_DIR/simwatch/control.sock`.
+    public var controlSocket: String?
 
     public init(
         timeZone: ZoneInfo,
@@ -71,7 +73,8 @@ public struct DaemonSettings: Sendable {
         stateDirectory: String? = nil,
         keepRawReadings: TimeSpan = .days(14),
         paceWindow: TimeSpan = .days(2),
-        timeScale: Double = 1
+        timeScale: Double = 1,
+        controlSocket: String? = nil
     ) {
         self.timeZone = timeZone
         self.quietHours = quietHours
@@ -82,6 +85,7 @@ public struct DaemonSettings: Sendable {
         self.keepRawReadings = keepRawReadings
         self.paceWindow = paceWindow
         self.timeScale = timeScale
+        self.controlSocket = controlSocket
     }
 
     /// The state directory: configured, else `$XDG_STATE_HOME/simwatch`, else `~/.local/state/simwatch`.

@@ -79,7 +79,13 @@ public struct Daemon {
             case .watchdog:
                 notifier.watchdog()
             case .reload:
-                config = await reload(engine: engine, running: config, clock: clock, logger: logger)
+                if case .success(let fresh) = await reload(engine: engine, running: config, clock: clock, logger: logger) {
+                    config = fresh
+                }
+            case .reloadRequest(let answer):
+                let result = await reload(engine: engine, running: config, clock: clock, logger: logger)
+                if case .success(let fresh) = result { config = fresh }
+                answer(result.map(\.lines.count))
             case .stop(let sig):
                 logger.notice("stopping on signal \(sig)")
                 break loop
@@ -103,7 +109,12 @@ public struct Daemon {
     }
 
     /// Validates the file first: a broken file leaves the running configuration in place and says why.
-    func reload(engine: Engine, running: Config, clock: any WallClock, logger: Logger) async -> Config {
+    func reload(
+        engine: Engine,
+        running: Config,
+        clock: any WallClock,
+        logger: Logger
+    ) async -> Result<Config, ConfigError> {
         notifier.reloading()
         logger.notice("reloading \(options.configPath)")
         do {
@@ -116,17 +127,18 @@ public struct Daemon {
             }
             logger.notice("configuration reloaded: \(fresh.lines.count) line(s)")
             notifier.ready(status: await engine.statusLine())
-            return fresh
+            return .success(fresh)
         } catch let error as ConfigError {
             for d in error.diagnostics { logger.error("reload failed, keeping the running configuration: \(d)") }
             notifier.ready(
                 status: "reload failed (\(error.diagnostics.first?.description ?? "")); " + (await engine.statusLine())
             )
-            return running
+            return .failure(error)
         } catch {
             logger.error("reload failed, keeping the running configuration: \(error)")
             notifier.ready(status: await engine.statusLine())
-            return running
+            let diagnostic = ConfigDiagnostic(file: options.configPath, line: nil, context: "", message: "\(error)")
+            return .failure(ConfigError([diagnostic]))
         }
     }
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import SimwatchCore
 
 /// Everything that can wake the run loop. Dispatch sources at the edges feed one `AsyncStream`, so the loop
 /// handles one thing at a time and the watchdog proves that the loop itself is alive.
@@ -8,6 +9,8 @@ enum DaemonEvent: Sendable {
     case rearm
     case watchdog
     case reload
+    /// A reload asked for over the control socket; the answer goes back to the caller.
+    case reloadRequest(@Sendable (Result<Int, ConfigError>) -> Void)
     case stop(signal: Int32)
 }
 

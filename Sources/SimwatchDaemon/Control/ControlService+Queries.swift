@@ -1,0 +1,70 @@
+import FoundationEssentials
+import SimwatchControl
+import SimwatchCore
+import SimwatchStore
+
+extension ControlService {
+    func status(now: Date, wire: WireFormat) async -> GetStatus.Reply {
+        let config = await engine.config
+        let firing = await wire.alerts(await engine.firingAlerts(), engine: engine)
+        let counts = await engine.outboxCounts()
+        let last = await engine.lastPollInfo
+        return GetStatus.Reply(
+            version: SimwatchVersion.current,
+            startedAt: wire.time(info.startedAt),
+            uptimeSeconds: Int64(max(0, Date().timeIntervalSince(info.startedAt))),
+            configPath: info.configPath,
+            stateDir: info.stateDirectory,
+            timeZone: config.daemon.timeZone.identifier,
+            lines: config.lines.count,
+            firing: firing,
+            lastPoll: last.map { LastPoll(line: $0.line, at: wire.time($0.at), ok: $0.ok) },
+            pendingReminders: counts.pending,
+            deadReminders: counts.dead
+        )
+    }
+
+    func detail(_ id: String, now: Date, wire: WireFormat) async throws -> LineDetail {
+        let state = try await engine.lineState(id, now: now)
+        let forecast = try await engine.forecast(of: id, now: now)
+        let history = try await engine.alertHistory(of: id)
+        return LineDetail(
+            summary: wire.summary(state),
+            channels: state.line.channels,
+            rules: state.line.rules.map {
+                RuleInfo(id: $0.id, kind: $0.kind.name, severity: $0.severity.rawValue, repeat: $0.repeatPolicy.description)
+            },
+            alerts: state.alerts.compactMap { alert in
+                state.line.rules.first { $0.id == alert.ruleID }.map { wire.alert(alert, rule: $0) }
+            },
+            forecast: ForecastInfo(
+                paceBytesPerDay: forecast.pacePerDay?.bytes,
+                runsOutAt: forecast.runsOutAt.map(wire.time),
+                dailyAllowanceBytes: forecast.dailyAllowance?.bytes
+            ),
+            history: history.map {
+                HistoryEntry(
+                    at: wire.time($0.at), rule: $0.ruleID, event: $0.event, episode: $0.episode,
+                    occurrence: $0.occurrence, summary: $0.summary
+                )
+            }
+        )
+    }
+
+    func history(_ p: GetHistory.Parameters, now: Date, wire: WireFormat) async throws -> GetHistory.Reply {
+        let until = try p.until.map { text throws(ControlError) in try wire.date(text, parameter: "until") } ?? now
+        let since = try p.since.map { text throws(ControlError) in try wire.date(text, parameter: "since") }
+            ?? until - .days(7)
+        guard since < until else { throw ControlError.invalidArgument("since", "must be before until") }
+        let maxPoints = p.maxPoints ?? 200
+        guard (1...10_000).contains(maxPoints) else {
+            throw ControlError.invalidArgument("max_points", "must be 1...10000")
+        }
+        let samples = try await engine.history(of: p.line, since: since, until: until, maxPoints: maxPoints)
+        return GetHistory.Reply(
+            points: samples.map {
+                HistoryPoint(at: wire.time($0.at), remainingBytes: $0.remaining, resolution: $0.resolution)
+            }
+        )
+    }
+}

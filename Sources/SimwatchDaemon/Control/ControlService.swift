@@ -1,0 +1,131 @@
+public import FoundationEssentials
+public import SimwatchControl
+public import SimwatchCore
+import SimwatchStore
+
+/// Answers io.simwatch.Control calls from the engine's state. It turns wire parameters into engine calls and
+/// engine answers into wire types; it decides nothing itself.
+public struct ControlService: Sendable {
+    /// What the daemon knows about itself.
+    public struct DaemonInfo: Sendable {
+        public var startedAt: Date
+        public var configPath: String
+        public var stateDirectory: String
+
+        public init(startedAt: Date, configPath: String, stateDirectory: String) {
+            self.startedAt = startedAt
+            self.configPath = configPath
+            self.stateDirectory = stateDirectory
+        }
+    }
+
+    let engine: Engine
+    let clock: any WallClock
+    let info: DaemonInfo
+    /// Reloads the configuration through the run loop (the same path as SIGHUP); the line count or the problems.
+    let reload: @Sendable () async -> Result<Int, ConfigError>
+
+    public init(
+        engine: Engine,
+        clock: any WallClock,
+        info: DaemonInfo,
+        reload: @escaping @Sendable () async -> Result<Int, ConfigError>
+    ) {
+        self.engine = engine
+        self.clock = clock
+        self.info = info
+        self.reload = reload
+    }
+
+    /// Answers a single-reply method (everything but `Events`).
+    public func respond(to method: String, parameters: JSONValue) async throws(ControlError) -> JSONValue {
+        let now = clock.now()
+        let zone = await engine.config.daemon.timeZone
+        let wire = WireFormat(zone: zone)
+        do {
+            switch method {
+            case GetStatus.method:
+                return ControlCodec.encode(await status(now: now, wire: wire))
+            case ListLines.method:
+                let states = await engine.lineStates(now: now)
+                return ControlCodec.encode(ListLines.Reply(lines: states.map { wire.summary($0) }))
+            case GetLine.method:
+                let p = try ControlCodec.decode(GetLine.Parameters.self, from: parameters)
+                return ControlCodec.encode(GetLine.Reply(line: try await detail(p.line, now: now, wire: wire)))
+            case GetHistory.method:
+                let p = try ControlCodec.decode(GetHistory.Parameters.self, from: parameters)
+                return ControlCodec.encode(try await history(p, now: now, wire: wire))
+            case Poll.method:
+                let p = try ControlCodec.decode(Poll.Parameters.self, from: parameters)
+                let outcomes = try await engine.pollNow(p.line, now: now)
+                return ControlCodec.encode(Poll.Reply(outcomes: outcomes.map { wire.outcome($0.0, $0.1) }))
+            case Reload.method:
+                switch await reload() {
+                case .success(let lines): return ControlCodec.encode(Reload.Reply(lines: lines))
+                case .failure(let error): throw ControlError.configInvalid(error.diagnostics.map(\.description))
+                }
+            case Snooze.method:
+                let p = try ControlCodec.decode(Snooze.Parameters.self, from: parameters)
+                let until = try wire.date(p.until, parameter: "until")
+                let states = try await engine.snooze(p.line, rule: p.rule, until: until, now: now)
+                return ControlCodec.encode(AlertsReply(alerts: await wire.alerts(states, engine: engine)))
+            case Unsnooze.method:
+                let p = try ControlCodec.decode(Unsnooze.Parameters.self, from: parameters)
+                let states = try await engine.unsnooze(p.line, rule: p.rule, now: now)
+                return ControlCodec.encode(AlertsReply(alerts: await wire.alerts(states, engine: engine)))
+            case RecordReading.method:
+                let p = try ControlCodec.decode(RecordReading.Parameters.self, from: parameters)
+                let reading = try await engine.record(p.line, reading: try wire.reading(from: p), now: now)
+                return ControlCodec.encode(RecordReading.Reply(reading: wire.reading(reading)))
+            case Renew.method:
+                let p = try ControlCodec.decode(Renew.Parameters.self, from: parameters)
+                let expires = try p.expiresAt.map { text throws(ControlError) in try wire.date(text, parameter: "expires_at") }
+                let period = try await engine.renew(
+                    p.line,
+                    data: p.dataBytes.map(ByteCount.init(bytes:)),
+                    validFor: p.validSeconds.map(TimeSpan.init(seconds:)),
+                    expires: expires,
+                    now: now
+                )
+                return ControlCodec.encode(Renew.Reply(plan: wire.plan(period, origin: "renewal")))
+            case TestNotification.method:
+                let p = try ControlCodec.decode(TestNotification.Parameters.self, from: parameters)
+                let id = try await engine.testNotification(channel: p.channel, line: p.line, now: now)
+                return ControlCodec.encode(TestNotification.Reply(notificationId: id))
+            default:
+                throw ControlError.methodNotFound("\(ControlInterface.name).\(method)")
+            }
+        } catch let error as ControlError {
+            throw error
+        } catch let error as EngineError {
+            throw Self.wireError(error)
+        } catch {
+            throw ControlError.invalidArgument("parameters", "\(error)")
+        }
+    }
+
+    /// Events from now on for `Events` (optionally of one line), as wire replies.
+    public func events(parameters: JSONValue) async throws(ControlError) -> AsyncMapSequence<
+        AsyncFilterSequence<AsyncStream<EngineEvent>>, JSONValue
+    > {
+        let p = try ControlCodec.decode(Events.Parameters.self, from: parameters)
+        if let line = p.line, await !engine.config.lines.contains(where: { $0.id == line }) {
+            throw ControlError.noSuchLine(line)
+        }
+        let wire = WireFormat(zone: await engine.config.daemon.timeZone)
+        return engine.events.subscribe()
+            .filter { event in p.line == nil || event.lineID == p.line }
+            .map { event in ControlCodec.encode(Events.Reply(event: wire.event(event))) }
+    }
+
+    static func wireError(_ error: EngineError) -> ControlError {
+        switch error {
+        case .noSuchLine(let line): .noSuchLine(line)
+        case .noSuchRule(let line, let rule): .noSuchRule(line: line, rule: rule)
+        case .noSuchChannel(let channel, let known): .noSuchChannel(channel, known: known)
+        case .invalid(let parameter, let reason): .invalidArgument(parameter, reason)
+        case .deliveryFailed(let channel, let reason): .deliveryFailed(channel: channel, reason: reason)
+        case .shuttingDown: .shuttingDown
+        }
+    }
+}
