@@ -74,7 +74,11 @@ extension Config {
         if let v = table.string("control_socket") {
             let path = expandHome(v, environment: environment)
             if !path.hasPrefix("/") {
-                table.error("control_socket", "`control_socket` must be an absolute path", hint: "e.g. \"/run/user/1000/simwatch.sock\"")
+                table.error(
+                    "control_socket",
+                    "`control_socket` must be an absolute path",
+                    hint: "e.g. \"/run/user/1000/simwatch.sock\""
+                )
             }
             settings.controlSocket = path
         }
@@ -89,7 +93,8 @@ extension Config {
             )
         }
         table.finish(allowing: [
-            "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir", "control_socket",
+            "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir",
+            "control_socket",
             "keep_raw_readings", "pace_window", "time_scale",
         ])
         return settings

@@ -43,7 +43,9 @@ public struct ReminderComposer: Sendable {
             } else {
                 parts.append("plan expired")
             }
-            if let remaining = snapshot.remaining, !expired { parts.append("\(remaining) left") }
+            if let remaining = snapshot.remaining, !expired {
+                parts.append(remaining.bytes == 0 ? "no data left" : "\(remaining) left")
+            }
             return (name + ": " + parts.joined(separator: ", ") + ": renew now", details(snapshot, forecast, rule))
 
         case .runsOut:

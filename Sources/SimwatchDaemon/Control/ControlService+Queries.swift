@@ -32,7 +32,12 @@ extension ControlService {
             summary: wire.summary(state),
             channels: state.line.channels,
             rules: state.line.rules.map {
-                RuleInfo(id: $0.id, kind: $0.kind.name, severity: $0.severity.rawValue, repeat: $0.repeatPolicy.description)
+                RuleInfo(
+                    id: $0.id,
+                    kind: $0.kind.name,
+                    severity: $0.severity.rawValue,
+                    repeat: $0.repeatPolicy.description
+                )
             },
             alerts: state.alerts.compactMap { alert in
                 state.line.rules.first { $0.id == alert.ruleID }.map { wire.alert(alert, rule: $0) }
@@ -44,8 +49,12 @@ extension ControlService {
             ),
             history: history.map {
                 HistoryEntry(
-                    at: wire.time($0.at), rule: $0.ruleID, event: $0.event, episode: $0.episode,
-                    occurrence: $0.occurrence, summary: $0.summary
+                    at: wire.time($0.at),
+                    rule: $0.ruleID,
+                    event: $0.event,
+                    episode: $0.episode,
+                    occurrence: $0.occurrence,
+                    summary: $0.summary
                 )
             }
         )
@@ -53,7 +62,8 @@ extension ControlService {
 
     func history(_ p: GetHistory.Parameters, now: Date, wire: WireFormat) async throws -> GetHistory.Reply {
         let until = try p.until.map { text throws(ControlError) in try wire.date(text, parameter: "until") } ?? now
-        let since = try p.since.map { text throws(ControlError) in try wire.date(text, parameter: "since") }
+        let since =
+            try p.since.map { text throws(ControlError) in try wire.date(text, parameter: "since") }
             ?? until - .days(7)
         guard since < until else { throw ControlError.invalidArgument("since", "must be before until") }
         let maxPoints = p.maxPoints ?? 200

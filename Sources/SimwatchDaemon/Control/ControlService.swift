@@ -79,7 +79,9 @@ public struct ControlService: Sendable {
                 return ControlCodec.encode(RecordReading.Reply(reading: wire.reading(reading)))
             case Renew.method:
                 let p = try ControlCodec.decode(Renew.Parameters.self, from: parameters)
-                let expires = try p.expiresAt.map { text throws(ControlError) in try wire.date(text, parameter: "expires_at") }
+                let expires = try p.expiresAt.map { text throws(ControlError) in
+                    try wire.date(text, parameter: "expires_at")
+                }
                 let period = try await engine.renew(
                     p.line,
                     data: p.dataBytes.map(ByteCount.init(bytes:)),
@@ -105,7 +107,9 @@ public struct ControlService: Sendable {
     }
 
     /// Events from now on for `Events` (optionally of one line), as wire replies.
-    public func events(parameters: JSONValue) async throws(ControlError) -> AsyncMapSequence<
+    public func events(
+        parameters: JSONValue
+    ) async throws(ControlError) -> AsyncMapSequence<
         AsyncFilterSequence<AsyncStream<EngineEvent>>, JSONValue
     > {
         let p = try ControlCodec.decode(Events.Parameters.self, from: parameters)

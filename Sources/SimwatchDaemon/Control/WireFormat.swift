@@ -81,8 +81,13 @@ struct WireFormat: Sendable {
 
     func alert(_ a: AlertState, rule: Rule) -> AlertInfo {
         var info = AlertInfo(
-            line: a.lineID, rule: a.ruleID, kind: rule.kind.reminderKind.rawValue, severity: rule.severity.rawValue,
-            state: "idle", episode: a.episode, snoozedUntil: a.snoozedUntil.map(time)
+            line: a.lineID,
+            rule: a.ruleID,
+            kind: rule.kind.reminderKind.rawValue,
+            severity: rule.severity.rawValue,
+            state: "idle",
+            episode: a.episode,
+            snoozedUntil: a.snoozedUntil.map(time)
         )
         switch a.phase {
         case .idle: break

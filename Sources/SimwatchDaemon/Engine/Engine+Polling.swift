@@ -70,7 +70,7 @@ extension Engine {
                 left > 0 ? "expires in \(TimeSpan(seconds: Int64(left) / 60 * 60))" : "expired"
             )
         }
-        if r.status != .active { parts.append(r.status.rawValue) }
+        if r.status != .active, r.status != .expired { parts.append(r.status.rawValue) }
         return parts.joined(separator: ", ")
     }
 

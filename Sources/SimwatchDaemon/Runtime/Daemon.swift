@@ -79,7 +79,12 @@ public struct Daemon {
             case .watchdog:
                 notifier.watchdog()
             case .reload:
-                if case .success(let fresh) = await reload(engine: engine, running: config, clock: clock, logger: logger) {
+                if case .success(let fresh) = await reload(
+                    engine: engine,
+                    running: config,
+                    clock: clock,
+                    logger: logger
+                ) {
                     config = fresh
                 }
             case .reloadRequest(let answer):
