@@ -13,7 +13,7 @@ func runProcess(_ argv: [String]) throws -> (status: Int32, stdout: String, stde
     posix_spawn_file_actions_addclose(&actions, outPipe[0])
     posix_spawn_file_actions_addclose(&actions, errPipe[0])
     let arguments = argv.map { strdup($0) } + [nil]
-    defer { arguments.forEach { free($0) } }
+    defer { for argument in arguments { free(argument) } }
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, argv[0], &actions, nil, arguments, environ)
     close(outPipe[1])
