@@ -14,8 +14,9 @@ struct SimwatchdCommand: AsyncParsableCommand {
             Polls each configured line, keeps readings and alert state in SQLite, and sends reminders to the \
             journal. Runs as a systemd user service (Type=notify): SIGHUP reloads the configuration, SIGTERM stops.
 
-            Exit status: 0 stopped cleanly, 1 --check-config found problems, 73 the state database cannot be \
-            opened, 78 the configuration is invalid.
+            Exit status: 0 stopped cleanly, 1 --check-config found problems, 69 another simwatchd already serves \
+            the control socket, 73 the state database or the control socket cannot be created, 78 the \
+            configuration is invalid.
             """,
         version: SimwatchVersion.current
     )
@@ -25,6 +26,9 @@ struct SimwatchdCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("State directory (overrides daemon.state_dir).", valueName: "dir"))
     var stateDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Control socket (overrides daemon.control_socket).", valueName: "path"))
+    var socket: String?
 
     @Flag(name: .long, help: "Also print reminders and log lines to stderr.")
     var foreground = false
@@ -40,7 +44,7 @@ struct SimwatchdCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = Self.environment()
-        let path = config ?? Config.defaultPath(environment: environment)
+        let path = Self.absolute(config ?? Config.defaultPath(environment: environment))
         if checkConfig {
             throw ExitCode(ConfigCheck.run(path: path, environment: environment))
         }
@@ -60,10 +64,18 @@ struct SimwatchdCommand: AsyncParsableCommand {
             configPath: path,
             stateDirectory: stateDir,
             foreground: foreground,
-            logLevel: level.rawValue
+            logLevel: level.rawValue,
+            controlSocket: socket
         )
         let status = await Daemon(options: options, environment: environment).run(logger: logger)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The path made absolute, so status and logs name the file unambiguously whatever the working directory.
+    static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let cwd = getcwd(nil, 0) else { return path }
+        defer { free(cwd) }
+        return String(cString: cwd) + "/" + path
     }
 
     static func environment() -> [String: String] {

@@ -2,6 +2,7 @@ import Dispatch
 import FoundationEssentials
 import Glibc
 public import Logging
+import SimwatchControl
 import SimwatchCore
 import SimwatchStore
 import SimwatchSystemd
@@ -36,6 +37,13 @@ public struct Daemon {
             logger.error("cannot open the state database in \(stateDirectory): \(error)")
             return DaemonExit.cannotCreate
         }
+        let listener: ControlSocket
+        do {
+            listener = try Self.controlListener(options: options, config: config, environment: environment)
+        } catch {
+            logger.error("cannot serve the control socket: \(error)")
+            return error.code == .addressInUse ? DaemonExit.unavailable : DaemonExit.cannotCreate
+        }
         let clock = Self.clock(scale: config.daemon.timeScale, store: store, logger: logger)
         let channels: [String: any NotificationChannel] = [
             "journal": JournalChannel(echoToStderr: options.foreground, zone: config.daemon.timeZone)
@@ -68,6 +76,25 @@ public struct Daemon {
         }
         let speed = config.daemon.timeScale != 1 ? "; time runs \(Self.number(config.daemon.timeScale))× faster" : ""
         logger.notice("watching \(config.lines.count) line(s) from \(config.path); state in \(stateDirectory)\(speed)")
+        let control = ControlService(
+            engine: engine,
+            clock: clock,
+            info: .init(startedAt: Date(), configPath: config.path, stateDirectory: stateDirectory),
+            reload: {
+                await withCheckedContinuation { answer in
+                    feed.yield(.reloadRequest { answer.resume(returning: $0) })
+                }
+            }
+        )
+        let server = VarlinkServer(
+            listener: listener,
+            info: .simwatch(version: SimwatchVersion.current),
+            handler: control,
+            log: { [logger] line in logger.notice("control: \(line)") }
+        )
+        let serving = Task { await server.run() }
+        let activated = listener.isSocketActivated ? " (from systemd)" : ""
+        logger.info("control socket \(listener.path)\(activated)")
         feed.yield(.tick)
         var status = await engine.statusLine()
         notifier.ready(status: status)
@@ -108,7 +135,9 @@ public struct Daemon {
         }
 
         notifier.stopping()
+        server.stop()
         await engine.shutdown(now: clock.now())
+        await serving.value
         logger.notice("stopped")
         return DaemonExit.ok
     }
@@ -145,6 +174,19 @@ public struct Daemon {
             let diagnostic = ConfigDiagnostic(file: options.configPath, line: nil, context: "", message: "\(error)")
             return .failure(ConfigError([diagnostic]))
         }
+    }
+
+    /// The socket systemd passed (socket activation), else one bound at `--socket`, `daemon.control_socket` or
+    /// `$XDG_RUNTIME_DIR/simwatch/control.sock`. A live daemon already serving it is not displaced.
+    static func controlListener(
+        options: DaemonOptions,
+        config: Config,
+        environment: [String: String]
+    ) throws(VarlinkTransportError) -> ControlSocket {
+        if let passed = try ControlSocket.fromSystemd(environment: environment) { return passed }
+        let path =
+            options.controlSocket ?? config.daemon.controlSocket ?? ControlSocket.defaultPath(environment: environment)
+        return try ControlSocket.bind(path: path)
     }
 
     /// Real time, or (demos and tests) time running faster from an anchor kept in the database, so simulated time

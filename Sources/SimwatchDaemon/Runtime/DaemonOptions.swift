@@ -6,12 +6,21 @@ public struct DaemonOptions: Sendable {
     /// Also print reminders and log lines to stderr (the terminal, `make demo`).
     public var foreground: Bool
     public var logLevel: String
+    /// Overrides `daemon.control_socket`.
+    public var controlSocket: String?
 
-    public init(configPath: String, stateDirectory: String?, foreground: Bool, logLevel: String) {
+    public init(
+        configPath: String,
+        stateDirectory: String?,
+        foreground: Bool,
+        logLevel: String,
+        controlSocket: String? = nil
+    ) {
         self.configPath = configPath
         self.stateDirectory = stateDirectory
         self.foreground = foreground
         self.logLevel = logLevel
+        self.controlSocket = controlSocket
     }
 }
 
@@ -22,4 +31,6 @@ public enum DaemonExit {
     public static let cannotCreate: Int32 = 73
     /// The configuration is invalid (`RestartPreventExitStatus=78` in the unit: restarting would not help).
     public static let config: Int32 = 78
+    /// Another simwatchd already serves the control socket.
+    public static let unavailable: Int32 = 69
 }
