@@ -1,0 +1,354 @@
+import Dispatch
+import Glibc
+import Synchronization
+
+/// One accepted client: reads calls with a dispatch read source, writes replies with a write source, and enforces
+/// the limits. Calls come out of `incoming` in order; the server's task for the connection handles them.
+///
+/// Nothing here blocks: the socket is non-blocking and every syscall runs on the connection's serial queue.
+// All mutable state is confined to `queue` (source handlers run there and every entry point hops onto it), which
+// is why the class is @unchecked Sendable; the two flags read from other threads are atomics.
+final class VarlinkConnection: @unchecked Sendable {
+    /// What the reading side hands to the serving task.
+    enum Incoming: Sendable {
+        /// A complete, well-formed call.
+        case call(VarlinkCall)
+        /// The stream cannot go on: reply with the error, then close. Always the last element.
+        case reject(ControlError, reason: String)
+    }
+
+    /// Calls a connection may have read ahead of the one being handled before it stops reading.
+    static let maxQueuedCalls = 32
+
+    let id: Int
+    let peer: PeerCredentials
+    let incoming: AsyncStream<Incoming>
+    private let fd: Int32
+    private let limits: VarlinkLimits
+    private let queue: DispatchQueue
+    private let log: @Sendable (String) -> Void
+    private let continuation: AsyncStream<Incoming>.Continuation
+    private let closedFlag = Atomic<Bool>(false)
+    private let abandonedFlag = Atomic<Bool>(false)
+
+    private var frames: VarlinkFrame.Buffer
+    private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+    private var readSource: (any DispatchSourceRead)?
+    private var readSuspended = false
+    private var readingDone = false
+    private var writeSource: (any DispatchSourceWrite)?
+    private var writeSuspended = false
+    private var liveSources = 0
+    private var descriptorClosed = false
+    private var idleTimer: (any DispatchSourceTimer)?
+    private var idleDeadline: DispatchTime?
+    private var writeTimer: (any DispatchSourceTimer)?
+    private var writeDeadline: DispatchTime?
+    private var output: [UInt8] = []
+    private var outputStart = 0
+    private var queuedBytes = 0
+    private var writtenBytes = 0
+    private var waiters: [(end: Int, resume: @Sendable (VarlinkTransportError?) -> Void)] = []
+    private var inFlight = 0
+    private var currentTask: Task<Void, Never>?
+    private var currentIsOneway = false
+
+    init(id: Int, fd: Int32, peer: PeerCredentials, limits: VarlinkLimits, log: @escaping @Sendable (String) -> Void) {
+        self.id = id
+        self.fd = fd
+        self.peer = peer
+        self.limits = limits
+        self.log = log
+        self.queue = DispatchQueue(label: "simwatch.control.connection.\(id)")
+        self.frames = VarlinkFrame.Buffer(limit: limits.maxMessageBytes)
+        (incoming, continuation) = AsyncStream.makeStream(of: Incoming.self)
+    }
+
+    /// True once the connection is closed (by either side); replies can no longer be delivered.
+    var isClosed: Bool { closedFlag.load(ordering: .acquiring) }
+
+    /// True when the server is stopping: queued calls are dropped, even oneway ones.
+    var isAbandoned: Bool { abandonedFlag.load(ordering: .acquiring) }
+
+    /// Starts reading and the deadline for the first call.
+    func start() {
+        queue.async { self.startOnQueue() }
+    }
+
+    /// Writes `bytes`; returns once all of them are in the socket. Throws `.closed` if the connection closes first.
+    func write(_ bytes: [UInt8]) async throws(VarlinkTransportError) {
+        let failure: VarlinkTransportError? = await withCheckedContinuation { continuation in
+            queue.async { self.enqueue(bytes) { continuation.resume(returning: $0) } }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The serving task finished a call (its final reply is written): restart the deadline when idle.
+    func callFinished() {
+        queue.async {
+            self.inFlight -= 1
+            self.currentTask = nil
+            guard !self.isClosed else { return }
+            if self.readSuspended && self.inFlight <= Self.maxQueuedCalls / 2 { self.resumeReading() }
+            if self.inFlight == 0 && !self.readingDone { self.armIdleDeadline() }
+        }
+    }
+
+    /// The task running the current call, cancelled when the peer hangs up (unless oneway) or the server stops.
+    func setCurrent(_ task: Task<Void, Never>, oneway: Bool) {
+        queue.async {
+            self.currentTask = task
+            self.currentIsOneway = oneway
+            if self.isClosed && (!oneway || self.isAbandoned) { task.cancel() }
+        }
+    }
+
+    /// Closes the connection, logging `reason` when given. `abandon` (server stop) also drops queued calls.
+    func close(reason: String? = nil, abandon: Bool = false) {
+        queue.async { self.closeNow(reason, abandon: abandon) }
+    }
+
+    // MARK: - Reading
+
+    private func startOnQueue() {
+        let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        read.setEventHandler { self.readAvailable() }
+        read.setCancelHandler { self.sourceCancelled() }
+        readSource = read
+        liveSources += 1
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.setEventHandler { self.idleDeadlinePassed() }
+        idleTimer = timer
+        timer.activate()
+        armIdleDeadline()
+        read.activate()
+    }
+
+    private func readAvailable() {
+        var budget = 1 << 20
+        while budget > 0 && !readingDone && !readSuspended && !isClosed {
+            let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                scratch.withUnsafeBytes { frames.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                budget -= count
+                drainFrames()
+            } else if count == 0 {
+                peerFinishedSending()
+            } else {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EAGAIN || code == EWOULDBLOCK { return }
+                closeNow(UnixSocket.isDisconnect(code) ? nil : "read failed: \(String(cString: strerror(code)))")
+            }
+        }
+    }
+
+    private func drainFrames() {
+        while !readingDone {
+            let message: [UInt8]?
+            do {
+                message = try frames.next()
+            } catch {
+                reject(.invalidParameter("message"), "message larger than \(limits.maxMessageBytes) bytes")
+                return
+            }
+            guard let message else { return }
+            switch VarlinkCall.parse(message) {
+            case .success(let call):
+                inFlight += 1
+                disarmIdleDeadline()
+                continuation.yield(.call(call))
+                if inFlight >= Self.maxQueuedCalls { pauseReading() }
+            case .failure(let failure):
+                reject(.invalidParameter(failure.field), "malformed call (\(failure.field): \(failure.reason))")
+                return
+            }
+        }
+    }
+
+    private func reject(_ error: ControlError, _ reason: String) {
+        stopReading()
+        continuation.yield(.reject(error, reason: reason))
+        continuation.finish()
+    }
+
+    // EOF: the peer either shut down its sending side (it still reads: answer the calls already sent) or closed the
+    // socket altogether (POLLHUP: nobody will read, so close now and cancel the call in progress).
+    private func peerFinishedSending() {
+        stopReading()
+        var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        if poll(&poller, 1, 0) == 1 && poller.revents & Int16(POLLHUP) != 0 {
+            closeNow(nil)
+        } else {
+            continuation.finish()
+        }
+    }
+
+    private func stopReading() {
+        readingDone = true
+        disarmIdleDeadline()
+        guard let source = readSource else { return }
+        readSource = nil
+        source.cancel()
+        if readSuspended {
+            readSuspended = false
+            source.resume()
+        }
+    }
+
+    private func pauseReading() {
+        guard let source = readSource, !readSuspended else { return }
+        readSuspended = true
+        source.suspend()
+    }
+
+    private func resumeReading() {
+        guard let source = readSource, readSuspended else { return }
+        readSuspended = false
+        source.resume()
+    }
+
+    // MARK: - Deadlines
+
+    private func armIdleDeadline() {
+        let deadline = DispatchTime.now() + limits.callDeadline
+        idleDeadline = deadline
+        idleTimer?.schedule(deadline: deadline)
+    }
+
+    private func disarmIdleDeadline() {
+        idleDeadline = nil
+        idleTimer?.schedule(deadline: .distantFuture)
+    }
+
+    private func idleDeadlinePassed() {
+        guard let deadline = idleDeadline, DispatchTime.now() >= deadline, inFlight == 0, !readingDone else { return }
+        closeNow("no complete call within \(limits.callDeadline)s; closed")
+    }
+
+    private func writeDeadlinePassed() {
+        guard let deadline = writeDeadline, DispatchTime.now() >= deadline, outputStart < output.count else { return }
+        closeNow("client did not read its replies for \(limits.writeTimeout)s; dropped")
+    }
+
+    // MARK: - Writing
+
+    private func enqueue(_ bytes: [UInt8], _ done: @escaping @Sendable (VarlinkTransportError?) -> Void) {
+        guard !isClosed else {
+            done(.closed)
+            return
+        }
+        output.append(contentsOf: bytes)
+        queuedBytes += bytes.count
+        waiters.append((queuedBytes, done))
+        flush()
+    }
+
+    private func flush() {
+        var progressed = false
+        while outputStart < output.count {
+            let count = output.withUnsafeBytes { raw in
+                UnixSocket.send(fd, UnsafeRawBufferPointer(rebasing: raw[outputStart...]))
+            }
+            if count > 0 {
+                outputStart += count
+                writtenBytes += count
+                progressed = true
+                continue
+            }
+            let code = errno
+            if count < 0 && code == EINTR { continue }
+            if count < 0 && (code == EAGAIN || code == EWOULDBLOCK) { break }
+            closeNow(UnixSocket.isDisconnect(code) ? nil : "write failed: \(String(cString: strerror(code)))")
+            return
+        }
+        while let first = waiters.first, first.end <= writtenBytes {
+            waiters.removeFirst()
+            first.resume(nil)
+        }
+        if outputStart == output.count {
+            output.removeAll(keepingCapacity: output.capacity <= 1 << 20)
+            outputStart = 0
+            if let source = writeSource, !writeSuspended {
+                writeSuspended = true
+                source.suspend()
+            }
+            writeDeadline = nil
+            writeTimer?.schedule(deadline: .distantFuture)
+        } else {
+            waitUntilWritable(progressed: progressed)
+        }
+    }
+
+    private func waitUntilWritable(progressed: Bool) {
+        if let source = writeSource {
+            if writeSuspended {
+                writeSuspended = false
+                source.resume()
+            }
+        } else {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { self.flush() }
+            source.setCancelHandler { self.sourceCancelled() }
+            writeSource = source
+            liveSources += 1
+            source.activate()
+        }
+        if writeTimer == nil {
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.setEventHandler { self.writeDeadlinePassed() }
+            writeTimer = timer
+            timer.activate()
+        }
+        if progressed || writeDeadline == nil {
+            let deadline = DispatchTime.now() + limits.writeTimeout
+            writeDeadline = deadline
+            writeTimer?.schedule(deadline: deadline)
+        }
+    }
+
+    // MARK: - Closing
+
+    private func closeNow(_ reason: String?, abandon: Bool = false) {
+        if abandon { abandonedFlag.store(true, ordering: .releasing) }
+        guard !isClosed else {
+            if abandon { currentTask?.cancel() }
+            return
+        }
+        closedFlag.store(true, ordering: .releasing)
+        if let reason { log("control: connection \(id) (\(peer)): \(reason)") }
+        stopReading()
+        continuation.finish()
+        idleTimer?.cancel()
+        idleTimer = nil
+        writeTimer?.cancel()
+        writeTimer = nil
+        if let source = writeSource {
+            writeSource = nil
+            source.cancel()
+            if writeSuspended {
+                writeSuspended = false
+                source.resume()
+            }
+        }
+        let pending = waiters
+        waiters = []
+        output = []
+        outputStart = 0
+        for waiter in pending { waiter.resume(.closed) }
+        if let task = currentTask, !currentIsOneway || abandon { task.cancel() }
+        closeDescriptorIfDone()
+    }
+
+    private func sourceCancelled() {
+        liveSources -= 1
+        closeDescriptorIfDone()
+    }
+
+    // The descriptor may only be closed once every dispatch source watching it has finished cancelling.
+    private func closeDescriptorIfDone() {
+        guard isClosed, liveSources == 0, !descriptorClosed else { return }
+        descriptorClosed = true
+        Glibc.close(fd)
+    }
+}

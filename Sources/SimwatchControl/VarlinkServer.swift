@@ -1,0 +1,222 @@
+import Dispatch
+public import Glibc
+import Synchronization
+
+/// The Varlink server of the control socket: accepts connections, checks the peer's uid, answers
+/// `org.varlink.service` itself and routes calls of the served interfaces to the handler.
+///
+/// Sockets are non-blocking and driven by dispatch sources on private serial queues; only the handler runs on
+/// Swift's cooperative pool. `run()` serves until `stop()` (or until its task is cancelled), then closes the
+/// listener, which removes the socket file if `ControlSocket.bind` created it.
+public final class VarlinkServer: Sendable {
+    let listener: ControlSocket
+    let handler: any VarlinkHandler
+    let limits: VarlinkLimits
+    let allowedUIDs: Set<uid_t>
+    let log: @Sendable (String) -> Void
+    let infoReply: JSONValue
+    let descriptions: [String: String]
+    let methods: [String: Set<String>]
+    private let acceptQueue = DispatchQueue(label: "simwatch.control.accept")
+    private let state = Mutex(State())
+
+    private struct State {
+        var started = false
+        var stopped = false
+        var acceptSource: (any DispatchSourceRead)?
+        var acceptPaused = false
+        var accepted: AsyncStream<VarlinkConnection>.Continuation?
+        var connections: [Int: VarlinkConnection] = [:]
+        var nextID = 1
+        var listenerClosed = false
+        var listenerClosedWaiter: CheckedContinuation<Void, Never>?
+    }
+
+    /// - Parameters:
+    ///   - listener: the listening socket; the server closes it when it stops.
+    ///   - allowedUIDs: peers whose uid is not in the set are refused with `PermissionDenied` and disconnected.
+    ///   - log: receives one line per notable event (refused peer, limit hit, dropped client).
+    public init(
+        listener: ControlSocket,
+        info: VarlinkServiceInfo,
+        handler: any VarlinkHandler,
+        limits: VarlinkLimits = VarlinkLimits(),
+        allowedUIDs: Set<uid_t> = [getuid(), 0],
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.listener = listener
+        self.handler = handler
+        self.limits = limits
+        self.allowedUIDs = allowedUIDs
+        self.log = log
+        var interfaces = [VarlinkServiceInfo.serviceInterfaceName]
+        var descriptions = [VarlinkServiceInfo.serviceInterfaceName: VarlinkServiceInfo.serviceInterfaceDescription]
+        var methods: [String: Set<String>] = [:]
+        for interface in info.interfaces where interface.name != VarlinkServiceInfo.serviceInterfaceName {
+            interfaces.append(interface.name)
+            descriptions[interface.name] = interface.description
+            methods[interface.name] = VarlinkServiceInfo.methods(in: interface.description)
+        }
+        self.descriptions = descriptions
+        self.methods = methods
+        self.infoReply = .object([
+            "vendor": .string(info.vendor),
+            "product": .string(info.product),
+            "version": .string(info.version),
+            "url": .string(info.url),
+            "interfaces": .array(interfaces.map(JSONValue.string)),
+        ])
+    }
+
+    /// Serves until `stop()` is called or the calling task is cancelled. Returns when every connection is closed.
+    /// Call it once.
+    public func run() async {
+        let (accepted, continuation) = AsyncStream.makeStream(of: VarlinkConnection.self)
+        let begin = state.withLock { state in
+            guard !state.started, !state.stopped else { return false }
+            state.started = true
+            state.accepted = continuation
+            let source = DispatchSource.makeReadSource(fileDescriptor: listener.descriptor, queue: acceptQueue)
+            source.setEventHandler { self.acceptAvailable() }
+            source.setCancelHandler {
+                self.listener.close()
+                continuation.finish()
+                self.state.withLock { state in
+                    state.listenerClosed = true
+                    return state.listenerClosedWaiter.take()
+                }?.resume()
+            }
+            state.acceptSource = source
+            source.activate()
+            return true
+        }
+        guard begin else {
+            listener.close()
+            return
+        }
+        await withTaskCancellationHandler {
+            await withDiscardingTaskGroup { group in
+                for await connection in accepted {
+                    group.addTask { await self.serve(connection) }
+                }
+            }
+        } onCancel: {
+            self.stop()
+        }
+        // Cancellation ends the loop above at once; the listener closes on the accept queue, so wait for it.
+        stop()
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let closed = state.withLock { state in
+                if !state.listenerClosed { state.listenerClosedWaiter = waiter }
+                return state.listenerClosed
+            }
+            if closed { waiter.resume() }
+        }
+    }
+
+    /// Stops accepting, closes the listener and every connection (calls in progress are cancelled). Idempotent;
+    /// `run()` returns once the connections' tasks have ended.
+    public func stop() {
+        let (source, paused, connections) = state.withLock { state in
+            if state.stopped { return (nil, false, []) as ((any DispatchSourceRead)?, Bool, [VarlinkConnection]) }
+            state.stopped = true
+            if !state.started { state.started = true }
+            let source = state.acceptSource
+            state.acceptSource = nil
+            return (source, state.acceptPaused, Array(state.connections.values))
+        }
+        if let source {
+            source.cancel()
+            if paused { source.resume() }
+        } else {
+            listener.close()
+        }
+        for connection in connections { connection.close(abandon: true) }
+    }
+
+    /// Connections open now.
+    public var connectionCount: Int { state.withLock { $0.connections.count } }
+
+    private func acceptAvailable() {
+        while true {
+            let fd = UnixSocket.accept(listener.descriptor)
+            if fd >= 0 {
+                admit(fd)
+                continue
+            }
+            let code = errno
+            switch code {
+            case EINTR, ECONNABORTED, EPROTO: continue
+            case EAGAIN, EWOULDBLOCK: return
+            default:
+                log("control: accept failed: \(String(cString: strerror(code))); pausing for a second")
+                pauseAccepting()
+                return
+            }
+        }
+    }
+
+    // Out of descriptors (EMFILE) leaves the listener readable: pause instead of spinning.
+    private func pauseAccepting() {
+        let source: (any DispatchSourceRead)? = state.withLock { state in
+            guard let source = state.acceptSource, !state.acceptPaused else { return nil }
+            state.acceptPaused = true
+            return source
+        }
+        guard let source else { return }
+        source.suspend()
+        acceptQueue.asyncAfter(deadline: .now() + 1) {
+            let source: (any DispatchSourceRead)? = self.state.withLock { state in
+                guard state.acceptPaused else { return nil }
+                state.acceptPaused = false
+                return state.acceptSource
+            }
+            source?.resume()
+        }
+    }
+
+    private func admit(_ fd: Int32) {
+        let peer: PeerCredentials
+        do {
+            peer = try PeerCredentials.of(socket: fd)
+        } catch {
+            log("control: refused a connection: \(error)")
+            Glibc.close(fd)
+            return
+        }
+        guard allowedUIDs.contains(peer.uid) else {
+            log("control: refused connection from \(peer): uid not allowed")
+            if let reply = try? VarlinkReply(error: .permissionDenied).framed() {
+                _ = reply.withUnsafeBytes { UnixSocket.send(fd, $0) }
+            }
+            Glibc.close(fd)
+            return
+        }
+        let admitted: Result<VarlinkConnection, Refusal> = state.withLock { state in
+            if state.stopped { return .failure(.stopping) }
+            guard state.connections.count < limits.maxConnections else { return .failure(.full) }
+            let connection = VarlinkConnection(id: state.nextID, fd: fd, peer: peer, limits: limits, log: log)
+            state.nextID += 1
+            state.connections[connection.id] = connection
+            state.accepted?.yield(connection)
+            return .success(connection)
+        }
+        switch admitted {
+        case .success(let connection):
+            connection.start()
+        case .failure(let refusal):
+            if refusal == .full {
+                log("control: refused connection from \(peer): \(limits.maxConnections) connections open")
+            }
+            Glibc.close(fd)
+        }
+    }
+
+    private enum Refusal: Error {
+        case stopping, full
+    }
+
+    func forget(_ connection: VarlinkConnection) {
+        state.withLock { _ = $0.connections.removeValue(forKey: connection.id) }
+    }
+}
