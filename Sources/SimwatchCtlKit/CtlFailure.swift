@@ -1,3 +1,4 @@
+import Glibc
 public import SimwatchControl
 public import SimwatchCore
 
@@ -21,6 +22,25 @@ public struct CtlFailure: Error, Sendable, Hashable, CustomStringConvertible {
             "simwatchd is not running (no socket at \(socket)). Start it with: systemctl --user start simwatch",
             status: .notRunning
         )
+    }
+
+    /// A transport failure in words: not running (3) when nothing listens on `socket`, else 2.
+    public static func transport(_ error: VarlinkTransportError, socket: String) -> CtlFailure {
+        if error.isNotRunning { return notRunning(socket: socket) }
+        switch error.code {
+        case .io where error.errno == EACCES || error.errno == EPERM:
+            return CtlFailure("cannot connect to \(socket): permission denied (is it another user's simwatchd?)")
+        case .io where error.errno == ENOTDIR || error.errno == ENAMETOOLONG:
+            return CtlFailure("cannot connect to \(socket): \(String(cString: strerror(error.errno)))")
+        case .timeout:
+            return CtlFailure("simwatchd did not answer in time (\(socket))")
+        case .closed:
+            return CtlFailure("simwatchd closed the connection before replying (\(socket)); is it stopping?")
+        case .malformed, .tooLarge:
+            return CtlFailure("unexpected reply from simwatchd: \(error)")
+        default:
+            return CtlFailure("cannot talk to simwatchd at \(socket): \(error)")
+        }
     }
 
     /// A command-line value that could not be read: "--until: 'someday' is not a time (hint: ...)".

@@ -4,8 +4,8 @@ public import SimwatchControl
 /// `simwatchctl lines`: one row per line.
 ///
 /// ```text
-/// LINE        NAME                  DATA LEFT              EXPIRES                          STATE     LAST POLL
-/// fr-holiday  Orange Holiday eSIM   984 MB / 2.5 GB (39%)  Fri 4 Dec 09:03 CET (in 6d 23h)  low-data  2m ago
+/// LINE        NAME                  DATA LEFT              EXPIRES (CET)                STATE     LAST POLL
+/// fr-holiday  Orange Holiday eSIM   984 MB / 2.5 GB (39%)  Fri 4 Dec 09:03 (in 6d 23h)  low-data  2m ago
 /// ```
 public enum LinesView {
     /// The table; `severities` ("line/rule" → severity, from GetStatus) colours firing rules when known.
@@ -15,9 +15,10 @@ public enum LinesView {
         context: ViewContext
     ) -> [String] {
         guard !lines.isEmpty else { return ["No lines configured."] }
+        let zone = context.time.zoneAbbreviation
         var table = TextTable([
-            .init("LINE"), .init("NAME", shrinks: true), .init("DATA LEFT"), .init("EXPIRES"), .init("STATE"),
-            .init("LAST POLL"),
+            .init("LINE"), .init("NAME", shrinks: true), .init("DATA LEFT"), .init("EXPIRES (\(zone))"),
+            .init("STATE"), .init("LAST POLL"),
         ])
         for line in lines {
             let expires = line.reading?.expiresAt ?? line.plan?.expiresAt
@@ -25,7 +26,7 @@ public enum LinesView {
                 line.id,
                 line.name,
                 ReadingText.compact(line.reading, plan: line.plan),
-                context.time.both(wire: expires),
+                context.time.both(wire: expires, shownZone: zone),
                 state(line, severities: severities, context: context),
                 lastPoll(line, context: context),
             ])
@@ -33,12 +34,15 @@ public enum LinesView {
         return table.render(style: context.style, maxWidth: context.width)
     }
 
-    /// The conditions of a line, worst first: firing rule ids, "error" (the last poll failed), "stale" (no
+    /// The conditions of a line, worst first: firing rule ids, "error" (the last poll failed), else "stale" (no
     /// successful reading for three poll intervals), else "ok".
     public static func conditions(_ line: LineSummary, now: Date) -> [String] {
         var out = line.firing
-        if line.lastError != nil { out.append("error") }
-        if isStale(line, now: now) { out.append("stale") }
+        if line.lastError != nil {
+            out.append("error")
+        } else if isStale(line, now: now) {
+            out.append("stale")
+        }
         return out.isEmpty ? ["ok"] : out
     }
 
@@ -62,7 +66,6 @@ public enum LinesView {
 
     static func lastPoll(_ line: LineSummary, context: ViewContext) -> String {
         guard let at = line.lastPollAt else { return "never" }
-        let when = context.time.relative(wire: at)
-        return line.lastError == nil ? when : "\(when), " + context.style.bad("failed")
+        return context.time.relative(wire: at)
     }
 }

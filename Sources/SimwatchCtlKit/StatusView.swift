@@ -57,7 +57,7 @@ public enum StatusView {
             table.append([
                 "\(alert.line)/\(alert.rule)",
                 context.style.severity(alert.severity),
-                context.time.both(wire: alert.since),
+                context.time.relative(wire: alert.since),
                 nextReminder(alert, time: context.time),
             ])
         }

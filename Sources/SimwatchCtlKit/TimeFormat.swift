@@ -22,13 +22,19 @@ public struct TimeFormat: Sendable {
     }
 
     /// "Fri 4 Dec 09:03 CET"; the year is added when it is not the current one: "Mon 4 Jan 2027 09:03 CET".
-    public func absolute(_ date: Date) -> String {
+    /// A table whose heading names the zone passes its abbreviation as `shownZone`, and only times in another
+    /// (summer time, say) keep theirs: "Fri 4 Dec 09:03".
+    public func absolute(_ date: Date, shownZone: String? = nil) -> String {
         let local = zone.localDateTime(date)
         let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let year = local.year == zone.localDateTime(now).year ? "" : " \(local.year)"
+        let abbreviation = local.offset.abbreviation == shownZone ? "" : " \(local.offset.abbreviation)"
         return "\(weekdays[local.weekday - 1]) \(local.day) \(Self.months[local.month - 1])\(year) "
-            + "\(Self.pad(local.hour)):\(Self.pad(local.minute)) \(local.offset.abbreviation)"
+            + "\(Self.pad(local.hour)):\(Self.pad(local.minute))\(abbreviation)"
     }
+
+    /// The abbreviation of the zone now: "CET".
+    public var zoneAbbreviation: String { zone.offset(at: now).abbreviation }
 
     /// "in 3d 4h", "2m ago", "now" (within a second); at most the two largest units.
     public func relative(_ date: Date) -> String {
@@ -40,19 +46,21 @@ public struct TimeFormat: Sendable {
         return seconds > 0 ? "in \(text)" : "\(text) ago"
     }
 
-    /// "Fri 4 Dec 09:03 CET (in 3d 23h)".
-    public func both(_ date: Date) -> String { "\(absolute(date)) (\(relative(date)))" }
+    /// "Fri 4 Dec 09:03 CET (in 3d 23h)"; `shownZone` as for `absolute`.
+    public func both(_ date: Date, shownZone: String? = nil) -> String {
+        "\(absolute(date, shownZone: shownZone)) (\(relative(date)))"
+    }
 
     /// `both` for a wire time; "-" when absent, the text itself when it cannot be read.
-    public func both(wire text: String?) -> String {
+    public func both(wire text: String?, shownZone: String? = nil) -> String {
         guard let text else { return "-" }
-        return Self.wire(text).map(both) ?? text
+        return Self.wire(text).map { both($0, shownZone: shownZone) } ?? text
     }
 
     /// `absolute` for a wire time; "-" when absent, the text itself when it cannot be read.
     public func absolute(wire text: String?) -> String {
         guard let text else { return "-" }
-        return Self.wire(text).map(absolute) ?? text
+        return Self.wire(text).map { absolute($0) } ?? text
     }
 
     /// `relative` for a wire time; "-" when absent, the text itself when it cannot be read.

@@ -38,3 +38,14 @@ import Testing
         #expect(parisTime.clock(date) == "10:00")
     }
 }
+
+@Suite struct TimeFormatZoneTests {
+    @Test func tablesNamingTheZoneDropItFromTimesInIt() {
+        let winter = paris.date(year: 2026, month: 12, day: 4, hour: 9, minute: 3)
+        let summer = paris.date(year: 2026, month: 7, day: 1, hour: 12, minute: 0)
+        #expect(parisTime.zoneAbbreviation == "CET")
+        #expect(parisTime.absolute(winter, shownZone: "CET") == "Fri 4 Dec 09:03")
+        #expect(parisTime.absolute(summer, shownZone: "CET") == "Wed 1 Jul 12:00 CEST")
+        #expect(parisTime.both(wire: "2026-12-04T09:03:00+01:00", shownZone: "CET") == "Fri 4 Dec 09:03 (in 6d 23h)")
+    }
+}
