@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 
 /// Converts between the typed method structs (camelCase) and the wire's JSON (snake_case field names).
 public enum ControlCodec {

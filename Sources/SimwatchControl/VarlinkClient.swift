@@ -11,7 +11,6 @@ public final class VarlinkClient {
     public var timeout: Double
     private var fd: Int32
     private var frames: VarlinkFrame.Buffer
-    private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// Connects to the control socket at `path`.
     ///
@@ -161,9 +160,13 @@ public final class VarlinkClient {
                 throw .io(errno, "poll")
             }
             if ready == 0 { throw VarlinkTransportError(code: .timeout, detail: "no reply within \(timeout ?? 0)s") }
-            let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            let count = withUnsafeTemporaryAllocation(byteCount: 64 * 1024, alignment: 1) { chunk in
+                let count = recv(fd, chunk.baseAddress, chunk.count, 0)
+                if count > 0 { frames.append(UnsafeRawBufferPointer(rebasing: chunk[..<count])) }
+                return count
+            }
             if count > 0 {
-                scratch.withUnsafeBytes { frames.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                continue
             } else if count == 0 {
                 throw .closed
             } else {

@@ -32,7 +32,6 @@ final class VarlinkConnection: @unchecked Sendable {
     private let abandonedFlag = Atomic<Bool>(false)
 
     private var frames: VarlinkFrame.Buffer
-    private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
     private var readSource: (any DispatchSourceRead)?
     private var readSuspended = false
     private var readingDone = false
@@ -40,15 +39,9 @@ final class VarlinkConnection: @unchecked Sendable {
     private var writeSuspended = false
     private var liveSources = 0
     private var descriptorClosed = false
-    private var idleTimer: (any DispatchSourceTimer)?
-    private var idleDeadline: DispatchTime?
-    private var writeTimer: (any DispatchSourceTimer)?
-    private var writeDeadline: DispatchTime?
-    private var output: [UInt8] = []
-    private var outputStart = 0
-    private var queuedBytes = 0
-    private var writtenBytes = 0
-    private var waiters: [(end: Int, resume: @Sendable (VarlinkTransportError?) -> Void)] = []
+    private var idleTimer: DeadlineTimer?
+    private var writeTimer: DeadlineTimer?
+    private var output = PendingOutput()
     private var inFlight = 0
     private var currentTask: Task<Void, Never>?
     private var currentIsOneway = false
@@ -116,10 +109,7 @@ final class VarlinkConnection: @unchecked Sendable {
         read.setCancelHandler { self.sourceCancelled() }
         readSource = read
         liveSources += 1
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.setEventHandler { self.idleDeadlinePassed() }
-        idleTimer = timer
-        timer.activate()
+        idleTimer = DeadlineTimer(queue: queue) { self.idleDeadlinePassed() }
         armIdleDeadline()
         read.activate()
     }
@@ -127,9 +117,12 @@ final class VarlinkConnection: @unchecked Sendable {
     private func readAvailable() {
         var budget = 1 << 20
         while budget > 0 && !readingDone && !readSuspended && !isClosed {
-            let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            let count = withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { chunk in
+                let count = recv(fd, chunk.baseAddress, chunk.count, 0)
+                if count > 0 { frames.append(UnsafeRawBufferPointer(rebasing: chunk[..<count])) }
+                return count
+            }
             if count > 0 {
-                scratch.withUnsafeBytes { frames.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
                 budget -= count
                 drainFrames()
             } else if count == 0 {
@@ -211,48 +204,40 @@ final class VarlinkConnection: @unchecked Sendable {
     // MARK: - Deadlines
 
     private func armIdleDeadline() {
-        let deadline = DispatchTime.now() + limits.callDeadline
-        idleDeadline = deadline
-        idleTimer?.schedule(deadline: deadline)
+        idleTimer?.arm(after: limits.callDeadline)
     }
 
     private func disarmIdleDeadline() {
-        idleDeadline = nil
-        idleTimer?.schedule(deadline: .distantFuture)
+        idleTimer?.disarm()
     }
 
     private func idleDeadlinePassed() {
-        guard let deadline = idleDeadline, DispatchTime.now() >= deadline, inFlight == 0, !readingDone else { return }
+        guard inFlight == 0, !readingDone, !isClosed else { return }
         closeNow("no complete call within \(limits.callDeadline)s; closed")
     }
 
     private func writeDeadlinePassed() {
-        guard let deadline = writeDeadline, DispatchTime.now() >= deadline, outputStart < output.count else { return }
+        guard !output.isEmpty, !isClosed else { return }
         closeNow("client did not read its replies for \(limits.writeTimeout)s; dropped")
     }
 
     // MARK: - Writing
 
-    private func enqueue(_ bytes: [UInt8], _ done: @escaping @Sendable (VarlinkTransportError?) -> Void) {
+    private func enqueue(_ bytes: [UInt8], _ done: @escaping PendingOutput.Completion) {
         guard !isClosed else {
             done(.closed)
             return
         }
-        output.append(contentsOf: bytes)
-        queuedBytes += bytes.count
-        waiters.append((queuedBytes, done))
+        output.append(bytes, completion: done)
         flush()
     }
 
     private func flush() {
         var progressed = false
-        while outputStart < output.count {
-            let count = output.withUnsafeBytes { raw in
-                UnixSocket.send(fd, UnsafeRawBufferPointer(rebasing: raw[outputStart...]))
-            }
+        while !output.isEmpty {
+            let count = output.withUnwritten { UnixSocket.send(fd, $0) }
             if count > 0 {
-                outputStart += count
-                writtenBytes += count
+                for completion in output.markWritten(count) { completion(nil) }
                 progressed = true
                 continue
             }
@@ -262,24 +247,18 @@ final class VarlinkConnection: @unchecked Sendable {
             closeNow(UnixSocket.isDisconnect(code) ? nil : "write failed: \(String(cString: strerror(code)))")
             return
         }
-        while let first = waiters.first, first.end <= writtenBytes {
-            waiters.removeFirst()
-            first.resume(nil)
-        }
-        if outputStart == output.count {
-            output.removeAll(keepingCapacity: output.capacity <= 1 << 20)
-            outputStart = 0
+        if output.isEmpty {
             if let source = writeSource, !writeSuspended {
                 writeSuspended = true
                 source.suspend()
             }
-            writeDeadline = nil
-            writeTimer?.schedule(deadline: .distantFuture)
+            writeTimer?.disarm()
         } else {
             waitUntilWritable(progressed: progressed)
         }
     }
 
+    // The socket buffer is full: wait for it to drain, and give up on a client that stops reading altogether.
     private func waitUntilWritable(progressed: Bool) {
         if let source = writeSource {
             if writeSuspended {
@@ -294,17 +273,8 @@ final class VarlinkConnection: @unchecked Sendable {
             liveSources += 1
             source.activate()
         }
-        if writeTimer == nil {
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.setEventHandler { self.writeDeadlinePassed() }
-            writeTimer = timer
-            timer.activate()
-        }
-        if progressed || writeDeadline == nil {
-            let deadline = DispatchTime.now() + limits.writeTimeout
-            writeDeadline = deadline
-            writeTimer?.schedule(deadline: deadline)
-        }
+        if writeTimer == nil { writeTimer = DeadlineTimer(queue: queue) { self.writeDeadlinePassed() } }
+        if progressed || writeTimer?.isArmed == false { writeTimer?.arm(after: limits.writeTimeout) }
     }
 
     // MARK: - Closing
@@ -331,11 +301,7 @@ final class VarlinkConnection: @unchecked Sendable {
                 source.resume()
             }
         }
-        let pending = waiters
-        waiters = []
-        output = []
-        outputStart = 0
-        for waiter in pending { waiter.resume(.closed) }
+        for completion in output.discard() { completion(.closed) }
         if let task = currentTask, !currentIsOneway || abandon { task.cancel() }
         closeDescriptorIfDone()
     }

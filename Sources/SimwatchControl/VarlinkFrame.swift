@@ -5,10 +5,10 @@ public enum VarlinkFrame {
     /// The byte that ends each message.
     public static let terminator: UInt8 = 0
 
-    /// Encodes `value` as compact JSON and appends the NUL terminator.
+    /// Encodes `value` as compact JSON (keys sorted, so output is stable) and appends the NUL terminator.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(value))
         bytes.append(terminator)
         return bytes
@@ -61,7 +61,7 @@ public enum VarlinkFrame {
 
         private mutating func compact() {
             if start == bytes.count {
-                bytes.removeAll(keepingCapacity: bytes.capacity <= 1 << 20)
+                bytes.removeAll(keepingCapacity: bytes.capacity <= 64 * 1024)
                 start = 0
                 scanned = 0
             } else if start >= 64 * 1024 && start * 2 >= bytes.count {
