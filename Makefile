@@ -23,7 +23,7 @@ help:
 	@echo "make demo              run simwatchd on $(DEMO_CONFIG) for DEMO_SECONDS=$(DEMO_SECONDS) s"
 	@echo "make test              lint, warnings-as-errors build, unit tests, integration tests"
 	@echo "make test-unit         swift test (unit tests only)"
-	@echo "make test-integration  pytest Tests/integration against the debug simwatchd"
+	@echo "make test-integration  pytest Tests/integration against the debug simwatchd and simwatchctl"
 	@echo "make bench             footprint and throughput figures of the release simwatchd"
 	@echo "make fmt | lint        swift format in place | swift format lint --strict"
 	@echo "make clean             remove build products"
@@ -65,10 +65,12 @@ test-unit:
 test-integration:
 	@$(BOOTSTRAP) test
 	SIMWATCH_WERROR=1 $(SWIFT) build --product simwatchd
+	SIMWATCH_WERROR=1 $(SWIFT) build --product simwatchctl
 	$(MAKE) --no-print-directory run-integration
 
 run-integration:
-	SIMWATCHD="$$(SIMWATCH_WERROR=1 $(SWIFT) build --show-bin-path)/simwatchd" \
+	bin="$$(SIMWATCH_WERROR=1 $(SWIFT) build --show-bin-path)"; \
+	SIMWATCHD="$$bin/simwatchd" SIMWATCHCTL="$$bin/simwatchctl" \
 	    $(PYTHON) -m pytest -q Tests/integration $(PYTEST_ARGS)
 
 bench:

@@ -74,16 +74,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // simwatchctl's testable parts: time and duration arguments, tables, the history chart, reply formatting.
+        .target(name: "SimwatchCtlKit", dependencies: ["SimwatchCore", "SimwatchControl"], swiftSettings: strict),
         .executableTarget(
             name: "simwatchctl",
             dependencies: [
-                "SimwatchCore", "SimwatchControl",
+                "SimwatchCore", "SimwatchControl", "SimwatchCtlKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
         .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore"], swiftSettings: strict),
+        .testTarget(
+            name: "SimwatchCtlKitTests",
+            dependencies: ["SimwatchCtlKit", "SimwatchCore", "SimwatchControl"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SimwatchStoreTests",
             dependencies: ["SimwatchStore", "SimwatchCore"],

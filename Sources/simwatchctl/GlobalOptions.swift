@@ -1,0 +1,45 @@
+import ArgumentParser
+import FoundationEssentials
+import SimwatchControl
+import SimwatchCore
+import SimwatchCtlKit
+
+/// The options every command takes: where the daemon is, and how to print.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The control socket (default: $SIMWATCH_SOCKET, else $XDG_RUNTIME_DIR/simwatch/control.sock).",
+            valueName: "path"
+        )
+    )
+    var socket: String?
+
+    @Flag(name: .long, help: "Print the daemon's reply as JSON, exactly as it was sent (one object per line).")
+    var json = false
+
+    @Flag(name: .long, help: "No colours, even on a terminal (NO_COLOR=1 does the same).")
+    var noColor = false
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// --socket, else SIMWATCH_SOCKET, else the daemon's default path.
+    var socketPath: String {
+        if let socket { return socket }
+        if let fromEnvironment = environment["SIMWATCH_SOCKET"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return ControlSocket.defaultPath(environment: environment)
+    }
+
+    /// How human output looks here and now: local zone, colour decision, terminal width (unbounded in a pipe).
+    /// `now` is whole seconds, as the times sent to the daemon are.
+    func viewContext(now: Date = Date()) -> ViewContext {
+        let now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        let style = TerminalStyle.decide(isTTY: Terminal.isTTY, environment: environment, noColorFlag: noColor)
+        return ViewContext(zone: ZoneInfo.current(), now: now, style: style, width: Terminal.width ?? .max)
+    }
+
+    /// A connection to the daemon; a failure to connect becomes the matching `CtlFailure`.
+    func connect(timeout: Double = 30) throws(CtlFailure) -> DaemonSession {
+        try DaemonSession(socket: socketPath, timeout: timeout, json: json)
+    }
+}

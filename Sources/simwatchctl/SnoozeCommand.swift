@@ -1,0 +1,73 @@
+import ArgumentParser
+import FoundationEssentials
+import SimwatchControl
+import SimwatchCore
+import SimwatchCtlKit
+
+struct SnoozeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snooze",
+        abstract: "Hold back the reminders of a line's rule (or all its rules) until a time.",
+        discussion: """
+            The alerts keep their state; only reminders wait. A reminder that fell due during the snooze goes out \
+            when it ends. Give --until or --for.
+
+            TIME: "2026-12-01 09:00" or "2026-12-01" (local time), RFC 3339 ("2026-12-01T09:00:00+01:00"), \
+            "tomorrow" (09:00), "tomorrow 18:30", a weekday ("monday": the next one, at 09:00), "fri 8am", \
+            "18:30" (today, or tomorrow if past), "in 2d". DURATION: 12h, 2d, 1d12h, 1w.
+
+            Examples:
+              simwatchctl snooze fr-holiday low-data --until monday
+              simwatchctl snooze fr-holiday --for 2d
+              simwatchctl snooze fr-holiday expiring --until "2026-12-01 09:00"
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The line's id.", valueName: "line"))
+    var line: String
+
+    @Argument(help: ArgumentHelp("The rule's id (default: every rule of the line).", valueName: "rule"))
+    var rule: String?
+
+    @Option(name: .long, help: ArgumentHelp("Until when.", valueName: "time"))
+    var until: String?
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("For how long.", valueName: "duration"))
+    var duration: String?
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        guard (until == nil) != (duration == nil) else {
+            throw ValidationError("give either --until TIME or --for DURATION")
+        }
+    }
+
+    func run() throws {
+        let context = options.viewContext()
+        let time = context.time
+        let end: Date
+        if let until {
+            do {
+                end = try TimeArgument.parse(until, now: time.now, zone: time.zone)
+            } catch {
+                throw CtlFailure.badValue("--until", error)
+            }
+        } else {
+            do {
+                end = time.now + (try TimeArgument.duration(duration ?? ""))
+            } catch {
+                throw CtlFailure.badValue("--for", error)
+            }
+        }
+        guard end > time.now else { throw CtlFailure("--until: \(time.absolute(end)) is already past") }
+        let session = try options.connect()
+        let parameters = Snooze.Parameters(line: line, rule: rule, until: end.iso8601(in: time.zone))
+        let (reply, raw) = try session.call(Snooze.self, parameters)
+        if options.json {
+            print(raw)
+        } else {
+            Terminal.print(ActionView.snooze(reply.alerts, context: context))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import SimwatchControl
+import SimwatchCtlKit
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "The daemon: version, uptime, configuration, last poll, reminders, and the alerts firing.",
+        discussion: """
+            Exits 0 when no alert is firing and 1 when any is, so it can drive a shell prompt or a monitoring \
+            check; 3 when simwatchd is not running, 2 for other errors.
+
+            Examples:
+              simwatchctl status
+              simwatchctl status --json | jq '.firing[].rule'
+              simwatchctl status >/dev/null || echo "a plan needs attention"
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let session = try options.connect()
+        let (reply, raw) = try session.call(GetStatus.self, NoParameters())
+        if options.json {
+            print(raw)
+        } else {
+            Terminal.print(StatusView.render(reply, context: options.viewContext()))
+        }
+        try finish(StatusView.exitStatus(reply))
+    }
+}
