@@ -147,8 +147,11 @@ public enum ControlInterface {
           channel: ?string
         )
 
-        # The daemon: version, uptime, configuration, lines, firing alerts, last poll, outbox.
+        # The daemon: version, uptime, configuration, lines, firing alerts, last poll, outbox. `now` is the
+        # daemon's clock, which runs faster than real time under the demo setting time_scale; clients show
+        # relative times ("in 3d") against it.
         method GetStatus() -> (
+          now: string,
           version: string,
           started_at: string,
           uptime_seconds: int,
@@ -163,10 +166,10 @@ public enum ControlInterface {
         )
 
         # Every line with its latest reading and state.
-        method ListLines() -> (lines: []LineSummary)
+        method ListLines() -> (now: string, lines: []LineSummary)
 
         # One line in detail: plan, reading, forecast, rules, alerts and alert history.
-        method GetLine(line: string) -> (line: LineDetail)
+        method GetLine(line: string) -> (now: string, line: LineDetail)
 
         # Data left over a time range (default: the last 7 days), downsampled to at most max_points (default 200).
         method GetHistory(line: string, since: ?string, until: ?string, max_points: ?int) -> (points: []Point)

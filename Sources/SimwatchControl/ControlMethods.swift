@@ -23,6 +23,8 @@ public enum GetStatus: ControlMethod {
     public typealias Parameters = NoParameters
 
     public struct Reply: Codable, Sendable, Hashable {
+        /// The daemon's clock (faster than real time under `time_scale`).
+        public var now: String
         public var version: String
         public var startedAt: String
         public var uptimeSeconds: Int64
@@ -36,6 +38,7 @@ public enum GetStatus: ControlMethod {
         public var deadReminders: Int
 
         public init(
+            now: String,
             version: String,
             startedAt: String,
             uptimeSeconds: Int64,
@@ -48,6 +51,7 @@ public enum GetStatus: ControlMethod {
             pendingReminders: Int,
             deadReminders: Int
         ) {
+            self.now = now
             self.version = version
             self.startedAt = startedAt
             self.uptimeSeconds = uptimeSeconds
@@ -68,8 +72,13 @@ public enum ListLines: ControlMethod {
     public typealias Parameters = NoParameters
 
     public struct Reply: Codable, Sendable, Hashable {
+        public var now: String
         public var lines: [LineSummary]
-        public init(lines: [LineSummary]) { self.lines = lines }
+
+        public init(now: String, lines: [LineSummary]) {
+            self.now = now
+            self.lines = lines
+        }
     }
 }
 
@@ -90,8 +99,13 @@ public enum GetLine: ControlMethod {
     public typealias Parameters = LineParameters
 
     public struct Reply: Codable, Sendable, Hashable {
+        public var now: String
         public var line: LineDetail
-        public init(line: LineDetail) { self.line = line }
+
+        public init(now: String, line: LineDetail) {
+            self.now = now
+            self.line = line
+        }
     }
 }
 

@@ -5,6 +5,7 @@ import Testing
 @Suite struct ControlCodecTests {
     @Test func typesTravelAsSnakeCase() throws {
         let reply = GetStatus.Reply(
+            now: "2026-11-27T08:00:05+01:00",
             version: "0.1.0",
             startedAt: "2026-11-27T08:00:00+01:00",
             uptimeSeconds: 42,

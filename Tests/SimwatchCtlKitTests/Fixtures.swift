@@ -86,6 +86,7 @@ let lowData = AlertInfo(
 )
 
 let daemonStatus = GetStatus.Reply(
+    now: "2026-11-27T10:00:00+01:00",
     version: "0.1.0",
     startedAt: "2026-11-24T06:00:00+01:00",
     uptimeSeconds: 3 * 86_400 + 4 * 3600 + 125,

@@ -10,6 +10,7 @@ extension ControlService {
         let counts = await engine.outboxCounts()
         let last = await engine.lastPollInfo
         return GetStatus.Reply(
+            now: wire.time(now),
             version: SimwatchVersion.current,
             startedAt: wire.time(info.startedAt),
             uptimeSeconds: Int64(max(0, Date().timeIntervalSince(info.startedAt))),

@@ -48,10 +48,11 @@ public struct ControlService: Sendable {
                 return ControlCodec.encode(await status(now: now, wire: wire))
             case ListLines.method:
                 let states = await engine.lineStates(now: now)
-                return ControlCodec.encode(ListLines.Reply(lines: states.map { wire.summary($0) }))
+                return ControlCodec.encode(ListLines.Reply(now: wire.time(now), lines: states.map { wire.summary($0) }))
             case GetLine.method:
                 let p = try ControlCodec.decode(GetLine.Parameters.self, from: parameters)
-                return ControlCodec.encode(GetLine.Reply(line: try await detail(p.line, now: now, wire: wire)))
+                let detail = try await detail(p.line, now: now, wire: wire)
+                return ControlCodec.encode(GetLine.Reply(now: wire.time(now), line: detail))
             case GetHistory.method:
                 let p = try ControlCodec.decode(GetHistory.Parameters.self, from: parameters)
                 return ControlCodec.encode(try await history(p, now: now, wire: wire))

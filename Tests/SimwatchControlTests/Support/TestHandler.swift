@@ -27,6 +27,7 @@ struct TestHandler: VarlinkHandler {
         """
 
     static let status = GetStatus.Reply(
+        now: "2026-11-27T08:00:42+01:00",
         version: "0.1.0",
         startedAt: "2026-11-27T08:00:00+01:00",
         uptimeSeconds: 42,
