@@ -48,9 +48,8 @@ public struct CtlFailure: Error, Sendable, Hashable, CustomStringConvertible {
         CtlFailure("\(option): \(error)")
     }
 
-    /// An error reply, in words. `knownLines` (when the caller could list them) completes NoSuchLine,
-    /// `socket` completes ShuttingDown.
-    public static func reply(_ error: ControlError, knownLines: [String]? = nil, socket: String = "") -> CtlFailure {
+    /// An error reply, in words; `knownLines` (when the caller could list them) completes NoSuchLine.
+    public static func reply(_ error: ControlError, knownLines: [String]? = nil) -> CtlFailure {
         let fields = error.parameters
         func text(_ key: String) -> String { fields[key]?.stringValue ?? "?" }
         func list(_ key: String) -> [String] {

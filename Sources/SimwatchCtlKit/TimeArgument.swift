@@ -63,14 +63,24 @@ public enum TimeArgument {
         }
     }
 
-    /// A start of a range: a duration means that long before `now` ("7d", "12h"); anything else as `parse`.
+    /// A start of a range: a duration means that long before `now` ("7d", "12h"), "yesterday" its midnight, a
+    /// weekday the last such day before today at midnight or at the time given ("monday", "fri 18:00");
+    /// anything else as `parse`.
     public static func parsePast(_ text: String, now: Date, zone: ZoneInfo) throws(UnitParseError) -> Date {
         if let span = try? TimeSpan(parsing: text) { return now - span }
-        if text.lowercased() == "yesterday" {
-            let today = zone.localDateTime(now)
-            return zone.date(year: today.year, month: today.month, day: today.day - 1, hour: 0, minute: 0)
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let today = zone.localDateTime(now)
+        var back: Int?
+        if words.first == "yesterday" {
+            back = 1
+        } else if let first = words.first, let index = weekdays.firstIndex(where: { $0.contains(first) }) {
+            let days = (today.weekday - (index + 1) + 7) % 7
+            back = days == 0 ? 7 : days
         }
-        return try parse(text, now: now, zone: zone)
+        guard let back else { return try parse(text, now: now, zone: zone) }
+        guard words.count <= 2 else { throw failure(text, "'\(text)' is not a time") }
+        let (hour, minute) = try words.count == 2 ? timeOfDay(words[1], in: text) : (0, 0)
+        return zone.date(year: today.year, month: today.month, day: today.day - back, hour: hour, minute: minute)
     }
 
     /// A length of time such as "2d", "12h" or "1h30m" (`--for`, `--valid`), with the command line's wording.

@@ -92,6 +92,6 @@ final class DaemonSession {
     private func failure(for error: ControlError) -> CtlFailure {
         if json { print(JSONValue.object(["error": .string(error.name), "parameters": error.parameters])) }
         let isNoSuchLine = error.name == ControlError.noSuchLine("").name
-        return CtlFailure.reply(error, knownLines: isNoSuchLine ? knownLines() : nil, socket: socket)
+        return CtlFailure.reply(error, knownLines: isNoSuchLine ? knownLines() : nil)
     }
 }

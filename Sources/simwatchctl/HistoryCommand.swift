@@ -15,7 +15,7 @@ struct HistoryCommand: ParsableCommand {
             that; it thins them to about one point per column.
 
             --since takes a duration back from now (7d, 12h) or a time; --until takes a time. Times: \
-            "2026-12-01 09:00", RFC 3339, "yesterday", "monday", "tomorrow 9:00", "18:30".
+            "2026-12-01 09:00", RFC 3339, "yesterday", "monday" (for --since: the last one, from midnight).
 
             Examples:
               simwatchctl history fr-holiday

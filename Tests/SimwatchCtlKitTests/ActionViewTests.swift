@@ -144,6 +144,19 @@ import Testing
             summary: "984 MB left"
         )
         let reload = ControlEvent(kind: "reload", at: "2026-11-27T09:50:00Z", summary: "2 lines")
+        let delivery = ControlEvent(
+            kind: "delivery",
+            at: "2026-11-27T09:49:01+01:00",
+            line: "fr-holiday",
+            rule: "low-data",
+            event: "delivered",
+            summary: "984 MB left",
+            channel: "journal"
+        )
+        #expect(
+            EventView.line(delivery, context: plainContext)
+                == "2026-11-27 09:49:01  delivery     fr-holiday/low-data   delivered   via journal: 984 MB left"
+        )
         #expect(
             EventView.line(alert, context: plainContext)
                 == "2026-11-27 09:49:00  alert        fr-holiday/low-data   firing      984 MB left"

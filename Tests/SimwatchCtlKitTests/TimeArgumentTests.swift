@@ -74,12 +74,21 @@ import Testing
             ("7d", "2026-11-20T10:00:00+01:00"),
             ("12h", "2026-11-26T22:00:00+01:00"),
             ("yesterday", "2026-11-26T00:00:00+01:00"),
+            ("yesterday 18:00", "2026-11-26T18:00:00+01:00"),
             ("2026-11-01", "2026-11-01T00:00:00+01:00"),
-            ("monday", "2026-11-30T09:00:00+01:00"),
+            ("monday", "2026-11-23T00:00:00+01:00"),
+            ("Fri", "2026-11-20T00:00:00+01:00"),
+            ("thursday 12:00", "2026-11-26T12:00:00+01:00"),
+            ("tomorrow", "2026-11-28T09:00:00+01:00"),
         ]
     )
     func parsesStartsOfRanges(input: String, expected: String) throws {
         #expect(try TimeArgument.parsePast(input, now: friday, zone: paris).iso8601(in: paris) == expected)
+    }
+
+    @Test(arguments: ["monday 9", "yesterday at noon"])
+    func rejectsStartsOfRanges(input: String) {
+        #expect(throws: UnitParseError.self) { try TimeArgument.parsePast(input, now: friday, zone: paris) }
     }
 
     @Test(arguments: [("2d", 172_800), ("12h", 43_200), ("1h30m", 5400), ("30 days", 2_592_000)] as [(String, Int64)])
