@@ -38,6 +38,19 @@ struct GlobalOptions: ParsableArguments {
         return ViewContext(zone: ZoneInfo.current(), now: now, style: style, width: Terminal.width ?? .max)
     }
 
+    /// The view context on the daemon's clock, as a reply's `now` gives it (under the demo's `time_scale` it runs
+    /// faster than real time, so "in 3d" must be counted from it).
+    func viewContext(daemonNow text: String?) -> ViewContext {
+        guard let text, let date = try? Date(parsing: text, zone: .utc) else { return viewContext() }
+        return viewContext(now: date)
+    }
+
+    /// The view context on the daemon's clock, asked for with GetStatus (for commands that turn "7d" or
+    /// "monday" into times the daemon will compare with its own clock).
+    func viewContext(session: DaemonSession) -> ViewContext {
+        viewContext(daemonNow: try? session.call(GetStatus.self, NoParameters()).0.now)
+    }
+
     /// A connection to the daemon; a failure to connect becomes the matching `CtlFailure`.
     func connect(timeout: Double = 30) throws(CtlFailure) -> DaemonSession {
         try DaemonSession(socket: socketPath, timeout: timeout, json: json)

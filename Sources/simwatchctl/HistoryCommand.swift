@@ -55,27 +55,13 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        var context = options.viewContext()
-        let time = context.time
-        let end: Date
-        let start: Date
-        do {
-            end =
-                try until.map { text throws(UnitParseError) in
-                    try TimeArgument.parse(text, now: time.now, zone: time.zone)
-                }
-                ?? time.now
-        } catch {
-            throw CtlFailure.badValue("--until", error)
-        }
-        do {
-            start = try TimeArgument.parsePast(since, now: time.now, zone: time.zone)
-        } catch {
-            throw CtlFailure.badValue("--since", error)
-        }
-        guard start < end else { throw CtlFailure("--since must be before --until") }
-        context.width = width ?? Terminal.width ?? 72
+        // Check the arguments on the local clock first, so a typo never reaches the daemon.
+        _ = try range(in: options.viewContext())
         let session = try options.connect()
+        var context = options.viewContext(session: session)
+        let time = context.time
+        let (start, end) = try range(in: context)
+        context.width = width ?? Terminal.width ?? 72
         let parameters = GetHistory.Parameters(
             line: line,
             since: start.iso8601(in: time.zone),
@@ -102,6 +88,29 @@ struct HistoryCommand: ParsableCommand {
             context: context
         )
         Terminal.print(lines)
+    }
+
+    /// `--since` and `--until` on `context`'s clock (the daemon's, which runs faster under the demo's time_scale).
+    private func range(in context: ViewContext) throws(CtlFailure) -> (Date, Date) {
+        let time = context.time
+        let end: Date
+        let start: Date
+        do {
+            end =
+                try until.map { text throws(UnitParseError) in
+                    try TimeArgument.parse(text, now: time.now, zone: time.zone)
+                }
+                ?? time.now
+        } catch {
+            throw CtlFailure.badValue("--until", error)
+        }
+        do {
+            start = try TimeArgument.parsePast(since, now: time.now, zone: time.zone)
+        } catch {
+            throw CtlFailure.badValue("--since", error)
+        }
+        guard start < end else { throw CtlFailure("--since must be before --until") }
+        return (start, end)
     }
 }
 

@@ -31,6 +31,8 @@ struct LinesCommand: ParsableCommand {
             firing.map { ("\($0.line)/\($0.rule)", $0.severity) },
             uniquingKeysWith: { first, _ in first }
         )
-        Terminal.print(LinesView.render(reply.lines, severities: severities, context: options.viewContext()))
+        Terminal.print(
+            LinesView.render(reply.lines, severities: severities, context: options.viewContext(daemonNow: reply.now))
+        )
     }
 }

@@ -46,7 +46,20 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = options.viewContext()
+        // Check the arguments on the local clock first, so a typo never reaches the daemon.
+        _ = try parameters(in: options.viewContext())
+        let session = try options.connect()
+        let context = options.viewContext(session: session)
+        let (reply, raw) = try session.call(RecordReading.self, try parameters(in: context))
+        if options.json {
+            print(raw)
+        } else {
+            Terminal.print(ActionView.record(reply.reading, line: line, context: context))
+        }
+    }
+
+    /// The call's parameters, times read on `context`'s clock (the daemon's under the demo's time_scale).
+    private func parameters(in context: ViewContext) throws(CtlFailure) -> RecordReading.Parameters {
         var parameters = RecordReading.Parameters(line: line)
         parameters.remainingBytes = try Self.bytes(remaining, "--remaining")
         parameters.usedBytes = try Self.bytes(used, "--used")
@@ -66,13 +79,7 @@ struct RecordCommand: ParsableCommand {
                 throw CtlFailure.badValue("--credit", error)
             }
         }
-        let session = try options.connect()
-        let (reply, raw) = try session.call(RecordReading.self, parameters)
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.record(reply.reading, line: line, context: context))
-        }
+        return parameters
     }
 
     /// A size option in bytes; nil when absent.

@@ -41,7 +41,20 @@ struct RenewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = options.viewContext()
+        // Check the arguments on the local clock first, so a typo never reaches the daemon.
+        _ = try parameters(in: options.viewContext())
+        let session = try options.connect()
+        let context = options.viewContext(session: session)
+        let (reply, raw) = try session.call(Renew.self, try parameters(in: context))
+        if options.json {
+            print(raw)
+        } else {
+            Terminal.print(ActionView.renew(reply.plan, line: line, context: context))
+        }
+    }
+
+    /// The call's parameters, times read on `context`'s clock (the daemon's under the demo's time_scale).
+    private func parameters(in context: ViewContext) throws(CtlFailure) -> Renew.Parameters {
         var parameters = Renew.Parameters(line: line)
         parameters.dataBytes = try RecordCommand.bytes(data, "--data")
         if let valid {
@@ -59,12 +72,6 @@ struct RenewCommand: ParsableCommand {
                 throw CtlFailure.badValue("--expires", error)
             }
         }
-        let session = try options.connect()
-        let (reply, raw) = try session.call(Renew.self, parameters)
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.renew(reply.plan, line: line, context: context))
-        }
+        return parameters
     }
 }

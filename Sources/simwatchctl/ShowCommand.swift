@@ -32,7 +32,13 @@ struct ShowCommand: ParsableCommand {
         if options.json {
             print(raw)
         } else {
-            Terminal.print(LineDetailView.render(reply.line, context: options.viewContext(), historyLimit: entries))
+            Terminal.print(
+                LineDetailView.render(
+                    reply.line,
+                    context: options.viewContext(daemonNow: reply.now),
+                    historyLimit: entries
+                )
+            )
         }
     }
 }

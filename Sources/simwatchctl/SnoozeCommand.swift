@@ -44,7 +44,25 @@ struct SnoozeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = options.viewContext()
+        // Check the arguments on the local clock first, so a typo never reaches the daemon.
+        _ = try end(in: options.viewContext())
+        let session = try options.connect()
+        let context = options.viewContext(session: session)
+        let parameters = Snooze.Parameters(
+            line: line,
+            rule: rule,
+            until: try end(in: context).iso8601(in: context.time.zone)
+        )
+        let (reply, raw) = try session.call(Snooze.self, parameters)
+        if options.json {
+            print(raw)
+        } else {
+            Terminal.print(ActionView.snooze(reply.alerts, context: context))
+        }
+    }
+
+    /// The end of the snooze on `context`'s clock (the daemon's, which runs faster under the demo's time_scale).
+    private func end(in context: ViewContext) throws(CtlFailure) -> Date {
         let time = context.time
         let end: Date
         if let until {
@@ -61,13 +79,6 @@ struct SnoozeCommand: ParsableCommand {
             }
         }
         guard end > time.now else { throw CtlFailure("--until: \(time.absolute(end)) is already past") }
-        let session = try options.connect()
-        let parameters = Snooze.Parameters(line: line, rule: rule, until: end.iso8601(in: time.zone))
-        let (reply, raw) = try session.call(Snooze.self, parameters)
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.snooze(reply.alerts, context: context))
-        }
+        return end
     }
 }

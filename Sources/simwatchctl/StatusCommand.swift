@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
         if options.json {
             print(raw)
         } else {
-            Terminal.print(StatusView.render(reply, context: options.viewContext()))
+            Terminal.print(StatusView.render(reply, context: options.viewContext(daemonNow: reply.now)))
         }
         try finish(StatusView.exitStatus(reply))
     }

@@ -69,6 +69,7 @@ ALERT = {
 
 def status(firing=True):
     return {
+        "now": iso(timedelta()),
         "version": "0.1.0",
         "started_at": iso(-timedelta(days=3)),
         "uptime_seconds": 3 * 86_400,
@@ -99,6 +100,7 @@ def detail(params):
     if params["line"] != "fr-holiday":
         return Error("NoSuchLine", {"line": params["line"]})
     return {
+        "now": iso(timedelta()),
         "line": {
             "summary": line_summary(),
             "channels": ["journal"],
@@ -113,7 +115,7 @@ def detail(params):
 def answers(**overrides):
     table = {
         "GetStatus": status(),
-        "ListLines": {"lines": [line_summary()]},
+        "ListLines": {"now": iso(timedelta()), "lines": [line_summary()]},
         "GetLine": detail,
         "GetHistory": history,
         "Poll": {"outcomes": [{"line": "fr-holiday", "ok": True, "reading": reading()}]},
