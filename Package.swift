@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,6 +40,12 @@ let package = Package(
         // The Varlink control protocol: interface, types, framing, server and client. No libsystemd, SQLite or HTTP,
         // so simwatchctl stays small.
         .target(name: "SimwatchControl", swiftSettings: strict),
+        // Outbound HTTP for provider APIs and webhooks: timeouts, no redirects, bounded bodies.
+        .target(
+            name: "SimwatchHTTP",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict
+        ),
         // SQLite state through GRDB: readings, plan periods, alerts, outbox, retention.
         .target(
             name: "SimwatchStore",
@@ -55,7 +62,7 @@ let package = Package(
         .target(
             name: "SimwatchDaemon",
             dependencies: [
-                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl",
+                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -84,6 +91,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
         .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore"], swiftSettings: strict),
         .testTarget(
