@@ -194,6 +194,7 @@ import Testing
         await engine.runDue(now: t0)
         await engine.drain()
         await engine.runDue(now: t0)
+        await engine.drain()
         // l2 was read and reminded while l1 hung; l1 ended as a timeout and retries in 30 s.
         #expect(f.channel.delivered.map(\.lineID) == ["l2"])
         #expect(await engine.latestReading(of: "l1") == nil)

@@ -44,10 +44,16 @@ public struct Daemon {
             logger.error("cannot serve the control socket: \(error)")
             return error.code == .addressInUse ? DaemonExit.unavailable : DaemonExit.cannotCreate
         }
+        let http = LazyHTTPTransport()
+        let factory = ChannelFactory(environment: environment, transport: http, echoJournal: options.foreground)
+        let channels: [String: any NotificationChannel]
+        do {
+            channels = try factory.channels(for: config)
+        } catch {
+            for d in error.diagnostics { logger.error("\(d)") }
+            return DaemonExit.config
+        }
         let clock = Self.clock(scale: config.daemon.timeScale, store: store, logger: logger)
-        let channels: [String: any NotificationChannel] = [
-            "journal": JournalChannel(echoToStderr: options.foreground, zone: config.daemon.timeZone)
-        ]
         let engine = Engine(config: config, store: store, channels: channels, logger: logger)
 
         let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)
@@ -109,13 +115,20 @@ public struct Daemon {
                 if case .success(let fresh) = await reload(
                     engine: engine,
                     running: config,
+                    factory: factory,
                     clock: clock,
                     logger: logger
                 ) {
                     config = fresh
                 }
             case .reloadRequest(let answer):
-                let result = await reload(engine: engine, running: config, clock: clock, logger: logger)
+                let result = await reload(
+                    engine: engine,
+                    running: config,
+                    factory: factory,
+                    clock: clock,
+                    logger: logger
+                )
                 if case .success(let fresh) = result { config = fresh }
                 answer(result.map(\.lines.count))
             case .stop(let sig):
@@ -138,6 +151,7 @@ public struct Daemon {
         server.stop()
         await engine.shutdown(now: clock.now())
         await serving.value
+        await http.shutdown()
         logger.notice("stopped")
         return DaemonExit.ok
     }
@@ -146,6 +160,7 @@ public struct Daemon {
     func reload(
         engine: Engine,
         running: Config,
+        factory: ChannelFactory,
         clock: any WallClock,
         logger: Logger
     ) async -> Result<Config, ConfigError> {
@@ -153,7 +168,8 @@ public struct Daemon {
         logger.notice("reloading \(options.configPath)")
         do {
             let fresh = try Config.load(path: options.configPath, environment: environment)
-            try await engine.reload(fresh, now: clock.now())
+            let channels = try factory.channels(for: fresh)
+            try await engine.reload(fresh, channels: channels, now: clock.now())
             if fresh.daemon.timeScale != running.daemon.timeScale
                 || fresh.daemon.stateDirectory != running.daemon.stateDirectory
             {
