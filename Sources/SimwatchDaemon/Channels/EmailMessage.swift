@@ -79,10 +79,10 @@ struct EmailMessage: Sendable, Hashable {
         if text.unicodeScalars.allSatisfy({ $0.isASCII }) && !text.contains("=?") { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
-        // 75 - len("=?UTF-8?B??=") = 63 base64 characters: 45 bytes of UTF-8 fit (4 * 45 / 3 = 60).
+        // 39 bytes of UTF-8 make 52 base64 characters: a 64-character word, which fits after "Subject: " on one line.
         for character in text {
             let bytes = Array(character.utf8)
-            if !chunk.isEmpty, chunk.count + bytes.count > 45 {
+            if !chunk.isEmpty, chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
                 chunk = []
             }
@@ -97,8 +97,9 @@ struct EmailMessage: Sendable, Hashable {
         guard line.count > 78 else { return line }
         var lines: [String] = []
         var current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty, current.count + 1 + word.count > 78 {
+        for (index, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            // Never break right after the header's name.
+            if index > 1, current.count + 1 + word.count > 78 {
                 lines.append(current)
                 current = String(word)
             } else {
