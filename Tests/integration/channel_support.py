@@ -93,7 +93,7 @@ def control_socket(factory) -> Path:
 def ctl(factory, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     """Runs simwatchctl against the factory's daemon (waiting for its socket first)."""
     sock = control_socket(factory)
-    wait_until(sock.exists, 20, what=f"control socket {sock}")
+    wait_until(lambda: accepts(sock), 20, what=f"control socket {sock}")
     binary = simwatchctl_path(factory.binary)
     env = {k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"}
     return subprocess.run(
@@ -103,6 +103,18 @@ def ctl(factory, *args: str, timeout: float = 60) -> subprocess.CompletedProcess
         timeout=timeout,
         env=env,
     )
+
+
+def accepts(path: Path) -> bool:
+    """True when something accepts connections on the Unix socket (a killed daemon leaves a dead socket file)."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        s.connect(str(path))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
 
 
 def outbox(factory, *args: str) -> list[dict]:
