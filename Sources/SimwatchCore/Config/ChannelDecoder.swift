@@ -5,9 +5,13 @@ enum ChannelDecoder {
     static let types = ["email", "webhook", "ntfy", "desktop"]
     static let commonKeys = ["type", "give_up_after", "timeout", "templates"]
 
-    /// Every `[channels.NAME]`, sorted by name. `global` holds the `[templates]` overrides.
-    static func decodeAll(_ table: TableReader?, global: TemplateOverrides) -> [ChannelSettings] {
-        guard let table else { return [] }
+    /// Every `[channels.NAME]`, sorted by name, and the names of those with mistakes (already reported, so a line
+    /// naming one is not told the channel is unknown). `global` holds the `[templates]` overrides.
+    static func decodeAll(
+        _ table: TableReader?,
+        global: TemplateOverrides
+    ) -> (channels: [ChannelSettings], broken: Set<String>) {
+        guard let table else { return ([], []) }
         var channels: [ChannelSettings] = []
         for name in table.table.keys.sorted() {
             guard let sub = table.subtable(name, context: "[channels.\(name)]") else { continue }
@@ -21,7 +25,7 @@ enum ChannelDecoder {
             }
             if let channel = decode(sub, name: name, global: global) { channels.append(channel) }
         }
-        return channels
+        return (channels, Set(table.table.keys).subtracting(channels.map(\.name)))
     }
 
     static func decode(_ table: TableReader, name: String, global: TemplateOverrides) -> ChannelSettings? {
@@ -96,10 +100,10 @@ enum ChannelDecoder {
     }
 
     /// A line's `channels`: every name must be built in or configured; the journal is always added.
-    static func lineChannels(_ table: TableReader, configured: [ChannelSettings]) -> [String] {
+    static func lineChannels(_ table: TableReader, configured: [ChannelSettings], broken: Set<String>) -> [String] {
         var channels = table.stringList("channels") ?? []
         let known = Config.builtInChannels + configured.map(\.name)
-        for channel in channels where !known.contains(channel) {
+        for channel in channels where !known.contains(channel) && !broken.contains(channel) {
             let configuredNames = configured.isEmpty ? "none; add a [channels.NAME] table" : configured.map(\.name)
                 .joined(separator: ", ")
             let hint =

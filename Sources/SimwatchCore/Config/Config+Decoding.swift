@@ -27,7 +27,10 @@ extension Config {
         let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
         let defaultRules = RuleDecoder.decodeAll(top.tables("rule"), header: "[[rule]]", label: "")
         let templates = ChannelDecoder.decodeTemplates(top.subtable("templates", context: "[templates]"))
-        let channels = ChannelDecoder.decodeAll(top.subtable("channels", context: "[channels]"), global: templates)
+        let (channels, broken) = ChannelDecoder.decodeAll(
+            top.subtable("channels", context: "[channels]"),
+            global: templates
+        )
 
         var lines: [Line] = []
         let lineTables = top.tables("line")
@@ -35,7 +38,12 @@ extension Config {
             top.error(nil, "no [[line]] to watch", hint: "add a [[line]] table; see config/simwatch.example.toml")
         }
         for table in lineTables {
-            if let line = LineDecoder.decode(table, daemon: daemon, defaultRules: defaultRules, channels: channels) {
+            if let line = LineDecoder.decode(
+                table,
+                daemon: daemon,
+                defaultRules: defaultRules,
+                channels: (channels, broken)
+            ) {
                 if lines.contains(where: { $0.id == line.id }) {
                     table.error("id", "duplicate line id `\(line.id)`", hint: "every [[line]] needs its own id")
                 } else {

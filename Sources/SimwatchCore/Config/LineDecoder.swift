@@ -4,7 +4,7 @@ enum LineDecoder {
         _ raw: TableReader,
         daemon: DaemonSettings,
         defaultRules: [Rule],
-        channels configured: [ChannelSettings]
+        channels: (configured: [ChannelSettings], broken: Set<String>)
     ) -> Line? {
         let id = raw.string("id")
         if id == nil, !raw.has("id") { raw.error(nil, "missing `id`", hint: "e.g. id = \"fr-travel\"") }
@@ -26,11 +26,11 @@ enum LineDecoder {
             pollInterval = interval
         }
 
-        let channels = ChannelDecoder.lineChannels(table, configured: configured)
+        let lineChannels = ChannelDecoder.lineChannels(table, configured: channels.configured, broken: channels.broken)
         let email = ChannelDecoder.lineEmail(
             table.subtable("email", context: "[line.email]\(label)"),
-            lineChannels: channels,
-            configured: configured
+            lineChannels: lineChannels,
+            configured: channels.configured
         )
 
         let planTable = table.subtable("plan", context: "[line.plan]\(label)")
@@ -56,7 +56,7 @@ enum LineDecoder {
             name: name,
             provider: provider,
             plan: plan,
-            channels: channels,
+            channels: lineChannels,
             rules: rules,
             pollInterval: pollInterval,
             email: email
