@@ -53,7 +53,8 @@ extension StateStore {
         try queue.read { db in
             try String.fetchAll(
                 db,
-                sql: "SELECT DISTINCT channel FROM outbox WHERE state = 'pending' AND next_attempt <= ? ORDER BY channel",
+                sql:
+                    "SELECT DISTINCT channel FROM outbox WHERE state = 'pending' AND next_attempt <= ? ORDER BY channel",
                 arguments: [now.timeIntervalSince1970]
             )
         }

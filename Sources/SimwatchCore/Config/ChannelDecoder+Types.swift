@@ -39,7 +39,8 @@ extension ChannelDecoder {
             sub.finish(allowing: Severity.allCases.map(\.rawValue))
         }
         let tags = table.stringList("tags") ?? []
-        for tag in tags where tag.isEmpty || tag.contains(",") || tag.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+        for tag in tags
+        where tag.isEmpty || tag.contains(",") || tag.unicodeScalars.contains(where: { $0.value < 0x20 }) {
             table.error("tags", "tag `\(tag)` must be a non-empty word without commas")
         }
         let connect = connectTimeout(table)
@@ -67,7 +68,11 @@ extension ChannelDecoder {
                 settings.expireTimeout = 0
             } else if let span = table.parsedText(text, key: "expire_after", TimeSpan.init(parsing:)) {
                 if span.seconds < 1 || span.seconds > 86_400 {
-                    table.error("expire_after", "`expire_after` = \(span) is out of range", hint: "use 1s ... 1d or \"never\"")
+                    table.error(
+                        "expire_after",
+                        "`expire_after` = \(span) is out of range",
+                        hint: "use 1s ... 1d or \"never\""
+                    )
                 }
                 settings.expireTimeout = Int32(clamping: span.seconds * 1000)
             }
@@ -94,13 +99,21 @@ extension ChannelDecoder {
         }
         if let path = table.string(fileKey) {
             if !path.hasPrefix("/") && !path.hasPrefix("~/") {
-                table.error(fileKey, "`\(fileKey)` must be an absolute path", hint: "e.g. \"~/.config/simwatch/secret\"")
+                table.error(
+                    fileKey,
+                    "`\(fileKey)` must be an absolute path",
+                    hint: "e.g. \"~/.config/simwatch/secret\""
+                )
             }
             return .file(path)
         }
         if let name = table.string(credentialKey) {
             if name.isEmpty || name.contains("/") || name == "." || name == ".." {
-                table.error(credentialKey, "credential name `\(name)` must be a plain file name", hint: "as in LoadCredential=NAME:PATH")
+                table.error(
+                    credentialKey,
+                    "credential name `\(name)` must be a plain file name",
+                    hint: "as in LoadCredential=NAME:PATH"
+                )
             }
             return .credential(name)
         }

@@ -39,7 +39,9 @@ enum ChannelDecoder {
         }
         let own = decodeTemplates(table.subtable("templates", context: "[channels.\(name).templates]"))
         guard let type = table.string("type") else {
-            if !table.has("type") { table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))") }
+            if !table.has("type") {
+                table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))")
+            }
             return nil
         }
         let kind: ChannelKind?
@@ -104,8 +106,11 @@ enum ChannelDecoder {
         var channels = table.stringList("channels") ?? []
         let known = Config.builtInChannels + configured.map(\.name)
         for channel in channels where !known.contains(channel) && !broken.contains(channel) {
-            let configuredNames = configured.isEmpty ? "none; add a [channels.NAME] table" : configured.map(\.name)
-                .joined(separator: ", ")
+            let configuredNames =
+                configured.isEmpty
+                ? "none; add a [channels.NAME] table"
+                : configured.map(\.name)
+                    .joined(separator: ", ")
             let hint =
                 Suggestion.nearest(to: channel, in: known).map { "did you mean `\($0)`?" }
                 ?? "configured channels: \(configuredNames)"
@@ -166,7 +171,11 @@ enum ChannelDecoder {
         var out: [MailAddress] = []
         for text in list {
             guard let address = MailAddress(parsing: text) else {
-                table.error(key, "`\(text)` is not a mail address", hint: "write \"name@example.com\" or \"Name <name@example.com>\"")
+                table.error(
+                    key,
+                    "`\(text)` is not a mail address",
+                    hint: "write \"name@example.com\" or \"Name <name@example.com>\""
+                )
                 continue
             }
             out.append(address)

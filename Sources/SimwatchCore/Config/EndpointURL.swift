@@ -16,22 +16,34 @@ public struct EndpointURL: Sendable, Hashable, CustomStringConvertible {
         }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else {
-            throw UnitParseError(input: text, message: "URL scheme `\(scheme)` is not http or https", hint: "write https://host/path")
+            throw UnitParseError(
+                input: text,
+                message: "URL scheme `\(scheme)` is not http or https",
+                hint: "write https://host/path"
+            )
         }
         guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
-            throw UnitParseError(input: text, message: "the URL contains spaces or control characters", hint: "percent-encode them")
+            throw UnitParseError(
+                input: text,
+                message: "the URL contains spaces or control characters",
+                hint: "percent-encode them"
+            )
         }
         let rest = text[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         if authority.contains("@") {
-            throw UnitParseError(input: text, message: "the URL carries credentials",
+            throw UnitParseError(
+                input: text,
+                message: "the URL carries credentials",
                 hint: "they would show in logs; use secret_file, token_file or credential instead"
             )
         }
         var host = Substring(authority)
         var port: Int?
         if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { throw UnitParseError(input: text, message: "unclosed `[` in the URL host") }
+            guard let close = host.firstIndex(of: "]") else {
+                throw UnitParseError(input: text, message: "unclosed `[` in the URL host")
+            }
             let after = host[host.index(after: close)...]
             if after.hasPrefix(":") { port = Int(after.dropFirst()) ?? -1 }
             host = host[host.index(after: host.startIndex)..<close]
@@ -39,14 +51,20 @@ public struct EndpointURL: Sendable, Hashable, CustomStringConvertible {
             port = Int(host[host.index(after: colon)...]) ?? -1
             host = host[..<colon]
         }
-        guard !host.isEmpty else { throw UnitParseError(input: text, message: "the URL has no host", hint: "write https://host/path") }
-        if let port, !(1...65535).contains(port) { throw UnitParseError(input: text, message: "the URL's port is not 1...65535") }
+        guard !host.isEmpty else {
+            throw UnitParseError(input: text, message: "the URL has no host", hint: "write https://host/path")
+        }
+        if let port, !(1...65535).contains(port) {
+            throw UnitParseError(input: text, message: "the URL's port is not 1...65535")
+        }
         self.text = text
         self.scheme = scheme
         self.host = host.lowercased()
         self.port = port
         if scheme == "http", !isLoopback {
-            throw UnitParseError(input: text, message: "plain http is allowed only to this machine (127.0.0.0/8, ::1, localhost)",
+            throw UnitParseError(
+                input: text,
+                message: "plain http is allowed only to this machine (127.0.0.0/8, ::1, localhost)",
                 hint: "use https://"
             )
         }

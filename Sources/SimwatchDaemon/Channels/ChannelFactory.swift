@@ -64,7 +64,10 @@ public struct ChannelFactory: Sendable {
                 do {
                     signature = try WebhookSignature(secret: secret)
                 } catch {
-                    throw Problem(message: "\(source): \(error)", hint: "generate one: echo whsec_$(head -c 32 /dev/urandom | base64)")
+                    throw Problem(
+                        message: "\(source): \(error)",
+                        hint: "generate one: echo whsec_$(head -c 32 /dev/urandom | base64)"
+                    )
                 }
             }
             return WebhookChannel(

@@ -67,11 +67,15 @@ public struct EmailChannel: NotificationChannel {
     }
 
     static func check(_ result: ProcessRunner.Result, program: String, timeout: Double) throws(DeliveryError) {
-        let said = result.output.isEmpty ? "" : ": " + result.output.split(whereSeparator: \.isNewline).joined(separator: " / ")
+        let said =
+            result.output.isEmpty
+            ? "" : ": " + result.output.split(whereSeparator: \.isNewline).joined(separator: " / ")
         if result.timedOut {
             throw DeliveryError(.timeout, "\(program) did not finish within \(Int(timeout)) s and was killed\(said)")
         }
-        if let signal = result.signal { throw DeliveryError(.temporary, "\(program) killed by signal \(signal)\(said)") }
+        if let signal = result.signal {
+            throw DeliveryError(.temporary, "\(program) killed by signal \(signal)\(said)")
+        }
         switch result.status {
         case 0: return
         case 75: throw DeliveryError(.temporary, "\(program) exited with status 75 (temporary failure)\(said)")

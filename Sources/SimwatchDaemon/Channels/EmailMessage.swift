@@ -145,7 +145,8 @@ struct EmailMessage: Sendable, Hashable {
             var current = ""
             for (index, byte) in bytes.enumerated() {
                 let last = index == bytes.count - 1
-                let plain = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                let plain =
+                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
                     || ((byte == 32 || byte == 9) && !last)
                 let piece = plain ? String(Character(Unicode.Scalar(byte))) : "=" + hex(byte)
                 if current.count + piece.count > 75 {

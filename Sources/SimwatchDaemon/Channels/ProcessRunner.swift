@@ -28,9 +28,11 @@ struct ProcessRunner: Sendable {
     ) async throws(SpawnError) -> Result {
         let outcome: Swift.Result<Result, SpawnError> = await withCheckedContinuation { answer in
             DispatchQueue.global().async {
-                answer.resume(returning: Swift.Result { () throws(SpawnError) in
-                    try runBlocking(arguments, input: input, timeout: timeout)
-                })
+                answer.resume(
+                    returning: Swift.Result { () throws(SpawnError) in
+                        try runBlocking(arguments, input: input, timeout: timeout)
+                    }
+                )
             }
         }
         return try outcome.get()

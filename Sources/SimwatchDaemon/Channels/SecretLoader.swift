@@ -45,7 +45,10 @@ enum SecretLoader {
                 )
             }
             if st.st_uid != getuid() {
-                throw Failure(message: "\(path) belongs to another user", hint: "chown it to the user simwatchd runs as")
+                throw Failure(
+                    message: "\(path) belongs to another user",
+                    hint: "chown it to the user simwatchd runs as"
+                )
             }
         }
         var bytes: [UInt8] = []

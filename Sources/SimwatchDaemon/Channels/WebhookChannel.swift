@@ -54,7 +54,9 @@ public struct WebhookChannel: NotificationChannel {
             HTTPHeader("webhook-timestamp", String(timestamp)),
         ]
         if let signature {
-            headers.append(HTTPHeader("webhook-signature", signature.sign(id: reminder.id, timestamp: timestamp, body: body)))
+            headers.append(
+                HTTPHeader("webhook-signature", signature.sign(id: reminder.id, timestamp: timestamp, body: body))
+            )
         }
         return HTTPRequestSpec(
             method: "POST",

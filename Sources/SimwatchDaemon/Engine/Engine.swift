@@ -74,7 +74,11 @@ public actor Engine {
     /// Switches to a new, already validated configuration: new lines start polling, removed lines and rules end
     /// their alerts, changed intervals reschedule. New `channels` (built for it) replace the old ones and end the
     /// disabling of endpoints that were gone.
-    public func reload(_ newConfig: Config, channels newChannels: [String: any NotificationChannel]? = nil, now: Date)
+    public func reload(
+        _ newConfig: Config,
+        channels newChannels: [String: any NotificationChannel]? = nil,
+        now: Date
+    )
         throws
     {
         let kept = Set(newConfig.lines.map(\.id))

@@ -65,22 +65,34 @@ import Testing
         #expect(config.channels.map(\.name) == ["desk", "hook", "mail", "phone"])
         #expect(config.lines[0].channels == ["journal", "mail", "hook"])
         let mail = try #require(config.channels.first { $0.name == "mail" })
-        guard case .email(let email) = mail.kind else { Issue.record("not email"); return }
+        guard case .email(let email) = mail.kind else {
+            Issue.record("not email")
+            return
+        }
         #expect(email.to.map(\.description) == ["me@example.com", "Ana Martín <ana@example.org>"])
         #expect(email.from.address == "simwatch@example.com" && email.from.name == "simwatch")
         #expect(email.sendmail == "/usr/sbin/sendmail")
         #expect(mail.giveUpAfter == .days(2) && mail.attemptTimeout == TimeSpan(seconds: 20))
         #expect(mail.location == "config.toml:1")
         let hook = try #require(config.channels.first { $0.name == "hook" })
-        guard case .webhook(let webhook) = hook.kind else { Issue.record("not webhook"); return }
+        guard case .webhook(let webhook) = hook.kind else {
+            Issue.record("not webhook")
+            return
+        }
         #expect(webhook.secret == .file("~/.config/simwatch/hook.secret"))
         #expect(webhook.connectTimeout == TimeSpan(seconds: 5))
         let phone = try #require(config.channels.first { $0.name == "phone" })
-        guard case .ntfy(let ntfy) = phone.kind else { Issue.record("not ntfy"); return }
+        guard case .ntfy(let ntfy) = phone.kind else {
+            Issue.record("not ntfy")
+            return
+        }
         #expect(ntfy.priorities == [.info: 2, .warning: 4, .critical: 5])
         #expect(ntfy.token == .credential("ntfy-token") && ntfy.tags == ["sim"])
         let desk = try #require(config.channels.first { $0.name == "desk" })
-        guard case .desktop(let desktop) = desk.kind else { Issue.record("not desktop"); return }
+        guard case .desktop(let desktop) = desk.kind else {
+            Issue.record("not desktop")
+            return
+        }
         #expect(desktop.urgency[.warning] == 2 && desktop.expireTimeout == 0)
     }
 
@@ -141,9 +153,15 @@ import Testing
             subject = "{{#line}}unclosed"
             """
         let problems = errors(text + "\n" + Self.line.replacing("\"mail\", \"hook\"", with: ""))
-        #expect(problems.contains { $0.hasPrefix("`journal` is built in and always on in [channels] at config.toml:1") })
-        #expect(problems.contains { $0.contains("unknown channel type `emial`") && $0.hasSuffix("did you mean `email`?") })
-        #expect(problems.contains { $0.hasPrefix("set only one of `secret_file` and `credential`") && $0.contains(":11") })
+        #expect(
+            problems.contains { $0.hasPrefix("`journal` is built in and always on in [channels] at config.toml:1") }
+        )
+        #expect(
+            problems.contains { $0.contains("unknown channel type `emial`") && $0.hasSuffix("did you mean `email`?") }
+        )
+        #expect(
+            problems.contains { $0.hasPrefix("set only one of `secret_file` and `credential`") && $0.contains(":11") }
+        )
         #expect(problems.contains { $0.hasPrefix("`secret_file` must be an absolute path") && $0.contains(":10") })
         #expect(problems.contains { $0.hasPrefix("unknown key `colour`") && $0.contains(":12") })
         #expect(problems.contains { $0.hasPrefix("`subject` is not a valid Mustache template") && $0.contains(":17") })
@@ -156,7 +174,8 @@ import Testing
             from = "shop@example.com"
 
             """
-        let withLine = channels + Self.line.replacing("[\"mail\", \"hook\"]", with: "[\"customers\"]")
+        let withLine =
+            channels + Self.line.replacing("[\"mail\", \"hook\"]", with: "[\"customers\"]")
             + "[line.email]\nto = \"Client <client@example.net>\"\n"
         let config = try parse(withLine)
         #expect(config.lines[0].email?.recipients(for: "customers")?.map(\.address) == ["client@example.net"])

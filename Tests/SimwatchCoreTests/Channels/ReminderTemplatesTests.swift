@@ -85,7 +85,10 @@ import Testing
         #expect(ReminderTemplates.check("{{#a}}x") != nil)
         #expect(ReminderTemplates.check("{{a}} {{#b}}{{/b}}") == nil)
         #expect(throws: TemplateError.self) {
-            _ = try ReminderTemplates(overrides: TemplateOverrides([.stale: .init(body: .init("{{/x}}"))]), style: .full)
+            _ = try ReminderTemplates(
+                overrides: TemplateOverrides([.stale: .init(body: .init("{{/x}}"))]),
+                style: .full
+            )
         }
     }
 }
