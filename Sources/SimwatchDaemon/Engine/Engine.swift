@@ -26,6 +26,8 @@ public actor Engine {
     var polls = DueQueue()
     var reminders = DueQueue()
     var inFlight: [String: Task<Void, Never>] = [:]
+    /// Lines due for a poll while the concurrency bound is reached, oldest first.
+    var waiting: [String] = []
     /// One delivery worker per channel with due reminders, so a slow or failing channel delays only itself.
     var deliveries: [String: Task<Void, Never>] = [:]
     /// Channels whose endpoint said it is gone (HTTP 410), until the next reload.
@@ -94,6 +96,7 @@ public actor Engine {
         }
         for id in config.lines.map(\.id) where !kept.contains(id) {
             polls.remove(id)
+            waiting.removeAll { $0 == id }
             reminders.remove(id)
         }
         try store.commit(batch)
@@ -140,18 +143,16 @@ public actor Engine {
     /// and delivers reminders whose time has come.
     public func runDue(now: Date) async {
         guard !stopping else { return }
-        let due = polls.popDue(now: now)
-        var deferred: [String] = []
-        for id in due {
-            guard let line = config.lines.first(where: { $0.id == id }) else { continue }
-            if inFlight.count >= config.daemon.maxConcurrentPolls {
-                deferred.append(id)
-            } else {
-                startPoll(line, now: now)
-            }
+        // Lines over the concurrency bound wait in order, outside the timer's queue, so a full house never makes
+        // the loop spin; each finished poll wakes the loop (onChange) and frees a slot for the next one.
+        for id in polls.popDue(now: now) where !waiting.contains(id) && inFlight[id] == nil {
+            waiting.append(id)
         }
-        // Over the bound: try again as soon as a poll finishes (finishPoll re-runs runDue through onChange).
-        for id in deferred { polls.schedule(id, at: now) }
+        while inFlight.count < config.daemon.maxConcurrentPolls, !waiting.isEmpty {
+            let id = waiting.removeFirst()
+            guard let line = config.lines.first(where: { $0.id == id }) else { continue }
+            startPoll(line, now: now)
+        }
 
         for id in reminders.popDue(now: now) where inFlight[id] == nil {
             guard let line = config.lines.first(where: { $0.id == id }) else { continue }
