@@ -92,6 +92,13 @@ def test_retries_keep_the_webhook_id_and_every_request_is_signed(daemon, receive
     assert requests[-1]["headers"]["content-type"] == "application/json"
     time.sleep(2)
     assert len(hook.snapshot()) == len(requests), "delivered means no more requests"
+
+    done = ctl(daemon, "test-notify", "hook", "--line", line)
+    assert done.returncode == 0, done.stderr
+    test = hook.snapshot()[-1]
+    assert standard_webhooks_verify(SECRET, test["headers"], test["body"])
+    assert test["headers"]["webhook-id"].startswith(f"{line}/+test/")
+    assert json.loads(test["body"])["type"] == "reminder.test"
     d.stop()
 
 
