@@ -206,7 +206,9 @@ cmd_install() {
         say "systemctl --user daemon-reload: done"
     fi
     if [[ $home_install == 1 && -z $DESTDIR ]]; then
-        say "next: check the configuration with '$(unit_path "$BINDIR/simwatchd" | sed "s|^%h|~|") --check-config', then"
+        local shown
+        shown=$(unit_path "$BINDIR/simwatchd" | sed "s|^%h|~|")
+        say "next: check the configuration with '$shown --check-config', then"
         say "      systemctl --user enable --now simwatch"
     fi
 }
@@ -255,7 +257,8 @@ cmd_uninstall() {
     # Directories install created, deepest first, and only when empty.
     while read -r path; do
         [[ -z $path ]] || rmdir "$DESTDIR$path" 2>/dev/null || true
-    done < <(printf '%s\n' "${dirs[@]}" "$(dirname "$MANIFEST")" | awk '{ print length, $0 }' | sort -rn | cut -d' ' -f2-)
+    done < <(printf '%s\n' "${dirs[@]}" "$(dirname "$MANIFEST")" | awk '{ print length, $0 }' | sort -rn |
+        cut -d' ' -f2-)
     if ((${#units[@]})) && user_manager; then systemctl --user daemon-reload; fi
     say "removed $removed installed files"
     if [[ -n $CONFIGDIR ]]; then

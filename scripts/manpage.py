@@ -102,7 +102,8 @@ def shown(args: list[dict] | None) -> list[dict]:
 
 def shown_subcommands(command: dict) -> list[dict]:
     # `help` is argument-parser's own pseudo subcommand, present on every command
-    return [c for c in (command.get("subcommands") or []) if c.get("shouldDisplay", True) and c["commandName"] != "help"]
+    subcommands = command.get("subcommands") or []
+    return [c for c in subcommands if c.get("shouldDisplay", True) and c["commandName"] != "help"]
 
 
 def synopsis(path: list[str], command: dict) -> str:

@@ -51,6 +51,8 @@ is_running() {
     [[ ${stat%% *} != Z && $(cat "/proc/$pid/comm" 2>/dev/null) == "$comm" ]]
 }
 
+is_gone() { ! is_running "$@"; }
+
 # in_lab PID: the process lives in the lab's mount namespace.
 in_lab() {
     local ns
@@ -222,15 +224,21 @@ cmd_up() {
     print_env | tee "$LAB_DIR/env"
 }
 
+# remove_cgroup DIR: removes DIR and the groups below it, bottom-up; rmdir only removes empty groups.
+remove_cgroup() {
+    find "$1" -depth -type d -exec rmdir {} + 2>/dev/null
+    [[ ! -d $1 ]]
+}
+
 # stop PID COMM SECONDS: SIGTERM, wait, then SIGKILL; only if PID is still that process and in the lab.
 stop_pid() {
     local pid=$1 comm=$2 seconds=$3
     is_running "$pid" "$comm" && in_lab "$pid" || return 0
     log "stopping $comm (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
-    if ! wait_until "$seconds" "$comm ($pid) to exit" eval "! is_running $pid $comm"; then
+    if ! wait_until "$seconds" "$comm ($pid) to exit" is_gone "$pid" "$comm"; then
         kill -KILL "$pid" 2>/dev/null || true
-        wait_until 5 "$comm ($pid) to die" eval "! is_running $pid $comm" || true
+        wait_until 5 "$comm ($pid) to die" is_gone "$pid" "$comm" || true
     fi
 }
 
@@ -255,7 +263,8 @@ cmd_down() {
     local leftovers=()
     if [[ -s $LAB_DIR/cgroups ]]; then
         while read -r dir; do
-            [[ ! -d $dir ]] || mapfile -t -O "${#leftovers[@]}" leftovers < <(find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null)
+            [[ -d $dir ]] || continue
+            mapfile -t -O "${#leftovers[@]}" leftovers < <(find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null)
         done <"$LAB_DIR/cgroups"
     fi
     if [[ -s $LAB_DIR/mntns ]]; then
@@ -279,8 +288,7 @@ cmd_down() {
     if [[ -s $LAB_DIR/cgroups ]]; then
         while read -r dir; do
             [[ -d $dir ]] || continue
-            wait_until 10 "$dir to empty" eval "find '$dir' -depth -type d -exec rmdir {} + 2>/dev/null; [[ ! -d '$dir' ]]" ||
-                log "warning: could not remove $dir"
+            wait_until 10 "$dir to empty" remove_cgroup "$dir" || log "warning: could not remove $dir"
             rmdir "${dir%/*}" "${dir%/*/*}" 2>/dev/null || true
         done <"$LAB_DIR/cgroups"
     fi
@@ -295,6 +303,10 @@ cmd_down() {
 }
 
 [[ $(id -u) == 0 ]] || die "run me as root"
+# With systemd as PID 1 the cgroups below belong to it, and so does user@UID.service: use that instead.
+if [[ $(cat /proc/1/comm 2>/dev/null) == systemd && ${1:-} == up ]]; then
+    die "systemd is PID 1 here: start a real user manager with 'systemctl start user@UID.service' instead"
+fi
 for tool in unshare nsenter setpriv setsid useradd userdel dbus-daemon "$SYSTEMD" "$JOURNALD"; do
     command -v "$tool" >/dev/null || die "missing $tool (scripts/bootstrap.sh test installs what the lab needs)"
 done

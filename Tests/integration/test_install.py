@@ -19,10 +19,10 @@ REPO = Path(__file__).resolve().parents[2]
 RELEASE = REPO / ".build" / "release"
 MESSAGE_ID = re.compile(r"\b[0-9a-f]{32}\b")
 # The settings scripts/install.sh reads; the tests pass their own, never the environment's.
-INSTALL_VARS = (
-    "PREFIX", "DESTDIR", "BINDIR", "DATADIR", "MANDIR", "DOCDIR", "UNITDIR", "CATALOGDIR", "CONFIGDIR",
-    "BUILD_DIR", "STRIP", "XDG_CONFIG_HOME", "MAKEFLAGS", "MAKELEVEL", "MFLAGS",
-)  # fmt: skip
+INSTALL_VARS = set(
+    "PREFIX DESTDIR BINDIR DATADIR MANDIR DOCDIR UNITDIR CATALOGDIR CONFIGDIR BUILD_DIR STRIP XDG_CONFIG_HOME "
+    "MAKEFLAGS MAKELEVEL MFLAGS".split()
+)
 
 
 def make(target: str, home: Path, **variables: str) -> subprocess.CompletedProcess:
@@ -138,7 +138,8 @@ def test_packager_install_into_destdir(tmp_path):
     assert "usr/share/bash-completion/completions/simwatchd" in files
     assert "usr/share/doc/simwatch/simwatch.example.toml" in files
     assert "\nExecStart=/usr/bin/simwatchd\n" in (dest / "usr/lib/systemd/user/simwatch.service").read_text()
-    assert "file:///usr/share/doc/simwatch/journal.md" in (dest / "usr/lib/systemd/catalog/simwatch.catalog").read_text()
+    catalog = (dest / "usr/lib/systemd/catalog/simwatch.catalog").read_text()
+    assert "file:///usr/share/doc/simwatch/journal.md" in catalog
     assert tree(home) == set(), "a packager's install must not write into anyone's home"
     make("uninstall", home, PREFIX="/usr", DESTDIR=str(dest))
     assert tree(dest) == set()
