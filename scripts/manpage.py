@@ -109,8 +109,8 @@ def shown_subcommands(command: dict) -> list[dict]:
 def synopsis(path: list[str], command: dict) -> str:
     items = [synopsis_item(a) for a in shown(command.get("arguments")) if not is_help_or_version(a)]
     if shown_subcommands(command):
-        items.insert(0, "\\fIcommand\\fR")
-    return ".SY " + escape(" ".join(path)) + ("\n" + "\n".join(items) if items else "") + "\n.YS"
+        items.append("\\fIcommand\\fR \\&...")
+    return f'.SY "{escape(" ".join(path))}"' + ("\n" + "\n".join(items) if items else "") + "\n.YS"
 
 
 def is_help_or_version(arg: dict) -> bool:
