@@ -11,6 +11,9 @@
 #   UNITDIR      ~/.config/systemd/user for a home install (PREFIX is ~/.local), else $PREFIX/lib/systemd/user
 #   CATALOGDIR   $PREFIX/lib/systemd/catalog           BUILD_DIR   .build/release
 #   STRIP        strip --strip-debug (empty: install the binaries as built)
+#   USERNS       auto: for a home install, check that you may create user namespaces (the sandbox needs them in a
+#                user unit) and, if not, install the unit without PrivateUsers= and the options that need it;
+#                yes: always the full sandbox; no: always the reduced one
 # A home install also copies config/simwatch.example.toml to ~/.config/simwatch/config.toml when there is none,
 # and runs `systemctl --user daemon-reload` (without DESTDIR). Every file written is listed, with its SHA-256, in
 # $DATADIR/simwatch/install-manifest; uninstall removes those files (not ones changed since), then the directories
@@ -54,6 +57,10 @@ else
 fi
 MANIFEST=$DATADIR/simwatch/install-manifest
 UNITS=(simwatch.service simwatch.socket)
+USERNS=${USERNS:-auto}
+# Without user namespaces the user manager cannot apply these, and fails to start the service (218/CAPABILITIES,
+# 226/NAMESPACE) instead of skipping them. The other namespace options are then skipped by itself.
+NEEDS_USERNS='^(PrivateUsers|CapabilityBoundingSet|PrivateDevices|ProtectClock|ProtectKernelModules|ProtectKernelLogs)='
 
 # A running user manager to tell about the units: only for a home install, straight into the live file system.
 user_manager() {
@@ -92,6 +99,13 @@ put() {
 # is_cli BINARY: the binary is a swift-argument-parser command (not a placeholder), so it has --help,
 # completions and a man page.
 is_cli() { "$1" --experimental-dump-help 2>/dev/null | grep -q '"commandName"'; }
+
+# Whether this user may make a user namespace with a mount namespace in it, as the user manager does for
+# PrivateUsers=yes. Ubuntu's kernel.apparmor_restrict_unprivileged_userns=1 or user.max_user_namespaces=0 say no.
+userns_available() {
+    unshare --user --map-current-user --mount true 2>/dev/null ||
+        unshare --user --map-root-user --mount true 2>/dev/null
+}
 
 # The path systemd should run: %h-relative when it is in the home directory, so the unit names no user.
 unit_path() {
@@ -138,11 +152,30 @@ cmd_install() {
         "$BUILD_DIR/$tool" --generate-completion-script zsh >"$stage/zsh/_$tool"
         "$BUILD_DIR/$tool" --generate-completion-script fish >"$stage/fish/$tool.fish"
     done
-    local exec_start
+    local exec_start reduced=0
     exec_start=$(unit_path "$BINDIR/simwatchd")
     sed "s|^ExecStart=%h/.local/bin/simwatchd|ExecStart=$exec_start|" systemd/simwatch.service \
         >"$stage/systemd/simwatch.service"
     grep -q "^ExecStart=$exec_start\$" "$stage/systemd/simwatch.service" || die "could not set ExecStart"
+    case $USERNS in
+    yes) ;;
+    no) reduced=1 ;;
+    auto) [[ $home_install == 0 || -n $DESTDIR ]] || userns_available || reduced=1 ;;
+    *) die "USERNS must be auto, yes or no, not '$USERNS'" ;;
+    esac
+    if ((reduced)); then
+        cat >"$stage/reduced-note" <<'NOTE'
+# make install: user namespaces are not available to you here (on Ubuntu, for example, because of
+# kernel.apparmor_restrict_unprivileged_userns=1), so this copy leaves out PrivateUsers= and the options that
+# cannot work without it, and the user manager skips the rest of the file system sandbox. The system call filters
+# and NoNewPrivileges= still apply. Run make install again once user namespaces are allowed (docs/operations.md).
+NOTE
+        grep -Ev "$NEEDS_USERNS" "$stage/systemd/simwatch.service" |
+            sed "/^\[Service\]\$/r $stage/reduced-note" >"$stage/simwatch.service.reduced"
+        mv "$stage/simwatch.service.reduced" "$stage/systemd/simwatch.service"
+        say "warning: you cannot create user namespaces here, so the service gets a reduced sandbox" \
+            "(see 'Without user namespaces' in docs/operations.md)"
+    fi
     cp systemd/simwatch.socket "$stage/systemd/simwatch.socket"
     sed "s|@DOCDIR@|$DOCDIR|g" systemd/simwatch.catalog >"$stage/systemd/simwatch.catalog"
 

@@ -20,7 +20,7 @@ RELEASE = REPO / ".build" / "release"
 MESSAGE_ID = re.compile(r"\b[0-9a-f]{32}\b")
 # The settings scripts/install.sh reads; the tests pass their own, never the environment's.
 INSTALL_VARS = set(
-    "PREFIX DESTDIR BINDIR DATADIR MANDIR DOCDIR UNITDIR CATALOGDIR CONFIGDIR BUILD_DIR STRIP XDG_CONFIG_HOME "
+    "PREFIX DESTDIR BINDIR DATADIR MANDIR DOCDIR UNITDIR CATALOGDIR CONFIGDIR BUILD_DIR STRIP USERNS XDG_CONFIG_HOME "
     "MAKEFLAGS MAKELEVEL MFLAGS".split()
 )
 
@@ -143,6 +143,19 @@ def test_packager_install_into_destdir(tmp_path):
     assert tree(home) == set(), "a packager's install must not write into anyone's home"
     make("uninstall", home, PREFIX="/usr", DESTDIR=str(dest))
     assert tree(dest) == set()
+
+
+def test_without_user_namespaces_the_unit_leaves_out_what_needs_them(tmp_path):
+    home = tmp_path / "home"
+    done = make("install", home, USERNS="no")
+    assert "reduced sandbox" in done.stdout
+    unit = (home / ".config/systemd/user/simwatch.service").read_text()
+    for option in ("PrivateUsers", "CapabilityBoundingSet", "PrivateDevices", "ProtectClock", "ProtectKernelModules"):
+        assert f"\n{option}=" not in unit
+    assert "\nSystemCallFilter=@system-service\n" in unit and "\nNoNewPrivileges=yes\n" in unit
+    assert "# make install: user namespaces are not available to you here" in unit
+    make("uninstall", home)
+    assert tree(home) == {".config", ".config/simwatch", ".config/simwatch/config.toml"}
 
 
 def runtime_env(home: Path, tmp_path: Path) -> dict[str, str]:

@@ -428,6 +428,26 @@ def test_stop_is_clean(scn):
     assert lab.root("test", "-e", str(lab.runtime_dir / "simwatch/control.sock"), check=False).returncode != 0
 
 
+def test_reduced_sandbox_without_user_namespaces(scn):
+    """Where user namespaces are not allowed (USERNS=no stands in for that), the reduced unit still runs simwatchd."""
+    lab = scn.lab
+    unit = scn.home / ".config/systemd/user/simwatch.service"
+    done = lab.run("make", "-C", str(scn.source), "install", "USERNS=no", timeout=300)
+    assert "reduced sandbox" in done.stdout
+    assert "\nPrivateUsers=" not in lab.run("cat", str(unit)).stdout
+    try:
+        lab.systemctl("start", "simwatch")
+        lab.wait_for(lambda: scn.is_active() == "active", 30, "the reduced simwatch.service to be active")
+        pid = scn.main_pid()
+        status = lab.root("cat", f"/proc/{pid}/status").stdout
+        assert re.search(r"^NoNewPrivs:\s+1$", status, re.M) and re.search(r"^Seccomp:\s+2$", status, re.M), status
+        assert lab.root("cat", f"/proc/{pid}/uid_map").stdout.split() == ["0", "0", "4294967295"]
+        lab.systemctl("stop", "simwatch.socket", "simwatch.service")
+    finally:
+        lab.run("make", "-C", str(scn.source), "install", timeout=300)
+    assert "\nPrivateUsers=yes\n" in lab.run("cat", str(unit)).stdout
+
+
 def test_uninstall_leaves_nothing_behind(scn):
     lab = scn.lab
     done = lab.run("make", "-C", str(scn.source), "uninstall", timeout=120)
