@@ -58,8 +58,8 @@ fi
 MANIFEST=$DATADIR/simwatch/install-manifest
 UNITS=(simwatch.service simwatch.socket)
 USERNS=${USERNS:-auto}
-# Without user namespaces the user manager cannot apply these, and fails to start the service (218/CAPABILITIES,
-# 226/NAMESPACE) instead of skipping them. The other namespace options are then skipped by itself.
+# Without user namespaces the user manager cannot apply these, and fails to start the service (218/CAPABILITIES
+# and the like) instead of skipping them. The other namespace options are then skipped by itself.
 NEEDS_USERNS='^(PrivateUsers|CapabilityBoundingSet|PrivateDevices|ProtectClock|ProtectKernelModules|ProtectKernelLogs)='
 
 # A running user manager to tell about the units: only for a home install, straight into the live file system.
