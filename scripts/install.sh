@@ -96,8 +96,7 @@ put() {
 
 # --- install ----------------------------------------------------------------------------------------------------
 
-# is_cli BINARY: the binary is a swift-argument-parser command (not a placeholder), so it has --help,
-# completions and a man page.
+# is_cli BINARY: the binary is a swift-argument-parser command, which the man page and completions are made from.
 is_cli() { "$1" --experimental-dump-help 2>/dev/null | grep -q '"commandName"'; }
 
 # Whether this user may make a user namespace with a mount namespace in it, as the user manager does for
@@ -114,29 +113,23 @@ unit_path() {
 }
 
 cmd_install() {
-    local daemon=$BUILD_DIR/simwatchd
-    [[ -x $daemon ]] || die "$daemon is missing: run 'make build' (or 'make install', which builds first)"
-    if ldd "$daemon" 2>/dev/null | grep -q 'libswiftCore\.so'; then
-        die "$daemon links the Swift runtime dynamically (from the toolchain), so it would stop working without it;" \
-            "build it with 'make build' (swift build -c release --static-swift-stdlib)"
-    fi
+    local tools=(simwatchd simwatchctl) tool
+    for tool in "${tools[@]}"; do
+        [[ -x $BUILD_DIR/$tool ]] || die "$BUILD_DIR/$tool is missing: run 'make build' (or 'make install')"
+        if ldd "$BUILD_DIR/$tool" 2>/dev/null | grep -q 'libswiftCore\.so'; then
+            die "$BUILD_DIR/$tool links the Swift runtime dynamically (from the toolchain), so it would stop" \
+                "working without it; build it with 'make build' (swift build -c release --static-swift-stdlib)"
+        fi
+        is_cli "$BUILD_DIR/$tool" || die "$BUILD_DIR/$tool does not describe itself (--experimental-dump-help)"
+    done
     command -v python3 >/dev/null || die "python3 is needed to write the man pages (scripts/bootstrap.sh install)"
-
-    local tools=(simwatchd)
-    # requires simwatchctl (control socket issue): the placeholder simwatchctl is no command-line tool yet, so it
-    # is left out until it is one; from then on it is installed with its man page and completions.
-    if [[ -x $BUILD_DIR/simwatchctl ]] && is_cli "$BUILD_DIR/simwatchctl"; then
-        tools+=(simwatchctl)
-    else
-        say "simwatchctl: not installed ($BUILD_DIR/simwatchctl is not a command-line tool yet)"
-    fi
 
     stage=$(mktemp -d -t simwatch-install.XXXXXX)
     trap 'rm -rf "$stage"' EXIT
     mkdir -p "$stage/bin" "$stage/man" "$stage/bash" "$stage/zsh" "$stage/fish" "$stage/systemd"
 
     # Everything is generated first, so that a failure leaves nothing half-installed.
-    local tool other date man_args
+    local other date man_args
     date=$(git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
     for tool in "${tools[@]}"; do
         cp "$BUILD_DIR/$tool" "$stage/bin/$tool"

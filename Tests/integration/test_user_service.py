@@ -12,6 +12,7 @@ by PID at the end, whatever happened. Root only (it creates a user and mounts in
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -70,15 +71,6 @@ def line_config(line_id: str, name: str) -> str:
 CONFIG_HEAD = '[daemon]\ntime_scale = 3600\npoll_interval = "1h"\n'
 
 
-def ctl_is_real() -> bool:
-    """The build's simwatchctl is the real command-line tool, not the placeholder (control socket issue)."""
-    ctl = RELEASE / "simwatchctl"
-    if not ctl.is_file():
-        return False
-    done = subprocess.run([ctl, "--experimental-dump-help"], capture_output=True, text=True)
-    return '"commandName"' in done.stdout
-
-
 class Scenario:
     """What the ordered tests share: the lab, the source tree the user installs from, and what they found."""
 
@@ -97,6 +89,14 @@ class Scenario:
     @property
     def bin(self) -> Path:
         return self.lab.home / ".local/bin"
+
+    @property
+    def socket_path(self) -> Path:
+        return self.lab.runtime_dir / "simwatch/control.sock"
+
+    def ctl(self, *args: str, env: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+        """simwatchctl ARGS as the lab user (its exit status is data here, so it is not checked)."""
+        return self.lab.run("env", *env, str(self.bin / "simwatchctl"), *args, check=False)
 
     def main_pid(self) -> int:
         return int(self.lab.show("simwatch", "MainPID")["MainPID"])
@@ -140,7 +140,7 @@ def copy_source_tree(into: Path) -> None:
 
 @pytest.fixture(scope="module")
 def scn():
-    if not (RELEASE / "simwatchd").is_file():
+    if not all((RELEASE / tool).is_file() for tool in ("simwatchd", "simwatchctl")):
         pytest.fail(f"no release build at {RELEASE}: run `make build` (make test builds it)", pytrace=False)
     exists = subprocess.run(["id", "-u", LAB_USER], capture_output=True).returncode == 0
     if exists and not (LAB_DIR / "user.created").exists():
@@ -176,6 +176,7 @@ def test_make_install_as_the_user(scn):
     scn.timings["make install"] = time.monotonic() - t0
     assert "systemctl --user daemon-reload: done" in done.stdout, done.stdout
     lab.run("test", "-x", str(scn.bin / "simwatchd"))
+    lab.run("test", "-x", str(scn.bin / "simwatchctl"))
     example = (REPO / "config/simwatch.example.toml").read_text()
     assert lab.run("cat", str(scn.home / ".config/simwatch/config.toml")).stdout == example
     assert lab.systemctl("is-enabled", "simwatch", check=False).stdout.strip() == "disabled"
@@ -216,26 +217,30 @@ def test_enable_now_starts_the_service_and_it_reminds(scn):
     assert lab.show("simwatch", "StatusText")["StatusText"].startswith("1 line, 1 alert firing")
     assert lab.systemctl("is-enabled", "simwatch", "simwatch.socket").stdout.split() == ["enabled", "enabled"]
     assert scn.is_active("simwatch.socket") == "active"
-    sock = lab.runtime_dir / "simwatch/control.sock"
+    sock = scn.socket_path
     modes = lab.root("stat", "-c", "%a %U %F", str(sock.parent), str(sock)).stdout.splitlines()
     assert modes == [f"700 {LAB_USER} directory", f"600 {LAB_USER} socket"]
     env = scn.environ(scn.main_pid())
-    assert (env.get("LISTEN_FDS"), env.get("LISTEN_FDNAMES")) == ("1", "simwatch.socket")
+    assert (env.get("LISTEN_FDS"), env.get("LISTEN_FDNAMES")) == ("1", "simwatch.socket")  # as systemd started it
+    assert f"control socket {sock} (from systemd)" in scn.log_messages()
     lab.run("test", "-s", str(scn.home / ".local/state/simwatch/state.db"))
 
 
 def test_simwatchctl_status_as_the_user(scn):
-    if not ctl_is_real():
-        pytest.skip("requires simwatchctl (control socket issue): the build's simwatchctl is still the placeholder")
-    ctl = scn.bin / "simwatchctl"
-    scn.lab.run("test", "-x", str(ctl))
-    done = scn.lab.run(str(ctl), "status", check=False)
-    # status exits non-zero while an alert is firing (one is); any other failure says so on stderr
-    assert done.returncode in (0, 1), done.stdout + done.stderr
-    assert "0.1" in done.stdout or scn.line in done.stdout, done.stdout
-    as_json = scn.lab.run(str(ctl), "status", "--json", check=False)
-    # simwatchctl and the daemon agree on paths: the one configuration file, under systemd and by hand
-    assert str(scn.home / ".config/simwatch/config.toml") in as_json.stdout, as_json.stdout
+    """simwatchctl finds the service's socket by itself, and both agree on the configuration and state paths."""
+    done = scn.ctl("status")
+    assert done.returncode == 1, done.stdout + done.stderr  # 1: an alert is firing
+    assert re.match(r"simwatchd \S+, up ", done.stdout), done.stdout
+    config, state = scn.home / ".config/simwatch/config.toml", scn.home / ".local/state/simwatch"
+    assert re.search(rf"^config\s+{re.escape(str(config))}$", done.stdout, re.M), done.stdout
+    assert re.search(rf"^state\s+{re.escape(str(state))}$", done.stdout, re.M), done.stdout
+    assert f"{scn.line}/low" in done.stdout
+    # without XDG_RUNTIME_DIR, simwatchctl falls back to /run/user/UID: the same socket
+    as_json = scn.ctl("status", "--json", env=("-u", "XDG_RUNTIME_DIR"))
+    assert as_json.returncode == 1, as_json.stdout + as_json.stderr
+    status = json.loads(as_json.stdout)
+    assert (status["config_path"], status["state_dir"], status["lines"]) == (str(config), str(state), 1)
+    assert [(a["line"], a["rule"]) for a in status["firing"]] == [(scn.line, "low")]
 
 
 def test_reload_after_a_config_edit(scn):
@@ -297,26 +302,16 @@ def test_watchdog_restarts_a_frozen_daemon(scn):
 def test_the_socket_starts_the_daemon(scn):
     lab = scn.lab
     lab.systemctl("stop", "simwatch.service", "simwatch.socket")
-    assert lab.root("test", "-e", str(lab.runtime_dir / "simwatch/control.sock"), check=False).returncode != 0
+    assert lab.root("test", "-e", str(scn.socket_path), check=False).returncode != 0
     lab.systemctl("start", "simwatch.socket")
     assert (scn.is_active("simwatch.socket"), scn.is_active()) == ("active", "inactive")
     t0 = time.monotonic()
-    if ctl_is_real():
-        # requires simwatchctl (control socket issue): the first status starts the daemon and gets its answer
-        done = lab.run(str(scn.bin / "simwatchctl"), "status", check=False, timeout=60)
-        assert done.returncode in (0, 1), done.stdout + done.stderr
-    else:
-        # until then, any connection does it (the daemon does not answer yet, so do not wait for a reply)
-        lab.run(
-            "/usr/bin/python3",
-            "-c",
-            "import os, socket; s = socket.socket(socket.AF_UNIX);"
-            "s.connect(os.environ['XDG_RUNTIME_DIR'] + '/simwatch/control.sock'); s.close()",
-        )
-    lab.wait_for(lambda: scn.is_active() == "active", 30, "the socket to start simwatch.service")
-    scn.timings["connect to active"] = time.monotonic() - t0
-    env = scn.environ(scn.main_pid())
-    assert (env.get("LISTEN_FDS"), env.get("LISTEN_PID")) == ("1", str(scn.main_pid()))
+    done = scn.ctl("status")  # the connection starts simwatchd, which answers on the socket systemd hands it
+    scn.timings["simwatchctl status with only the socket"] = time.monotonic() - t0
+    assert done.returncode == 1 and re.match(r"simwatchd \S+, up ", done.stdout), done.stdout + done.stderr
+    assert f"{scn.line}/low" in done.stdout  # the alert state survived the stop
+    assert scn.is_active() == "active"
+    assert scn.log_messages().count(f"control socket {scn.socket_path} (from systemd)") >= 2
 
 
 PROBE = r"""
@@ -425,7 +420,10 @@ def test_stop_is_clean(scn):
     messages = scn.log_messages()
     assert "stopping on signal 15" in messages and messages[messages.index("stopping on signal 15") + 1] == "stopped"
     assert not Path(f"/proc/{pid}").exists()
-    assert lab.root("test", "-e", str(lab.runtime_dir / "simwatch/control.sock"), check=False).returncode != 0
+    assert lab.root("test", "-e", str(scn.socket_path), check=False).returncode != 0
+    down = scn.ctl("status")
+    assert down.returncode == 3, down.stdout + down.stderr
+    assert "simwatchd is not running" in down.stderr and "systemctl --user start simwatch" in down.stderr
 
 
 def test_reduced_sandbox_without_user_namespaces(scn):
