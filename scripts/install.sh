@@ -97,7 +97,10 @@ put() {
 # --- install ----------------------------------------------------------------------------------------------------
 
 # is_cli BINARY: the binary is a swift-argument-parser command, which the man page and completions are made from.
-is_cli() { "$1" --experimental-dump-help 2>/dev/null | grep -q '"commandName"'; }
+is_cli() {
+    local described
+    described=$("$1" --experimental-dump-help 2>/dev/null) && [[ $described == *'"commandName"'* ]]
+}
 
 # Whether this user may make a user namespace with a mount namespace in it, as the user manager does for
 # PrivateUsers=yes. Ubuntu's kernel.apparmor_restrict_unprivileged_userns=1 or user.max_user_namespaces=0 say no.

@@ -24,6 +24,8 @@ import sys
 def escape(text: str) -> str:
     """Text safe for a man(7) body line: backslashes and hyphens escaped, no line starting with a control char."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
+    # non-ASCII as groff's Unicode escapes (what preconv does), so that troff reads the page in any input encoding
+    text = "".join(c if ord(c) < 128 else f"\\[u{ord(c):04X}]" for c in text)
     lines = []
     for line in text.split("\n"):
         if line.startswith((".", "'")):
