@@ -417,8 +417,8 @@ def test_stop_is_clean(scn):
     lab.systemctl("stop", "simwatch.socket", "simwatch.service")
     props = lab.show("simwatch", "ActiveState", "Result", "ExecMainStatus", "ExecMainCode")
     assert props == {"ActiveState": "inactive", "Result": "success", "ExecMainStatus": "0", "ExecMainCode": "1"}
-    messages = scn.log_messages()
-    assert "stopping on signal 15" in messages and messages[messages.index("stopping on signal 15") + 1] == "stopped"
+    own = [e.get("MESSAGE") for e in lab.journal("-u", "simwatch", f"_PID={pid}", "SYSLOG_IDENTIFIER=simwatchd")]
+    assert own[-2:] == ["stopping on signal 15", "stopped"], own[-5:]
     assert not Path(f"/proc/{pid}").exists()
     assert lab.root("test", "-e", str(scn.socket_path), check=False).returncode != 0
     down = scn.ctl("status")
