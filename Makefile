@@ -11,14 +11,25 @@ SWIFT ?= swift
 PYTHON ?= python3
 BOOTSTRAP := scripts/bootstrap.sh
 
+# Release builds link the Swift runtime statically, so installed binaries do not depend on the toolchain.
+RELEASE_FLAGS := -c release --static-swift-stdlib
+RELEASE_STAMP := .build/simwatch-release.stamp
+SOURCES := $(shell find Sources -type f) Package.swift $(wildcard Package.resolved)
+
+# make install: PREFIX (default ~/.local), DESTDIR, and the other settings of scripts/install.sh (BINDIR, UNITDIR, ...).
+PREFIX ?= $(HOME)/.local
+DESTDIR ?=
+
 DEMO_SECONDS ?= 75
 DEMO_CONFIG ?= config/demo.toml
 PYTEST_ARGS ?=
 
-.PHONY: help build debug demo test test-unit test-integration run-integration bench fmt lint clean
+.PHONY: help build debug demo install uninstall test test-unit test-integration run-integration bench fmt lint clean
 
 help:
-	@echo "make build             release build (swift build -c release)"
+	@echo "make build             release build (swift build $(RELEASE_FLAGS))"
+	@echo "make install           build, then install to PREFIX=$(PREFIX) (DESTDIR honoured) and the user units"
+	@echo "make uninstall         remove what make install installed (never the configuration or the state)"
 	@echo "make debug             debug build"
 	@echo "make demo              run simwatchd on $(DEMO_CONFIG) for DEMO_SECONDS=$(DEMO_SECONDS) s"
 	@echo "make test              lint, warnings-as-errors build, unit tests, integration tests"
@@ -30,7 +41,22 @@ help:
 
 build:
 	@$(BOOTSTRAP) build
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@touch $(RELEASE_STAMP)
+
+# Built only when a source is newer than the last release build, so that `make install` after `make build` needs no
+# write access to .build (another user can install from it).
+$(RELEASE_STAMP): $(SOURCES)
+	@$(BOOTSTRAP) build
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@touch $@
+
+install: $(RELEASE_STAMP)
+	@$(BOOTSTRAP) install
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install.sh install
+
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install.sh uninstall
 
 debug:
 	@$(BOOTSTRAP) build
@@ -53,10 +79,13 @@ demo:
 	exit $$rc
 
 # CI builds with warnings as errors (Package.swift reads SIMWATCH_WERROR); the tests run what it built.
+# The user-service tests install the release build, so it is built here (as whoever runs the tests).
 test: lint
 	@$(BOOTSTRAP) test
 	SIMWATCH_WERROR=1 $(SWIFT) build --build-tests
 	SIMWATCH_WERROR=1 $(SWIFT) test --skip-build
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@touch $(RELEASE_STAMP)
 	$(MAKE) --no-print-directory run-integration
 
 test-unit:
@@ -68,6 +97,8 @@ test-integration:
 	@$(BOOTSTRAP) test
 	SIMWATCH_WERROR=1 $(SWIFT) build --product simwatchd
 	SIMWATCH_WERROR=1 $(SWIFT) build --product simwatchctl
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@touch $(RELEASE_STAMP)
 	$(MAKE) --no-print-directory run-integration
 
 run-integration:

@@ -13,7 +13,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 secs=${1:-20}
 
-swift build -c release --product simwatchd >/dev/null
+# The same build as `make build` and `make install`: the Swift runtime linked statically.
+swift build -c release --static-swift-stdlib --product simwatchd >/dev/null
 bin="$(swift build -c release --show-bin-path)/simwatchd"
 work="$(mktemp -d -t simwatch-bench.XXXXXX)"
 pids=()

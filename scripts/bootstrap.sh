@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what simwatch needs to build, test or demo, and only what is missing.
 #
-#   scripts/bootstrap.sh [build|test|demo|all]    (default: all)
+#   scripts/bootstrap.sh [build|install|test|demo|all]    (default: all)
 #
 # Idempotent: when everything is present it prints nothing and returns at once.
 # Prints one line per thing it installs. Needs root (or sudo) only when something is missing.
@@ -9,13 +9,13 @@ set -euo pipefail
 
 mode="${1:-all}"
 case "$mode" in
-build | test | demo | all) ;;
+build | install | test | demo | all) ;;
 -h | --help)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 *)
-    echo "bootstrap: unknown mode '$mode' (expected build, test, demo or all)" >&2
+    echo "bootstrap: unknown mode '$mode' (expected build, install, test, demo or all)" >&2
     exit 2
     ;;
 esac
@@ -72,14 +72,28 @@ need_python_tests() {
     fi
 }
 
+# make install writes the man pages with a Python script (standard library only).
+need_install() {
+    command -v python3 >/dev/null 2>&1 || want_pkg python3 "python3 (make install writes the man pages)"
+}
+
 # Test-only extras: setpriv (util-linux) for the second-uid test, systemd-socket-activate (systemd), and pip for
-# PyPI's varlink client (installed below, after apt).
+# PyPI's varlink client (installed below, after apt). The user-service tests (Tests/integration/test_user_service.py)
+# run a real `systemd --user` for a throwaway user (scripts/user-manager.sh): useradd (passwd), unshare/nsenter
+# (util-linux), the user manager (systemd), its session bus (dbus-user-session), a system bus (dbus-daemon), groff to
+# check the man pages, and a /usr/bin/python3 for the lab user's `make install` (the tests' python3 may be pyenv's).
 need_test_extras() {
     command -v setpriv >/dev/null 2>&1 || want_pkg util-linux "util-linux (setpriv, for the peer-uid test)"
     command -v systemd-socket-activate >/dev/null 2>&1 || want_pkg systemd "systemd (systemd-socket-activate)"
     if system_python && ! python3 -m pip --version >/dev/null 2>&1; then
         want_pkg python3-pip "python3-pip (to install PyPI's varlink client)"
     fi
+    command -v useradd >/dev/null 2>&1 || want_pkg passwd "passwd (useradd, for the user-service tests)"
+    [[ -x /lib/systemd/systemd ]] || want_pkg systemd "systemd (the user manager)"
+    want_pkg dbus-user-session "dbus-user-session (the user manager's session bus)"
+    command -v dbus-daemon >/dev/null 2>&1 || want_pkg dbus-daemon "dbus-daemon (a system bus for the lab)"
+    command -v groff >/dev/null 2>&1 || want_pkg groff-base "groff-base (checks the man pages)"
+    [[ -x /usr/bin/python3 ]] || want_pkg python3 "python3 (the lab user's make install)"
     need_channel_tests
 }
 
@@ -119,6 +133,10 @@ pip_install() {
 
 case "$mode" in
 build) need_build ;;
+install)
+    need_build
+    need_install
+    ;;
 demo)
     need_build
     need_journald
@@ -127,6 +145,7 @@ test | all)
     need_build
     need_journald
     need_python_tests
+    need_install
     need_test_extras
     ;;
 esac
