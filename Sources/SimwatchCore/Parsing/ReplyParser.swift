@@ -68,7 +68,8 @@ public struct ReplyParser: Sendable, Hashable {
         return reply
     }
 
-    static func preview(_ text: String) -> String {
+    /// The text on one line, cut at 160 characters, for messages.
+    public static func preview(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return flat.count > 160 ? String(flat.prefix(160)) + "…" : flat
     }

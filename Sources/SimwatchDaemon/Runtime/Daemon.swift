@@ -3,6 +3,7 @@ import FoundationEssentials
 import Glibc
 public import Logging
 import SimwatchControl
+import SimwatchHTTP
 import SimwatchCore
 import SimwatchStore
 import SimwatchSystemd
@@ -48,7 +49,10 @@ public struct Daemon {
         let channels: [String: any NotificationChannel] = [
             "journal": JournalChannel(echoToStderr: options.foreground, zone: config.daemon.timeZone)
         ]
-        let engine = Engine(config: config, store: store, channels: channels, logger: logger)
+        // Outbound HTTP for the provider APIs; shut down on every way out below.
+        let transport = AsyncHTTPTransport()
+        let providers = ProviderFactory(store: store, transport: transport, logger: logger, environment: environment)
+        let engine = Engine(config: config, store: store, providers: providers, channels: channels, logger: logger)
 
         let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)
         let queue = DispatchQueue(label: "simwatchd.events")
@@ -72,6 +76,7 @@ public struct Daemon {
             try await engine.start(now: clock.now())
         } catch {
             logger.error("cannot load state: \(error)")
+            await transport.shutdown()
             return DaemonExit.cannotCreate
         }
         let speed = config.daemon.timeScale != 1 ? "; time runs \(Self.number(config.daemon.timeScale))× faster" : ""
@@ -138,6 +143,7 @@ public struct Daemon {
         server.stop()
         await engine.shutdown(now: clock.now())
         await serving.value
+        await transport.shutdown()
         logger.notice("stopped")
         return DaemonExit.ok
     }
