@@ -31,7 +31,8 @@ extension ProviderDecoder {
         let ussd = table.string("ussd")
         let from = table.string("sms_from")
         let maxAge = table.parsed("sms_max_age", TimeSpan.init(parsing:))
-        switch method ?? (ussd != nil ? "ussd" : from != nil ? "sms" : nil) {
+        let presetMethod: String? = presetCode(query) != nil ? "ussd" : presetSender(query) != nil ? "sms" : nil
+        switch method ?? (ussd != nil ? "ussd" : from != nil ? "sms" : presetMethod) {
         case "ussd":
             if let code = ussd ?? presetCode(query) {
                 query = .ussd(code: code)
