@@ -120,7 +120,8 @@ public struct CounterAccumulator: Sendable {
         }
 
         var used = previous.used
-        if previous.periodStart != periodStart {
+        // Stored dates come back from SQLite through a Double: compare to the millisecond, not bit for bit.
+        if abs(previous.periodStart.timeIntervalSince(periodStart)) >= 0.001 {
             events.append(.newPeriod)
             // Only the part of the interval after the period began belongs to it.
             let span = now.timeIntervalSince(previous.sampledAt)
