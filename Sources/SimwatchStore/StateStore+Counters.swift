@@ -10,8 +10,7 @@ extension StateStore {
                 let row = try Row.fetchOne(db, sql: "SELECT * FROM counter_state WHERE line_id = ?", arguments: [line])
             else { return nil }
             var interfaces: [String: InterfaceCounters] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT * FROM counter_interface WHERE line_id = ?", arguments: [line])
-            {
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM counter_interface WHERE line_id = ?", arguments: [line]) {
                 // SQLite integers are signed: the 64-bit counters are stored by bit pattern.
                 let rx: Int64 = r["rx"]
                 let tx: Int64 = r["tx"]

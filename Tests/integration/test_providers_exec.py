@@ -106,3 +106,16 @@ def test_manual_line_is_estimated_between_entries(daemon, journal, simwatchctl_b
     assert reading["remaining_bytes"] < 1_000_000_000
     # Estimates are not observations: the stale rule still counts from the last entry.
     wait_until(lambda: journal.reminders(line, SIMWATCH_KIND="stale"), 30, what="the stale reminder")
+
+
+def test_every_example_line_in_docs_providers_checks(simwatchd_bin, tmp_path):
+    """Each complete example in docs/providers.md is a valid configuration as written."""
+    from test_check_config import check
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "providers.md").read_text()
+    blocks = [b.split("```", 1)[0] for b in docs.split("```toml\n")[1:]]
+    examples = [b for b in blocks if b.lstrip().startswith("[[line]]")]
+    assert len(examples) >= 7, "one complete example per source"
+    for example in examples:
+        done = check(simwatchd_bin, tmp_path, '[daemon]\ntime_zone = "Europe/Paris"\n\n' + example)
+        assert done.returncode == 0, f"{done.stderr}\n--- in:\n{example}"

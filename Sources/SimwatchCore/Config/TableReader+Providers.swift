@@ -14,7 +14,11 @@ extension TableReader {
     func stringTable(_ key: String) -> [String: String]? {
         guard let value = table[key] else { return nil }
         guard let t = value.table else {
-            error(key, "`\(key)` must be a table, not \(value.type.describe)", hint: "write \(key) = { name = \"value\" }")
+            error(
+                key,
+                "`\(key)` must be a table, not \(value.type.describe)",
+                hint: "write \(key) = { name = \"value\" }"
+            )
             return nil
         }
         var out: [String: String] = [:]
@@ -51,7 +55,11 @@ extension TableReader {
         }
         if let file {
             guard file.hasPrefix("/") || file.hasPrefix("~/") else {
-                error("secret_file", "`secret_file` must be an absolute path", hint: "e.g. \"~/.config/simwatch/\(what)\"")
+                error(
+                    "secret_file",
+                    "`secret_file` must be an absolute path",
+                    hint: "e.g. \"~/.config/simwatch/\(what)\""
+                )
                 return nil
             }
             return .file(file)

@@ -183,7 +183,8 @@ public enum FrenchNumber {
     /// Kio/KiB, Mio/MiB, Gio/GiB, Tio/TiB (always 1024). "octets", "mégaoctets", "gigaoctets" are understood.
     public static func bytesPerUnit(_ unit: String, binary: Bool) -> Double? {
         let u = unit.lowercased().folding().filter { !$0.isWhitespace }
-        let long: [String: Int] = ["octet": 0, "octets": 0, "byte": 0, "bytes": 0, "kilooctets": 1, "megaoctets": 2,
+        let long: [String: Int] = [
+            "octet": 0, "octets": 0, "byte": 0, "bytes": 0, "kilooctets": 1, "megaoctets": 2,
             "gigaoctets": 3, "teraoctets": 4, "kilooctet": 1, "megaoctet": 2, "gigaoctet": 3, "teraoctet": 4,
         ]
         if let power = long[u] { return Self.power(binary ? 1024 : 1000, power) }
@@ -212,7 +213,8 @@ public enum FrenchNumber {
     public static func month(_ text: String) -> Int? {
         if let n = Int(text) { return n }
         let t = text.lowercased().folding().filter(\.isLetter)
-        let names = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+        let names = [
+            "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
             "novembre", "decembre",
         ]
         if let exact = names.firstIndex(of: t) { return exact + 1 }

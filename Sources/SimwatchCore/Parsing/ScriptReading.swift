@@ -8,7 +8,7 @@ public import FoundationEssentials
 /// ```
 ///
 /// Amounts are a number of bytes or a string with a unit; dates are ISO 8601 (zone-less ones are read in the
-/// daemon's zone); every key is optional but at least one figure or a status must be there. `{"error": "..."}`
+/// given zone, UTC for scripts); every key is optional but at least one figure or a status must be there. `{"error": "..."}`
 /// reports a failed read in the script's own words.
 public struct ScriptReading: Sendable, Hashable {
     public static let keys = ["remaining", "used", "total", "expires_at", "status", "credit", "updated_at", "error"]
@@ -34,7 +34,8 @@ public struct ScriptReading: Sendable, Hashable {
         let unknown = members.keys.filter { !Self.keys.contains($0) }.sorted()
         if !unknown.isEmpty {
             throw JSONNodeError(
-                message: "unknown key(s) \(unknown.joined(separator: ", ")); known: \(Self.keys.joined(separator: ", "))"
+                message:
+                    "unknown key(s) \(unknown.joined(separator: ", ")); known: \(Self.keys.joined(separator: ", "))"
             )
         }
         if let message = members["error"] {
@@ -66,7 +67,8 @@ public struct ScriptReading: Sendable, Hashable {
     }
 
     /// A number of bytes or a string with a unit; nil for null or absent.
-    public static func amount(_ node: JSONNode?, key: String, unitBytes: Double = 1) throws(JSONNodeError) -> ByteCount? {
+    public static func amount(_ node: JSONNode?, key: String, unitBytes: Double = 1) throws(JSONNodeError) -> ByteCount?
+    {
         guard let node, !node.isNull else { return nil }
         switch node {
         case .number(let value):

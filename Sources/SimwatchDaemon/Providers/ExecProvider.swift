@@ -53,7 +53,10 @@ struct ExecProvider: UsageProvider {
             logger.notice("\(request.line.id): \(program): \(line)", metadata: metadata)
         }
         if outcome.timedOut {
-            throw ProviderError(.timeout, "\(program) ran longer than \(settings.timeout); its process group was killed")
+            throw ProviderError(
+                .timeout,
+                "\(program) ran longer than \(settings.timeout); its process group was killed"
+            )
         }
         guard outcome.status == 0 else {
             let how = outcome.status < 0 ? "was killed by signal \(-outcome.status)" : "exited with \(outcome.status)"
@@ -78,7 +81,9 @@ struct ExecProvider: UsageProvider {
             status: parsed.status ?? .active,
             source: "exec"
         )
-        if reading.status == .active, let expires = reading.expiresAt, expires <= request.now { reading.status = .expired }
+        if reading.status == .active, let expires = reading.expiresAt, expires <= request.now {
+            reading.status = .expired
+        }
         return reading
     }
 }

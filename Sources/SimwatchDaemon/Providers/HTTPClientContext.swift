@@ -24,7 +24,11 @@ struct HTTPClientContext: Sendable {
 
     /// The error for a response that is not 2xx: 401/403 unauthorized, 429 rate limited (with Retry-After),
     /// anything else unavailable.
-    static func failure(_ response: HTTPResponseSpec, what: String, defaultRetry: TimeSpan = .minutes(1))
+    static func failure(
+        _ response: HTTPResponseSpec,
+        what: String,
+        defaultRetry: TimeSpan = .minutes(1)
+    )
         -> ProviderError
     {
         switch response.status {

@@ -11,7 +11,9 @@ struct JSONSourceProvider: UsageProvider {
         var url = settings.url.replacing("{line}", with: request.line.id)
         if let iccid = settings.iccid { url = url.replacing("{iccid}", with: iccid) }
         var headers = [HTTPHeader("Accept", "application/json")]
-        for (name, value) in settings.headers.sorted(by: { $0.key < $1.key }) { headers.append(HTTPHeader(name, value)) }
+        for (name, value) in settings.headers.sorted(by: { $0.key < $1.key }) {
+            headers.append(HTTPHeader(name, value))
+        }
         switch settings.auth {
         case .none:
             break

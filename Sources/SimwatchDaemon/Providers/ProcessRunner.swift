@@ -31,7 +31,9 @@ enum ProcessRunner {
     ) async throws(ProcessRunnerError) -> ProcessOutcome {
         let result: Result<ProcessOutcome, ProcessRunnerError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: runBlocking(argv, environment: environment, input: input, timeout: timeout))
+                continuation.resume(
+                    returning: runBlocking(argv, environment: environment, input: input, timeout: timeout)
+                )
             }
         }
         return try result.get()
@@ -91,7 +93,9 @@ enum ProcessRunner {
         for fd in [inPipe[0], outPipe[1], errPipe[1]] where fd >= 0 { close(fd) }
         guard spawned == 0 else {
             for fd in [inPipe[1], outPipe[0], errPipe[0]] where fd >= 0 { close(fd) }
-            return .failure(ProcessRunnerError(description: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))"))
+            return .failure(
+                ProcessRunnerError(description: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))")
+            )
         }
 
         if let input {
@@ -111,7 +115,10 @@ enum ProcessRunner {
         var outcome = ProcessOutcome(status: 0, stdout: [], stderr: [], timedOut: false)
         let deadline = monotonicSeconds() + timeout
         var killAt: Double?
-        var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0), pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
+            pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0),
+        ]
         var open = 2
         var buffer = [UInt8](repeating: 0, count: 8192)
         while open > 0 {
@@ -125,7 +132,8 @@ enum ProcessRunner {
                 kill(-pid, SIGKILL)
                 killAt = .infinity
             }
-            let wait = killAt.map { $0 == .infinity ? 200 : max(0, ($0 - now) * 1000) } ?? max(0, (deadline - now) * 1000)
+            let wait =
+                killAt.map { $0 == .infinity ? 200 : max(0, ($0 - now) * 1000) } ?? max(0, (deadline - now) * 1000)
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(wait, 1000).rounded(.up)))
             if ready < 0, errno != EINTR { break }
             for i in fds.indices where fds[i].fd >= 0 && fds[i].revents != 0 {

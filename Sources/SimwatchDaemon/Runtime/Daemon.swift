@@ -3,8 +3,8 @@ import FoundationEssentials
 import Glibc
 public import Logging
 import SimwatchControl
-import SimwatchHTTP
 import SimwatchCore
+import SimwatchHTTP
 import SimwatchStore
 import SimwatchSystemd
 

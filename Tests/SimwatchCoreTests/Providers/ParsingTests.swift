@@ -26,7 +26,9 @@ import Testing
         #expect(r.total == ByteCount(bytes: 5_000_000_000))
         #expect(r.expiresAt == zone.date(year: 2026, month: 12, day: 15, hour: 0, minute: 0))
         #expect(r.status == .active)
-        #expect(try ScriptReading(parsing: Array(#"{"error": "login failed"}"#.utf8), zone: zone).error == "login failed")
+        #expect(
+            try ScriptReading(parsing: Array(#"{"error": "login failed"}"#.utf8), zone: zone).error == "login failed"
+        )
         #expect(throws: JSONNodeError.self) { try ScriptReading(parsing: Array(#"{"left": 3}"#.utf8), zone: zone) }
         #expect(throws: JSONNodeError.self) { try ScriptReading(parsing: Array("{}".utf8), zone: zone) }
         #expect(throws: JSONNodeError.self) { try ScriptReading(parsing: Array("hello".utf8), zone: zone) }

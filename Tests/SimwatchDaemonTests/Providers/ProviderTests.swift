@@ -40,7 +40,8 @@ import Testing
             try reader.read(.file(open))
         } throws: { error in
             let e = error as? ProviderError
-            return e?.code == .unauthorized && e?.message.contains("chmod 600") == true && !e!.message.contains("s3cret")
+            return e?.code == .unauthorized && e?.message.contains("chmod 600") == true
+                && !e!.message.contains("s3cret")
         }
         let credentials = SecretReader(environment: ["CREDENTIALS_DIRECTORY": String(good.dropLast("/secret".count))])
         #expect(try credentials.read(.credential("secret")) == "s3cret")
@@ -87,7 +88,9 @@ import Testing
     @Test func airaloAmountsAndRateLimit() async throws {
         let secret = try Self.secretFile("x", mode: 0o400)
         let transport = FakeTransport { request, n throws(HTTPTransportError) in
-            if request.url.hasSuffix("/v2/token") { return FakeTransport.json(200, #"{"data": {"access_token": "t"}}"#) }
+            if request.url.hasSuffix("/v2/token") {
+                return FakeTransport.json(200, #"{"data": {"access_token": "t"}}"#)
+            }
             if n == 2 {
                 return FakeTransport.json(
                     200,

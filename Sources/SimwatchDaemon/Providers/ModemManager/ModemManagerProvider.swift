@@ -79,7 +79,11 @@ struct ModemManagerProvider: UsageProvider {
             let answer = try sessions.exclusive(modem) { () throws(DBusError) -> Answer in
                 switch settings.query {
                 case .ussd(let code):
-                    return Answer(text: try ussd(bus, modem: modem, code: code, timeout: settings.timeout), at: now, modem: modem)
+                    return Answer(
+                        text: try ussd(bus, modem: modem, code: code, timeout: settings.timeout),
+                        at: now,
+                        modem: modem
+                    )
                 case .sms(let from, let maxAge):
                     guard let sms = try newestSMS(bus, modem: modem, from: from) else {
                         throw DBusError(message: "no SMS from \(from) on \(modem)")
@@ -181,7 +185,8 @@ struct ModemManagerProvider: UsageProvider {
     /// ModemManager writes "2026-11-27T10:15:00+01" (an offset in hours) or with ":00".
     static func parseTimestamp(_ text: String) -> Date? {
         if let date = try? Date(parsing: text, zone: .utc) { return date }
-        if let sign = text.lastIndex(where: { $0 == "+" || $0 == "-" }), text.distance(from: sign, to: text.endIndex) == 3
+        if let sign = text.lastIndex(where: { $0 == "+" || $0 == "-" }),
+            text.distance(from: sign, to: text.endIndex) == 3
         {
             return try? Date(parsing: text + ":00", zone: .utc)
         }

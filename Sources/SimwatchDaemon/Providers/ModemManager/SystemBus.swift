@@ -106,13 +106,19 @@ final class SystemBus {
     }
 
     /// `org.freedesktop.DBus.Properties.GetAll`.
-    func properties(_ destination: String, _ path: String, _ interface: String) throws(DBusError) -> [String: DBusValue] {
+    func properties(_ destination: String, _ path: String, _ interface: String) throws(DBusError) -> [String: DBusValue]
+    {
         let values = try call(destination, path, "org.freedesktop.DBus.Properties", "GetAll", [interface])
         return values.first?.dict ?? [:]
     }
 
     /// `org.freedesktop.DBus.Properties.Get`.
-    func property(_ destination: String, _ path: String, _ interface: String, _ name: String) throws(DBusError)
+    func property(
+        _ destination: String,
+        _ path: String,
+        _ interface: String,
+        _ name: String
+    ) throws(DBusError)
         -> DBusValue?
     {
         try call(destination, path, "org.freedesktop.DBus.Properties", "Get", [interface, name]).first?.unwrapped
