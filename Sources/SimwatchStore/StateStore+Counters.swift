@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 internal import GRDB
 public import SimwatchCore
 

@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 
 /// A parsed JSON document of unknown shape, for the generic JSON source and script output.
 public enum JSONNode: Sendable, Hashable, Decodable {
