@@ -83,6 +83,10 @@ def test_scripts_that_succeed_print_garbage_and_hang(daemon, journal, tmp_path, 
     wait_until(lambda: not alive(shell) and not alive(sleeper), 10, what="the script's process group to be killed")
     wait_until(lambda: journal.reminders(hung, SIMWATCH_KIND="stale"), 30, what="the stale reminder")
     assert SECRET not in d.stderr_text()
+    # Stopping the daemon cancels the poll in flight, which kills the script's group: nothing is left behind.
+    assert d.stop() == 0
+    shell, sleeper = (int(p) for p in pids.read_text().split())
+    wait_until(lambda: not alive(shell) and not alive(sleeper), 10, what="no script left after the daemon stopped")
 
 
 def test_manual_line_is_estimated_between_entries(daemon, journal, simwatchctl_bin):

@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import Synchronization
 
 /// What a finished child process left behind.
 struct ProcessOutcome: Sendable {
@@ -29,12 +30,24 @@ enum ProcessRunner {
         input: [UInt8]?,
         timeout: Double
     ) async throws(ProcessRunnerError) -> ProcessOutcome {
-        let result: Result<ProcessOutcome, ProcessRunnerError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(
-                    returning: runBlocking(argv, environment: environment, input: input, timeout: timeout)
-                )
+        // A cancelled poll (the daemon stopping, the poll timeout) kills the child's whole group at once.
+        let child = ChildGroup()
+        let result: Result<ProcessOutcome, ProcessRunnerError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(
+                        returning: runBlocking(
+                            argv,
+                            environment: environment,
+                            input: input,
+                            timeout: timeout,
+                            child: child
+                        )
+                    )
+                }
             }
+        } onCancel: {
+            child.kill()
         }
         return try result.get()
     }
@@ -43,7 +56,8 @@ enum ProcessRunner {
         _ argv: [String],
         environment: [String: String],
         input: [UInt8]?,
-        timeout: Double
+        timeout: Double,
+        child: ChildGroup = ChildGroup()
     ) -> Result<ProcessOutcome, ProcessRunnerError> {
         var inPipe: [Int32] = [-1, -1]
         var outPipe: [Int32] = [-1, -1]
@@ -91,6 +105,7 @@ enum ProcessRunner {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
         for fd in [inPipe[0], outPipe[1], errPipe[1]] where fd >= 0 { close(fd) }
+        if spawned == 0 { child.started(pid) }
         guard spawned == 0 else {
             for fd in [inPipe[1], outPipe[0], errPipe[0]] where fd >= 0 { close(fd) }
             return .failure(
@@ -154,8 +169,20 @@ enum ProcessRunner {
         }
         for fd in fds where fd.fd >= 0 { close(fd.fd) }
 
+        // Output closed; the child may still run (it closed its outputs): wait for it, within the deadline.
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped < 0 && errno != EINTR) { break }
+            if reaped == 0 {
+                if monotonicSeconds() >= deadline + 1 {
+                    outcome.timedOut = true
+                    kill(-pid, SIGKILL)
+                }
+                usleep(10_000)
+            }
+        }
+        child.finished()
         outcome.status = status & 0x7f == 0 ? (status >> 8) & 0xff : -(status & 0x7f)
         return .success(outcome)
     }
@@ -171,5 +198,30 @@ enum ProcessRunner {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// The process group of a running child, so a cancellation from another thread can kill it (and only while it
+/// has not been reaped, so a recycled pid is never signalled).
+final class ChildGroup: Sendable {
+    private let state = Mutex<(pid: pid_t?, cancelled: Bool)>((nil, false))
+
+    func started(_ pid: pid_t) {
+        let cancelled = state.withLock { s in
+            s.pid = pid
+            return s.cancelled
+        }
+        if cancelled { Glibc.kill(-pid, SIGKILL) }
+    }
+
+    func finished() {
+        state.withLock { $0.pid = nil }
+    }
+
+    func kill() {
+        state.withLock { s in
+            s.cancelled = true
+            if let pid = s.pid { Glibc.kill(-pid, SIGKILL) }
+        }
     }
 }
