@@ -80,6 +80,27 @@ need_test_extras() {
     if system_python && ! python3 -m pip --version >/dev/null 2>&1; then
         want_pkg python3-pip "python3-pip (to install PyPI's varlink client)"
     fi
+    need_channel_tests
+}
+
+# Channel tests: msmtp as the sendmail (msmtp-mta, or plain msmtp beside another MTA), an SMTP sink (aiosmtpd: apt
+# for Debian's python3, pip below for another), a private session bus (dbus-daemon) and python-dbusmock's
+# notification server, run by whichever of python3 and /usr/bin/python3 imports it.
+need_channel_tests() {
+    if ! command -v msmtp >/dev/null 2>&1; then
+        if [[ -e /usr/sbin/sendmail ]]; then
+            want_pkg msmtp "msmtp (sendmail for the email tests)"
+        else
+            want_pkg msmtp-mta "msmtp-mta (msmtp as /usr/sbin/sendmail, for the email tests)"
+        fi
+    fi
+    command -v dbus-daemon >/dev/null 2>&1 || want_pkg dbus-daemon "dbus-daemon (private session bus, desktop tests)"
+    if ! python3 -c 'import dbusmock' >/dev/null 2>&1 && ! /usr/bin/python3 -c 'import dbusmock' >/dev/null 2>&1; then
+        want_pkg python3-dbusmock "python3-dbusmock (notification server for the desktop tests)"
+    fi
+    if system_python && ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+        want_pkg python3-aiosmtpd "python3-aiosmtpd (SMTP sink for the email tests)"
+    fi
 }
 
 # Provider tests: iproute2 (veth pair in network namespaces), dbus-daemon (a private bus for ModemManager's mock)
@@ -156,5 +177,6 @@ fi
 
 if [[ "$mode" == test || "$mode" == all ]]; then
     pip_install varlink varlink
+    pip_install aiosmtpd aiosmtpd
     pip_install dbusmock python-dbusmock
 fi

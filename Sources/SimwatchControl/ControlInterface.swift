@@ -147,6 +147,29 @@ public enum ControlInterface {
           channel: ?string
         )
 
+        # One reminder in the outbox, for one channel.
+        type OutboxEntry (
+          # The stable notification id: line/rule/episode/occurrence/channel.
+          id: string,
+          channel: string,
+          line: string,
+          rule: ?string,
+          # low_data, expiring, runs_out, credit_low, stale, renewed or test.
+          kind: string,
+          # firing, repeat, escalated or renewed.
+          event: string,
+          severity: string,
+          # pending (waiting or being retried), sent, dead (given up) or cancelled (its alert ended first).
+          state: string,
+          attempts: int,
+          created_at: string,
+          # When a pending reminder is tried next.
+          next_attempt_at: ?string,
+          sent_at: ?string,
+          last_error: ?string,
+          summary: string
+        )
+
         # The daemon: version, uptime, configuration, lines, firing alerts, last poll, outbox. `now` is the
         # daemon's clock, which runs faster than real time under the demo setting time_scale; clients show
         # relative times ("in 3d") against it.
@@ -202,6 +225,11 @@ public enum ControlInterface {
 
         # Sends a test reminder through a channel now and replies with its id, or DeliveryFailed.
         method TestNotification(channel: string, line: ?string) -> (notification_id: string)
+
+        # Reminders in the outbox, newest first: state pending, sent, dead or cancelled (default: all), of one
+        # channel (default: all), at most limit (default 50, at most 1000). Dead ones are those given up after the
+        # channel's give_up_after, or refused for good.
+        method ListOutbox(state: ?string, channel: ?string, limit: ?int) -> (now: string, reminders: []OutboxEntry)
 
         # Streams events (call with more): readings, failed polls, alert transitions, deliveries, renewals, reloads.
         method Events(line: ?string) -> (event: Event)

@@ -34,11 +34,65 @@ extension StateStore {
         }
     }
 
-    /// When the next pending reminder falls due, if any.
-    public func nextReminderDue() throws -> Date? {
+    /// Pending reminders of one channel whose time has come, oldest first.
+    public func dueReminders(now: Date, channel: String, limit: Int) throws -> [OutboxItem] {
         try queue.read { db in
-            try Double.fetchOne(db, sql: "SELECT MIN(next_attempt) FROM outbox WHERE state = 'pending'")
-                .map(Date.init(timeIntervalSince1970:))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox WHERE state = 'pending' AND channel = ? AND next_attempt <= ?
+                    ORDER BY next_attempt, created_at LIMIT ?
+                    """,
+                arguments: [channel, now.timeIntervalSince1970, limit]
+            ).compactMap(Self.outboxItem)
+        }
+    }
+
+    /// The channels that have pending reminders whose time has come.
+    public func channelsWithDueReminders(now: Date) throws -> [String] {
+        try queue.read { db in
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT DISTINCT channel FROM outbox WHERE state = 'pending' AND next_attempt <= ? ORDER BY channel",
+                arguments: [now.timeIntervalSince1970]
+            )
+        }
+    }
+
+    /// When the next pending reminder falls due, if any, leaving out channels being delivered to right now (their
+    /// worker reports when it is done).
+    public func nextReminderDue(excludingChannels busy: Set<String> = []) throws -> Date? {
+        try queue.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT channel, MIN(next_attempt) AS due FROM outbox WHERE state = 'pending' GROUP BY channel"
+            )
+            let times: [Double] = rows.compactMap { row in busy.contains(row["channel"]) ? nil : row["due"] }
+            return times.min().map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// Outbox entries, newest first, optionally of one state and one channel.
+    public func outbox(state: OutboxItem.State?, channel: String?, limit: Int) throws -> [OutboxItem] {
+        try queue.read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let state {
+                conditions.append("state = ?")
+                arguments.append(state.rawValue)
+            }
+            if let channel {
+                conditions.append("channel = ?")
+                arguments.append(channel)
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments.append(limit)
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM outbox \(filter) ORDER BY created_at DESC, id LIMIT ?",
+                arguments: StatementArguments(arguments)
+            ).compactMap(Self.outboxItem)
         }
     }
 
@@ -91,7 +145,8 @@ extension StateStore {
             state: OutboxItem.State(rawValue: state) ?? .pending,
             attempts: row["attempts"],
             nextAttempt: Date(timeIntervalSince1970: row["next_attempt"]),
-            lastError: row["last_error"]
+            lastError: row["last_error"],
+            sentAt: (row["sent_at"] as Double?).map(Date.init(timeIntervalSince1970:))
         )
     }
 }

@@ -109,13 +109,22 @@ public struct OutboxItem: Sendable, Hashable {
     public var attempts: Int
     public var nextAttempt: Date
     public var lastError: String?
+    public var sentAt: Date?
 
-    public init(reminder: Reminder, state: State, attempts: Int, nextAttempt: Date, lastError: String?) {
+    public init(
+        reminder: Reminder,
+        state: State,
+        attempts: Int,
+        nextAttempt: Date,
+        lastError: String?,
+        sentAt: Date? = nil
+    ) {
         self.reminder = reminder
         self.state = state
         self.attempts = attempts
         self.nextAttempt = nextAttempt
         self.lastError = lastError
+        self.sentAt = sentAt
     }
 }
 

@@ -3,10 +3,11 @@ public import SimwatchDaemon
 
 extension Engine {
     /// Runs everything due at `now` to completion: starts due polls, waits for them, then delivers what they
-    /// queued. The run loop does the same in steps driven by its timer and `onChange`.
+    /// queued and waits for the deliveries. The run loop does the same in steps driven by its timer and `onChange`.
     public func settle(now: Date) async {
         await runDue(now: now)
         await drain()
         await runDue(now: now)
+        await drain()
     }
 }

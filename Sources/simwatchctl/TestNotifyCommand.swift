@@ -12,12 +12,12 @@ struct TestNotifyCommand: ParsableCommand {
 
             Examples:
               simwatchctl test-notify journal
-              simwatchctl test-notify journal --line fr-holiday
+              simwatchctl test-notify mail --line fr-holiday
               journalctl --user -u simwatch SIMWATCH_KIND=test -n 1
             """
     )
 
-    @Argument(help: ArgumentHelp("The channel: journal ...", valueName: "channel"))
+    @Argument(help: ArgumentHelp("The channel: journal, or a name from [channels.NAME].", valueName: "channel"))
     var channel: String
 
     @Option(name: .long, help: ArgumentHelp("Fill the reminder with this line's figures.", valueName: "line"))

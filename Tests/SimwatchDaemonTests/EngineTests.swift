@@ -194,6 +194,7 @@ import Testing
         await engine.runDue(now: t0)
         await engine.drain()
         await engine.runDue(now: t0)
+        await engine.drain()
         // l2 was read and reminded while l1 hung; l1 ended as a timeout and retries in 30 s.
         #expect(f.channel.delivered.map(\.lineID) == ["l2"])
         #expect(await engine.latestReading(of: "l1") == nil)
@@ -236,5 +237,47 @@ import Testing
         await engine.settle(now: t0 + .hours(1))
         #expect(f.channel.delivered.map(\.kind) == [.lowData, .creditLow, .renewed])
         #expect(await engine.firingAlerts().map(\.ruleID) == ["credit"])
+    }
+}
+
+@Suite struct ConcurrencyBoundTests {
+    @Test func linesOverTheBoundWaitWithoutSpinning() async throws {
+        let t0 = EngineFixture.t0
+        var f = try EngineFixture(rules: [])
+        f.config.daemon.maxConcurrentPolls = 1
+        for id in ["l2", "l3"] {
+            var line = f.config.lines[0]
+            line.id = id
+            f.config.lines.append(line)
+        }
+        let calls = ScriptedProvider { request in
+            try await Task.sleep(nanoseconds: 50_000_000)
+            return Reading(
+                lineID: request.line.id,
+                observedAt: request.now,
+                remaining: ByteCount(bytes: 1),
+                source: "s"
+            )
+        }
+        let engine = Engine(
+            config: f.config,
+            store: f.store,
+            providers: ProviderFactory(overrides: ["l1": calls, "l2": calls, "l3": calls]),
+            channels: ["journal": f.channel],
+            logger: .init(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }),
+            timing: PollTiming(jitter: 0)
+        )
+        try await engine.start(now: t0)
+        await engine.runDue(now: t0)
+        // One poll runs; the two others wait for a slot, not for the timer: the next wake is the next interval.
+        #expect(calls.callCount <= 1)
+        #expect(await engine.nextWake() == nil)
+        for _ in 0..<3 {
+            await engine.drain()
+            await engine.runDue(now: t0)
+        }
+        await engine.drain()
+        #expect(calls.callCount == 3)
+        #expect(await engine.nextWake() == t0 + .hours(1))
     }
 }

@@ -160,7 +160,10 @@ def refused_for_nobody(sock: Path) -> None:
     probe = (
         "import socket,sys\n"
         "s=socket.socket(socket.AF_UNIX,socket.SOCK_STREAM); s.settimeout(5); s.connect(sys.argv[1])\n"
-        "s.sendall(b'{\"method\":\"io.simwatch.Control.GetStatus\",\"parameters\":{}}\\0')\n"
+        "try:\n"
+        "    s.sendall(b'{\"method\":\"io.simwatch.Control.GetStatus\",\"parameters\":{}}\\0')\n"
+        "except (BrokenPipeError, ConnectionResetError):\n"
+        "    pass  # refused and closed before we finished writing\n"
         "data=b''\n"
         "try:\n"
         "    while True:\n"

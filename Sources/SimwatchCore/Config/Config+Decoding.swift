@@ -22,10 +22,15 @@ extension Config {
         }
         let sink = DiagnosticSink(file: path, locator: SourceLocator(text: text))
         let top = TableReader(table: root, path: "", context: "", sink: sink)
-        top.finish(allowing: ["daemon", "rule", "line"])
+        top.finish(allowing: ["daemon", "rule", "line", "channels", "templates"])
 
         let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
         let defaultRules = RuleDecoder.decodeAll(top.tables("rule"), header: "[[rule]]", label: "")
+        let templates = ChannelDecoder.decodeTemplates(top.subtable("templates", context: "[templates]"))
+        let (channels, broken) = ChannelDecoder.decodeAll(
+            top.subtable("channels", context: "[channels]"),
+            global: templates
+        )
 
         var lines: [Line] = []
         let lineTables = top.tables("line")
@@ -33,7 +38,12 @@ extension Config {
             top.error(nil, "no [[line]] to watch", hint: "add a [[line]] table; see config/simwatch.example.toml")
         }
         for table in lineTables {
-            if let line = LineDecoder.decode(table, daemon: daemon, defaultRules: defaultRules) {
+            if let line = LineDecoder.decode(
+                table,
+                daemon: daemon,
+                defaultRules: defaultRules,
+                channels: (channels, broken)
+            ) {
                 if lines.contains(where: { $0.id == line.id }) {
                     table.error("id", "duplicate line id `\(line.id)`", hint: "every [[line]] needs its own id")
                 } else {
@@ -41,8 +51,9 @@ extension Config {
                 }
             }
         }
+        ChannelDecoder.checkRecipients(top, lines: lines, channels: channels)
         guard sink.items.isEmpty else { throw ConfigError(sink.items) }
-        return Config(path: path, daemon: daemon, lines: lines)
+        return Config(path: path, daemon: daemon, lines: lines, channels: channels)
     }
 
     private static func decodeDaemon(_ table: TableReader?, environment: [String: String]) -> DaemonSettings {

@@ -6,15 +6,18 @@ public struct Config: Sendable {
     public var path: String
     public var daemon: DaemonSettings
     public var lines: [Line]
+    /// `[channels.NAME]`, by name; the journal is built in and not among them.
+    public var channels: [ChannelSettings]
 
-    public init(path: String, daemon: DaemonSettings, lines: [Line]) {
+    public init(path: String, daemon: DaemonSettings, lines: [Line], channels: [ChannelSettings] = []) {
         self.path = path
         self.daemon = daemon
         self.lines = lines
+        self.channels = channels
     }
 
-    /// The channels every reminder may go to in this version.
-    public static let knownChannels = ["journal"]
+    /// The channel every line has, always on.
+    public static let builtInChannels = ["journal"]
 
     /// `$XDG_CONFIG_HOME/simwatch/config.toml`, else `~/.config/simwatch/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String {

@@ -1,6 +1,11 @@
 /// Decodes one `[[line]]` table with its plan, provider and rules.
 enum LineDecoder {
-    static func decode(_ raw: TableReader, daemon: DaemonSettings, defaultRules: [Rule]) -> Line? {
+    static func decode(
+        _ raw: TableReader,
+        daemon: DaemonSettings,
+        defaultRules: [Rule],
+        channels: (configured: [ChannelSettings], broken: Set<String>)
+    ) -> Line? {
         let id = raw.string("id")
         if id == nil, !raw.has("id") { raw.error(nil, "missing `id`", hint: "e.g. id = \"fr-travel\"") }
         let table = raw.renamed(context: id.map { "[[line]] '\($0)'" } ?? raw.context)
@@ -21,14 +26,12 @@ enum LineDecoder {
             pollInterval = interval
         }
 
-        var channels = table.stringList("channels") ?? []
-        for channel in channels where !Config.knownChannels.contains(channel) {
-            let hint =
-                Suggestion.nearest(to: channel, in: Config.knownChannels).map { "did you mean `\($0)`?" }
-                ?? "known channels: \(Config.knownChannels.joined(separator: ", "))"
-            table.error("channels", "unknown channel `\(channel)`", hint: hint)
-        }
-        if !channels.contains("journal") { channels.insert("journal", at: 0) }
+        let lineChannels = ChannelDecoder.lineChannels(table, configured: channels.configured, broken: channels.broken)
+        let email = ChannelDecoder.lineEmail(
+            table.subtable("email", context: "[line.email]\(label)"),
+            lineChannels: lineChannels,
+            configured: channels.configured
+        )
 
         let planTable = table.subtable("plan", context: "[line.plan]\(label)")
         let plan = planTable.map { decodePlan($0, zone: daemon.timeZone) } ?? PlanSettings()
@@ -63,16 +66,17 @@ enum LineDecoder {
         if !ruleTables.isEmpty {
             rules = RuleDecoder.decodeAll(ruleTables, header: "[[line.rule]]", label: label)
         }
-        table.finish(allowing: ["id", "name", "poll_interval", "channels", "plan", "provider", "rule"])
+        table.finish(allowing: ["id", "name", "poll_interval", "channels", "email", "plan", "provider", "rule"])
         guard let id, let provider else { return nil }
         return Line(
             id: id,
             name: name,
             provider: provider,
             plan: plan,
-            channels: channels,
+            channels: lineChannels,
             rules: rules,
-            pollInterval: pollInterval
+            pollInterval: pollInterval,
+            email: email
         )
     }
 

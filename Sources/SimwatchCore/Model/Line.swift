@@ -10,6 +10,8 @@ public struct Line: Sendable, Hashable, Identifiable {
     public var channels: [String]
     public var rules: [Rule]
     public var pollInterval: TimeSpan
+    /// The line's own mail recipients (`[line.email]`), replacing those of its email channels.
+    public var email: LineEmail?
 
     public init(
         id: String,
@@ -18,7 +20,8 @@ public struct Line: Sendable, Hashable, Identifiable {
         plan: PlanSettings,
         channels: [String] = ["journal"],
         rules: [Rule],
-        pollInterval: TimeSpan
+        pollInterval: TimeSpan,
+        email: LineEmail? = nil
     ) {
         self.id = id
         self.name = name
@@ -27,5 +30,6 @@ public struct Line: Sendable, Hashable, Identifiable {
         self.channels = channels
         self.rules = rules
         self.pollInterval = pollInterval
+        self.email = email
     }
 }

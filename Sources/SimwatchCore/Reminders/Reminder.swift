@@ -31,6 +31,18 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
     public var notBefore: Date
     /// The zone dates are shown in.
     public var timeZone: String
+    /// The rule's kind (`data_below` ...), for webhooks and templates.
+    public var ruleKind: String?
+    /// Recent pace and what may be used per day to last until expiry, when known.
+    public var pacePerDay: ByteCount?
+    public var dailyAllowance: ByteCount?
+    /// Prepaid credit of the latest reading.
+    public var credit: Money?
+    /// When and by which adapter the latest reading was taken.
+    public var observedAt: Date?
+    public var source: String?
+    /// The line's own mail recipients (`[line.email]`) for an email channel; nil means the channel's `to`.
+    public var recipients: [String]?
 
     public init(
         id: String,
@@ -52,7 +64,14 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         runsOutAt: Date?,
         createdAt: Date,
         notBefore: Date,
-        timeZone: String
+        timeZone: String,
+        ruleKind: String? = nil,
+        pacePerDay: ByteCount? = nil,
+        dailyAllowance: ByteCount? = nil,
+        credit: Money? = nil,
+        observedAt: Date? = nil,
+        source: String? = nil,
+        recipients: [String]? = nil
     ) {
         self.id = id
         self.channel = channel
@@ -74,6 +93,13 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         self.createdAt = createdAt
         self.notBefore = notBefore
         self.timeZone = timeZone
+        self.ruleKind = ruleKind
+        self.pacePerDay = pacePerDay
+        self.dailyAllowance = dailyAllowance
+        self.credit = credit
+        self.observedAt = observedAt
+        self.source = source
+        self.recipients = recipients
     }
 
     /// The stable id for an event of `rule` (or a renewal when nil) on `line`, for `channel`.

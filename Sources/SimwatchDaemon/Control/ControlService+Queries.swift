@@ -78,4 +78,39 @@ extension ControlService {
             }
         )
     }
+
+    func outbox(_ p: ListOutbox.Parameters, now: Date, wire: WireFormat) async throws -> ListOutbox.Reply {
+        var state: OutboxItem.State?
+        if let text = p.state {
+            guard let parsed = OutboxItem.State(rawValue: text) else {
+                throw ControlError.invalidArgument("state", "must be pending, sent, dead or cancelled")
+            }
+            state = parsed
+        }
+        let limit = p.limit ?? 50
+        guard (1...1000).contains(limit) else { throw ControlError.invalidArgument("limit", "must be 1...1000") }
+        let items = await engine.outbox(state: state, channel: p.channel, limit: limit)
+        return ListOutbox.Reply(
+            now: wire.time(now),
+            reminders: items.map { item in
+                let r = item.reminder
+                return OutboxEntry(
+                    id: r.id,
+                    channel: r.channel,
+                    line: r.lineID,
+                    rule: r.ruleID,
+                    kind: r.kind.rawValue,
+                    event: r.event,
+                    severity: r.severity.rawValue,
+                    state: item.state.rawValue,
+                    attempts: item.attempts,
+                    createdAt: wire.time(r.createdAt),
+                    nextAttemptAt: item.state == .pending ? wire.time(item.nextAttempt) : nil,
+                    sentAt: item.sentAt.map(wire.time),
+                    lastError: item.lastError,
+                    summary: r.summary
+                )
+            }
+        )
+    }
 }

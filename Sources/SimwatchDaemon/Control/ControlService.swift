@@ -95,6 +95,9 @@ public struct ControlService: Sendable {
                 let p = try ControlCodec.decode(TestNotification.Parameters.self, from: parameters)
                 let id = try await engine.testNotification(channel: p.channel, line: p.line, now: now)
                 return ControlCodec.encode(TestNotification.Reply(notificationId: id))
+            case ListOutbox.method:
+                let p = try ControlCodec.decode(ListOutbox.Parameters.self, from: parameters)
+                return ControlCodec.encode(try await outbox(p, now: now, wire: wire))
             default:
                 throw ControlError.methodNotFound("\(ControlInterface.name).\(method)")
             }

@@ -75,6 +75,9 @@ extension Engine {
         var line: Line?
         if let id { line = try self.line(id) }
         let lineID = line?.id ?? "simwatch"
+        let settings = config.channels.first { $0.name == name }
+        let isEmail = settings?.kind.type == "email"
+        let reading = line.flatMap { latest[$0.id] }
         let reminder = Reminder(
             id: "\(lineID)/+test/\(Int64(now.timeIntervalSince1970))/1/\(name)",
             channel: name,
@@ -91,18 +94,21 @@ extension Engine {
             details: [
                 "Sent by simwatchctl test-notify at \(config.daemon.timeZone.localDateTime(now).humanDescription)"
             ],
-            remaining: line.flatMap { latest[$0.id]?.effectiveRemaining },
-            total: line.flatMap { latest[$0.id]?.total },
-            expiresAt: line.flatMap { latest[$0.id]?.expiresAt },
+            remaining: reading?.effectiveRemaining,
+            total: reading?.total,
+            expiresAt: reading?.expiresAt,
             runsOutAt: nil,
             createdAt: now,
             notBefore: now,
-            timeZone: config.daemon.timeZone.identifier
+            timeZone: config.daemon.timeZone.identifier,
+            credit: reading?.credit,
+            observedAt: reading?.observedAt,
+            source: reading?.source,
+            recipients: isEmail ? line?.email?.recipients(for: name)?.map(\.description) : nil
         )
-        do {
-            try await channel.deliver(reminder)
-        } catch {
-            throw .deliveryFailed(channel: name, reason: "\(error)")
+        let policy = DeliveryPolicy(settings, random: random)
+        if let failure = await AttemptTimeout.run(channel, reminder, seconds: policy.backstop) {
+            throw .deliveryFailed(channel: name, reason: failure.description)
         }
         events.publish(
             EngineEvent(

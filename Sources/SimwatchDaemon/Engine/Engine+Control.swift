@@ -84,6 +84,11 @@ extension Engine {
         (try? store.outboxCounts()) ?? (0, 0)
     }
 
+    /// Outbox entries, newest first.
+    public func outbox(state: OutboxItem.State?, channel: String?, limit: Int) -> [OutboxItem] {
+        (try? store.outbox(state: state, channel: channel, limit: limit)) ?? []
+    }
+
     public var lastPollInfo: (line: String, at: Date, ok: Bool)? { lastPoll }
 
     /// Reads the line (or every line) now, waits for the result, and returns each outcome.

@@ -4,72 +4,96 @@ import SimwatchCore
 import SimwatchStore
 
 extension Engine {
-    /// Gives up on a reminder this long after it was created; it stays in the outbox as dead and is logged.
-    static let deliveryGiveUp: Double = 86_400
-
-    /// Hands every due reminder to its channel and records the outcomes in one transaction.
-    func deliverDue(now: Date) async {
-        let due: [OutboxItem]
+    /// Starts a delivery worker for every channel that has due reminders and none running. Workers run beside the
+    /// run loop, one per channel, so a slow or failing channel never holds up the others (nor polling).
+    func deliverDue(now: Date) {
+        let names: [String]
         do {
-            due = try store.dueReminders(now: now)
+            names = try store.channelsWithDueReminders(now: now)
         } catch {
             logger.error("cannot read the outbox: \(error)")
             return
         }
-        guard !due.isEmpty else { return }
-        var outcomes: [DeliveryOutcome] = []
-        for item in due {
-            let reminder = item.reminder
-            guard let channel = channels[reminder.channel] else {
-                outcomes.append(
-                    DeliveryOutcome(id: reminder.id, at: now, error: "channel `\(reminder.channel)` is not configured")
-                )
-                logger.error("reminder \(reminder.id) dropped: channel `\(reminder.channel)` is not configured")
-                continue
-            }
-            do {
-                try await channel.deliver(reminder)
-                outcomes.append(DeliveryOutcome(id: reminder.id, at: now))
-            } catch {
-                let attempts = item.attempts + 1
-                let age = now.timeIntervalSince(reminder.createdAt)
-                let retryAt =
-                    age < Self.deliveryGiveUp
-                    ? now.addingTimeInterval(min(30 * Double(1 << min(attempts, 7)), 3600)) : nil
-                outcomes.append(DeliveryOutcome(id: reminder.id, at: now, error: "\(error)", retryAt: retryAt))
-                if retryAt == nil {
-                    logger.error(
-                        "reminder \(reminder.id) via \(reminder.channel) given up after \(attempts) attempts: \(error)"
-                    )
-                } else {
-                    logger.warning(
-                        "reminder \(reminder.id) via \(reminder.channel) failed (attempt \(attempts)): \(error)"
-                    )
-                }
-            }
+        for name in names where deliveries[name] == nil {
+            deliveries[name] = Task { await self.deliverChannel(name, now: now) }
         }
+    }
+
+    /// Hands the channel's due reminders to it one at a time, oldest first, recording each outcome at once.
+    private func deliverChannel(_ name: String, now: Date) async {
+        defer {
+            deliveries[name] = nil
+            onChange?()
+        }
+        let due: [OutboxItem]
         do {
-            try store.record(outcomes)
+            due = try store.dueReminders(now: now, channel: name, limit: 50)
         } catch {
-            logger.error("cannot record deliveries: \(error)")
+            logger.error("cannot read the outbox: \(error)")
             return
         }
-        for (item, outcome) in zip(due, outcomes) {
-            let reminder = item.reminder
-            let result = outcome.error == nil ? "delivered" : (outcome.retryAt == nil ? "dead" : "failed")
-            events.publish(
-                EngineEvent(
-                    kind: .delivery,
-                    at: now,
-                    lineID: reminder.lineID,
-                    ruleID: reminder.ruleID,
-                    event: result,
-                    summary: outcome.error ?? reminder.summary,
-                    notificationID: reminder.id,
-                    channel: reminder.channel
+        let policy = DeliveryPolicy(config.channels.first { $0.name == name }, random: random)
+        for item in due {
+            let failure: DeliveryError?
+            if disabledChannels.contains(name) {
+                failure = DeliveryError(.gone, "channel `\(name)` is disabled (its endpoint is gone) until a reload")
+            } else if let channel = channels[name] {
+                failure = await AttemptTimeout.run(channel, item.reminder, seconds: policy.backstop)
+            } else {
+                failure = DeliveryError(.misconfigured, "channel `\(name)` is not configured")
+            }
+            let outcome = policy.outcome(of: item, failure: failure, channelExists: channels[name] != nil, now: now)
+            do {
+                try store.record([outcome])
+            } catch {
+                logger.error("cannot record deliveries: \(error)")
+                return
+            }
+            report(item, outcome, failure: failure, now: now)
+            if failure?.code == .gone, !disabledChannels.contains(name), channels[name] != nil {
+                disabledChannels.insert(name)
+                logger.warning(
+                    "channel \(name) disabled: its endpoint answered 410 Gone; fix its url and reload to enable it",
+                    metadata: ["channel": .string(name)]
                 )
-            )
+            }
+            // Stopping: do not spend the stop timeout on a channel that is failing.
+            if stopping, failure != nil { return }
         }
+    }
+
+    private func report(_ item: OutboxItem, _ outcome: DeliveryOutcome, failure: DeliveryError?, now: Date) {
+        let reminder = item.reminder
+        let result = outcome.error == nil ? "delivered" : (outcome.retryAt == nil ? "dead" : "failed")
+        if let failure {
+            let attempts = item.attempts + 1
+            let metadata: Logger.Metadata = [
+                "notification_id": .string(reminder.id), "channel": .string(reminder.channel),
+            ]
+            if outcome.retryAt == nil {
+                logger.error(
+                    "reminder \(reminder.id) via \(reminder.channel) given up after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(failure)",
+                    metadata: metadata
+                )
+            } else {
+                logger.warning(
+                    "reminder \(reminder.id) via \(reminder.channel) failed (attempt \(attempts)): \(failure)",
+                    metadata: metadata
+                )
+            }
+        }
+        events.publish(
+            EngineEvent(
+                kind: .delivery,
+                at: now,
+                lineID: reminder.lineID,
+                ruleID: reminder.ruleID,
+                event: result,
+                summary: outcome.error ?? reminder.summary,
+                notificationID: reminder.id,
+                channel: reminder.channel
+            )
+        )
     }
 
     /// Rolls old readings up at most every six hours of (possibly simulated) time.

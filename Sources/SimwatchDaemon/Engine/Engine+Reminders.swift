@@ -21,6 +21,8 @@ extension Engine {
         if severity < .critical, let quiet = config.daemon.quietHours, quiet.contains(now) {
             notBefore = quiet.end(after: now)
         }
+        let ruleKind = rule.flatMap { id in line.rules.first { $0.id == id }?.kind.name }
+        let emailChannels = Set(config.channels.filter { $0.kind.type == "email" }.map(\.name))
         return line.channels.map { channel in
             Reminder(
                 id: Reminder.stableID(
@@ -48,7 +50,15 @@ extension Engine {
                 runsOutAt: forecast.runsOutAt,
                 createdAt: now,
                 notBefore: notBefore,
-                timeZone: config.daemon.timeZone.identifier
+                timeZone: config.daemon.timeZone.identifier,
+                ruleKind: ruleKind,
+                pacePerDay: forecast.pacePerDay,
+                dailyAllowance: forecast.dailyAllowance,
+                credit: snapshot.latest?.credit,
+                observedAt: snapshot.latest?.observedAt,
+                source: snapshot.latest?.source,
+                recipients: emailChannels.contains(channel)
+                    ? line.email?.recipients(for: channel)?.map(\.description) : nil
             )
         }
     }

@@ -12,7 +12,8 @@ public actor Engine {
     public private(set) var config: Config
     let store: StateStore
     let providers: ProviderFactory
-    let channels: [String: any NotificationChannel]
+    /// Replaced on reload (`replaceChannels`); deliveries in flight keep the channel they started with.
+    var channels: [String: any NotificationChannel]
     let logger: Logger
     let timing: PollTiming
     let random: @Sendable () -> Double
@@ -25,6 +26,12 @@ public actor Engine {
     var polls = DueQueue()
     var reminders = DueQueue()
     var inFlight: [String: Task<Void, Never>] = [:]
+    /// Lines due for a poll while the concurrency bound is reached, oldest first.
+    var waiting: [String] = []
+    /// One delivery worker per channel with due reminders, so a slow or failing channel delays only itself.
+    var deliveries: [String: Task<Void, Never>] = [:]
+    /// Channels whose endpoint said it is gone (HTTP 410), until the next reload.
+    var disabledChannels: Set<String> = []
     var lastPoll: (line: String, at: Date, ok: Bool)?
     var lastCompaction: Date?
     var lastOutcome: [String: Result<Reading, ProviderError>] = [:]
@@ -67,8 +74,15 @@ public actor Engine {
     }
 
     /// Switches to a new, already validated configuration: new lines start polling, removed lines and rules end
-    /// their alerts, changed intervals reschedule.
-    public func reload(_ newConfig: Config, now: Date) throws {
+    /// their alerts, changed intervals reschedule. New `channels` (built for it) replace the old ones and end the
+    /// disabling of endpoints that were gone.
+    public func reload(
+        _ newConfig: Config,
+        channels newChannels: [String: any NotificationChannel]? = nil,
+        now: Date
+    )
+        throws
+    {
         let kept = Set(newConfig.lines.map(\.id))
         var batch = StoreBatch()
         for (key, state) in alerts where state.isFiring {
@@ -82,10 +96,15 @@ public actor Engine {
         }
         for id in config.lines.map(\.id) where !kept.contains(id) {
             polls.remove(id)
+            waiting.removeAll { $0 == id }
             reminders.remove(id)
         }
         try store.commit(batch)
         config = newConfig
+        if let newChannels {
+            channels = newChannels
+            disabledChannels = []
+        }
         try adopt(newConfig.lines, now: now)
     }
 
@@ -116,7 +135,7 @@ public actor Engine {
 
     /// When something next needs doing: a poll, a repeat reminder, or a reminder waiting in the outbox.
     public func nextWake() -> Date? {
-        let outbox = try? store.nextReminderDue()
+        let outbox = try? store.nextReminderDue(excludingChannels: Set(deliveries.keys))
         return [polls.nextDue(), reminders.nextDue(), outbox ?? nil].compactMap { $0 }.min()
     }
 
@@ -124,30 +143,28 @@ public actor Engine {
     /// and delivers reminders whose time has come.
     public func runDue(now: Date) async {
         guard !stopping else { return }
-        let due = polls.popDue(now: now)
-        var deferred: [String] = []
-        for id in due {
-            guard let line = config.lines.first(where: { $0.id == id }) else { continue }
-            if inFlight.count >= config.daemon.maxConcurrentPolls {
-                deferred.append(id)
-            } else {
-                startPoll(line, now: now)
-            }
+        // Lines over the concurrency bound wait in order, outside the timer's queue, so a full house never makes
+        // the loop spin; each finished poll wakes the loop (onChange) and frees a slot for the next one.
+        for id in polls.popDue(now: now) where !waiting.contains(id) && inFlight[id] == nil {
+            waiting.append(id)
         }
-        // Over the bound: try again as soon as a poll finishes (finishPoll re-runs runDue through onChange).
-        for id in deferred { polls.schedule(id, at: now) }
+        while inFlight.count < config.daemon.maxConcurrentPolls, !waiting.isEmpty {
+            let id = waiting.removeFirst()
+            guard let line = config.lines.first(where: { $0.id == id }) else { continue }
+            startPoll(line, now: now)
+        }
 
         for id in reminders.popDue(now: now) where inFlight[id] == nil {
             guard let line = config.lines.first(where: { $0.id == id }) else { continue }
             commitAssessment(of: line, trigger: .due, now: now)
         }
-        await deliverDue(now: now)
+        deliverDue(now: now)
         compactIfDue(now: now)
     }
 
-    /// Waits for every poll in flight (tests, and a graceful stop).
+    /// Waits for every poll and delivery in flight (tests, and a graceful stop).
     public func drain() async {
-        while let (_, task) = inFlight.first {
+        while let task = inFlight.first?.value ?? deliveries.first?.value {
             await task.value
         }
     }
@@ -158,7 +175,8 @@ public actor Engine {
         stopping = true
         for task in inFlight.values { task.cancel() }
         await drain()
-        await deliverDue(now: now)
+        deliverDue(now: now)
+        await drain()
         events.finish()
     }
 

@@ -37,9 +37,9 @@ struct ExecProvider: UsageProvider {
         }
 
         let program = settings.command[0]
-        let outcome: ProcessOutcome
+        let outcome: ScriptOutcome
         do {
-            outcome = try await ProcessRunner.run(
+            outcome = try await ScriptRunner.run(
                 settings.command,
                 environment: environment,
                 input: input,

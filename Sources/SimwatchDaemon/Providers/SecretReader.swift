@@ -6,8 +6,6 @@ public import SimwatchCore
 /// errors name the file, not its content.
 public struct SecretReader: Sendable {
     let environment: [String: String]
-    static let maxBytes = 64 * 1024
-
     public init(environment: [String: String]) {
         self.environment = environment
     }
@@ -34,42 +32,12 @@ public struct SecretReader: Sendable {
         }
     }
 
-    /// The secret as text, without a final newline.
+    /// The secret as text, without a final newline, through the same checks as the channels' secrets.
     public func read(_ source: SecretSource) throws(ProviderError) -> String {
-        let path = try path(of: source)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw ProviderError(.unauthorized, "cannot open \(source): \(String(cString: strerror(errno)))")
+        do {
+            return try SecretLoader.load(source, environment: environment)
+        } catch {
+            throw ProviderError(.unauthorized, error.description)
         }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw ProviderError(.unauthorized, "\(source) is not a regular file")
-        }
-        // systemd's credentials directory is private to the service; a plain file must be private itself.
-        if case .file = source {
-            if info.st_mode & 0o077 != 0 {
-                let mode = String(info.st_mode & 0o777, radix: 8)
-                throw ProviderError(
-                    .unauthorized,
-                    "\(path) is readable by others (mode \(mode)): refusing it; run chmod 600 \(path)"
-                )
-            }
-            if info.st_uid != geteuid(), info.st_uid != 0 {
-                throw ProviderError(.unauthorized, "\(path) belongs to another user: refusing it")
-            }
-        }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while bytes.count <= Self.maxBytes {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            bytes += buffer[0..<n]
-        }
-        guard bytes.count <= Self.maxBytes else { throw ProviderError(.unauthorized, "\(source) is too large") }
-        while let last = bytes.last, last == 10 || last == 13 { bytes.removeLast() }
-        guard !bytes.isEmpty else { throw ProviderError(.unauthorized, "\(source) is empty") }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -4,7 +4,6 @@ import Glibc
 public import Logging
 import SimwatchControl
 import SimwatchCore
-import SimwatchHTTP
 import SimwatchStore
 import SimwatchSystemd
 
@@ -45,13 +44,18 @@ public struct Daemon {
             logger.error("cannot serve the control socket: \(error)")
             return error.code == .addressInUse ? DaemonExit.unavailable : DaemonExit.cannotCreate
         }
+        let http = LazyHTTPTransport()
+        let factory = ChannelFactory(environment: environment, transport: http, echoJournal: options.foreground)
+        let channels: [String: any NotificationChannel]
+        do {
+            channels = try factory.channels(for: config)
+        } catch {
+            for d in error.diagnostics { logger.error("\(d)") }
+            return DaemonExit.config
+        }
         let clock = Self.clock(scale: config.daemon.timeScale, store: store, logger: logger)
-        let channels: [String: any NotificationChannel] = [
-            "journal": JournalChannel(echoToStderr: options.foreground, zone: config.daemon.timeZone)
-        ]
-        // Outbound HTTP for the provider APIs; shut down on every way out below.
-        let transport = AsyncHTTPTransport()
-        let providers = ProviderFactory(store: store, transport: transport, logger: logger, environment: environment)
+        // Providers share the daemon's one HTTP client with the channels.
+        let providers = ProviderFactory(store: store, transport: http, logger: logger, environment: environment)
         let engine = Engine(config: config, store: store, providers: providers, channels: channels, logger: logger)
 
         let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)
@@ -76,7 +80,7 @@ public struct Daemon {
             try await engine.start(now: clock.now())
         } catch {
             logger.error("cannot load state: \(error)")
-            await transport.shutdown()
+            await http.shutdown()
             return DaemonExit.cannotCreate
         }
         let speed = config.daemon.timeScale != 1 ? "; time runs \(Self.number(config.daemon.timeScale))× faster" : ""
@@ -114,13 +118,20 @@ public struct Daemon {
                 if case .success(let fresh) = await reload(
                     engine: engine,
                     running: config,
+                    factory: factory,
                     clock: clock,
                     logger: logger
                 ) {
                     config = fresh
                 }
             case .reloadRequest(let answer):
-                let result = await reload(engine: engine, running: config, clock: clock, logger: logger)
+                let result = await reload(
+                    engine: engine,
+                    running: config,
+                    factory: factory,
+                    clock: clock,
+                    logger: logger
+                )
                 if case .success(let fresh) = result { config = fresh }
                 answer(result.map(\.lines.count))
             case .stop(let sig):
@@ -143,7 +154,7 @@ public struct Daemon {
         server.stop()
         await engine.shutdown(now: clock.now())
         await serving.value
-        await transport.shutdown()
+        await http.shutdown()
         logger.notice("stopped")
         return DaemonExit.ok
     }
@@ -152,6 +163,7 @@ public struct Daemon {
     func reload(
         engine: Engine,
         running: Config,
+        factory: ChannelFactory,
         clock: any WallClock,
         logger: Logger
     ) async -> Result<Config, ConfigError> {
@@ -159,7 +171,8 @@ public struct Daemon {
         logger.notice("reloading \(options.configPath)")
         do {
             let fresh = try Config.load(path: options.configPath, environment: environment)
-            try await engine.reload(fresh, now: clock.now())
+            let channels = try factory.channels(for: fresh)
+            try await engine.reload(fresh, channels: channels, now: clock.now())
             if fresh.daemon.timeScale != running.daemon.timeScale
                 || fresh.daemon.stateDirectory != running.daemon.stateDirectory
             {

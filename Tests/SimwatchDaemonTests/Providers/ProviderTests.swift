@@ -174,3 +174,21 @@ import Testing
         #expect(try store.counterState(line: "l1")?.bootID == "b2")
     }
 }
+
+extension ProviderTests {
+    @Test func aScriptThatIgnoresItsSecretDoesNotHurtTheDaemon() async throws {
+        let secret = try Self.secretFile(String(repeating: "s", count: 200_000), mode: 0o600)
+        let factory = ProviderFactory(logger: Self.quiet, environment: ["PATH": "/usr/bin:/bin"])
+        let line = Self.line(
+            .exec(
+                ExecProviderSettings(
+                    command: ["/bin/sh", "-c", #"echo '{"remaining": 5}'"#],
+                    secret: .file(secret)
+                )
+            )
+        )
+        // The secret is larger than a pipe's buffer and the script never reads it: the write fails, quietly.
+        let reading = try await factory.make(for: line).read(Self.request(line))
+        #expect(reading.remaining == ByteCount(bytes: 5))
+    }
+}

@@ -4,7 +4,7 @@ import Glibc
 import Synchronization
 
 /// What a finished child process left behind.
-struct ProcessOutcome: Sendable {
+struct ScriptOutcome: Sendable {
     /// The exit status, or the negative signal number that killed it.
     var status: Int32
     var stdout: [UInt8]
@@ -13,15 +13,21 @@ struct ProcessOutcome: Sendable {
 }
 
 /// A failure to start or watch a child.
-struct ProcessRunnerError: Error, Sendable, CustomStringConvertible {
+struct ScriptRunnerError: Error, Sendable, CustomStringConvertible {
     var description: String
 }
 
-/// Runs a command without a shell, in a process group of its own, with a deadline after which the whole group
+/// Runs a provider's script without a shell, in a process group of its own, with a deadline after which the whole group
 /// is killed (SIGTERM, then SIGKILL a second later). The blocking work happens on a Dispatch thread, never on
-/// the cooperative pool, so a slow script holds up nothing else.
-enum ProcessRunner {
+/// the cooperative pool, so a slow script holds up nothing else. Unlike the channels' `ProcessRunner`, it keeps
+/// stdout (the reading) apart from stderr (the log), and kills the group when the poll is cancelled.
+enum ScriptRunner {
     static let maxStdout = 64 * 1024
+
+    /// A script that exits before reading its secret must not kill the daemon with SIGPIPE.
+    private static let ignoreSIGPIPE: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
     static let maxStderr = 16 * 1024
 
     static func run(
@@ -29,10 +35,10 @@ enum ProcessRunner {
         environment: [String: String],
         input: [UInt8]?,
         timeout: Double
-    ) async throws(ProcessRunnerError) -> ProcessOutcome {
+    ) async throws(ScriptRunnerError) -> ScriptOutcome {
         // A cancelled poll (the daemon stopping, the poll timeout) kills the child's whole group at once.
-        let child = ChildGroup()
-        let result: Result<ProcessOutcome, ProcessRunnerError> = await withTaskCancellationHandler {
+        let child = ScriptGroup()
+        let result: Result<ScriptOutcome, ScriptRunnerError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
                     continuation.resume(
@@ -57,14 +63,15 @@ enum ProcessRunner {
         environment: [String: String],
         input: [UInt8]?,
         timeout: Double,
-        child: ChildGroup = ChildGroup()
-    ) -> Result<ProcessOutcome, ProcessRunnerError> {
+        child: ScriptGroup = ScriptGroup()
+    ) -> Result<ScriptOutcome, ScriptRunnerError> {
+        _ = ignoreSIGPIPE
         var inPipe: [Int32] = [-1, -1]
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         guard makePipe(&outPipe), makePipe(&errPipe), input == nil || makePipe(&inPipe) else {
             for fd in inPipe + outPipe + errPipe where fd >= 0 { close(fd) }
-            return .failure(ProcessRunnerError(description: "pipe: \(String(cString: strerror(errno)))"))
+            return .failure(ScriptRunnerError(description: "pipe: \(String(cString: strerror(errno)))"))
         }
 
         var actions = posix_spawn_file_actions_t()
@@ -109,12 +116,13 @@ enum ProcessRunner {
         guard spawned == 0 else {
             for fd in [inPipe[1], outPipe[0], errPipe[0]] where fd >= 0 { close(fd) }
             return .failure(
-                ProcessRunnerError(description: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))")
+                ScriptRunnerError(description: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))")
             )
         }
 
         if let input {
-            // Small (a secret): fits in the pipe buffer, so this never waits on the child.
+            // A secret fits in the pipe's buffer; never wait on a child that does not read (or has exited).
+            _ = fcntl(inPipe[1], F_SETFL, O_NONBLOCK)
             input.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
@@ -127,7 +135,7 @@ enum ProcessRunner {
             close(inPipe[1])
         }
 
-        var outcome = ProcessOutcome(status: 0, stdout: [], stderr: [], timedOut: false)
+        var outcome = ScriptOutcome(status: 0, stdout: [], stderr: [], timedOut: false)
         let deadline = monotonicSeconds() + timeout
         var killAt: Double?
         var fds = [
@@ -203,7 +211,7 @@ enum ProcessRunner {
 
 /// The process group of a running child, so a cancellation from another thread can kill it (and only while it
 /// has not been reaped, so a recycled pid is never signalled).
-final class ChildGroup: Sendable {
+final class ScriptGroup: Sendable {
     private let state = Mutex<(pid: pid_t?, cancelled: Bool)>((nil, false))
 
     func started(_ pid: pid_t) {

@@ -1,0 +1,197 @@
+internal import TOMLKit
+
+/// Decodes `[channels.NAME]`, `[templates]`, a line's `channels` list and its `[line.email]`.
+enum ChannelDecoder {
+    static let types = ["email", "webhook", "ntfy", "desktop"]
+    static let commonKeys = ["type", "give_up_after", "timeout", "templates"]
+
+    /// Every `[channels.NAME]`, sorted by name, and the names of those with mistakes (already reported, so a line
+    /// naming one is not told the channel is unknown). `global` holds the `[templates]` overrides.
+    static func decodeAll(
+        _ table: TableReader?,
+        global: TemplateOverrides
+    ) -> (channels: [ChannelSettings], broken: Set<String>) {
+        guard let table else { return ([], []) }
+        var channels: [ChannelSettings] = []
+        for name in table.table.keys.sorted() {
+            guard let sub = table.subtable(name, context: "[channels.\(name)]") else { continue }
+            if Config.builtInChannels.contains(name) {
+                table.error(name, "`\(name)` is built in and always on", hint: "give your channel another name")
+                continue
+            }
+            if !RuleDecoder.isValidID(name) {
+                table.error(name, "channel name `\(name)` may use only a-z, 0-9, '.', '_' and '-'")
+                continue
+            }
+            if let channel = decode(sub, name: name, global: global) { channels.append(channel) }
+        }
+        return (channels, Set(table.table.keys).subtracting(channels.map(\.name)))
+    }
+
+    static func decode(_ table: TableReader, name: String, global: TemplateOverrides) -> ChannelSettings? {
+        let giveUp = table.parsed("give_up_after", TimeSpan.init(parsing:)) ?? .days(1)
+        if giveUp < .minutes(1) {
+            table.error("give_up_after", "`give_up_after` = \(giveUp) is too short", hint: "use 1m or more")
+        }
+        let timeout = table.parsed("timeout", TimeSpan.init(parsing:)) ?? TimeSpan(seconds: 30)
+        if timeout < TimeSpan(seconds: 1) || timeout > .minutes(10) {
+            table.error("timeout", "`timeout` = \(timeout) is out of range", hint: "use 1s ... 10m")
+        }
+        let own = decodeTemplates(table.subtable("templates", context: "[channels.\(name).templates]"))
+        guard let type = table.string("type") else {
+            if !table.has("type") {
+                table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))")
+            }
+            return nil
+        }
+        let kind: ChannelKind?
+        switch type {
+        case "email": kind = email(table)
+        case "webhook": kind = webhook(table)
+        case "ntfy": kind = ntfy(table)
+        case "desktop": kind = desktop(table)
+        default:
+            let hint =
+                Suggestion.nearest(to: type, in: types).map { "did you mean `\($0)`?" }
+                ?? "one of: \(types.joined(separator: ", "))"
+            table.error("type", "unknown channel type `\(type)`", hint: hint)
+            return nil
+        }
+        guard let kind else { return nil }
+        return ChannelSettings(
+            name: name,
+            kind: kind,
+            giveUpAfter: giveUp,
+            attemptTimeout: timeout,
+            templates: own.over(global),
+            location: location(table, nil)
+        )
+    }
+
+    /// `[templates]` or `[channels.NAME.templates]`: `[templates.KIND]` tables with `subject` and `body`;
+    /// `[templates.default]` applies to every kind not given its own.
+    static func decodeTemplates(_ table: TableReader?) -> TemplateOverrides {
+        guard let table else { return TemplateOverrides() }
+        let names = ["default"] + ReminderKind.allCases.map(\.rawValue)
+        var byKind: [ReminderKind: TemplateOverrides.Pair] = [:]
+        var fallback = TemplateOverrides.Pair()
+        for key in table.table.keys.sorted() {
+            guard names.contains(key) else { continue }
+            guard let sub = table.subtable(key, context: "[\(table.path).\(key)]") else { continue }
+            var pair = TemplateOverrides.Pair()
+            for part in ["subject", "body"] {
+                guard let source = sub.string(part) else { continue }
+                if let problem = ReminderTemplates.check(source) {
+                    sub.error(part, "`\(part)` is not a valid Mustache template: \(problem)")
+                    continue
+                }
+                let text = TemplateOverrides.Text(source, location: location(sub, part))
+                if part == "subject" { pair.subject = text } else { pair.body = text }
+            }
+            sub.finish(allowing: ["subject", "body"])
+            if let kind = ReminderKind(rawValue: key) { byKind[kind] = pair } else { fallback = pair }
+        }
+        table.finish(allowing: names)
+        if fallback.subject != nil || fallback.body != nil {
+            for kind in ReminderKind.allCases {
+                let pair = byKind[kind]
+                byKind[kind] = .init(subject: pair?.subject ?? fallback.subject, body: pair?.body ?? fallback.body)
+            }
+        }
+        return TemplateOverrides(byKind)
+    }
+
+    /// A line's `channels`: every name must be built in or configured; the journal is always added.
+    static func lineChannels(_ table: TableReader, configured: [ChannelSettings], broken: Set<String>) -> [String] {
+        var channels = table.stringList("channels") ?? []
+        let known = Config.builtInChannels + configured.map(\.name)
+        for channel in channels where !known.contains(channel) && !broken.contains(channel) {
+            let configuredNames =
+                configured.isEmpty
+                ? "none; add a [channels.NAME] table"
+                : configured.map(\.name)
+                    .joined(separator: ", ")
+            let hint =
+                Suggestion.nearest(to: channel, in: known).map { "did you mean `\($0)`?" }
+                ?? "configured channels: \(configuredNames)"
+            table.error("channels", "unknown channel `\(channel)`", hint: hint)
+        }
+        var seen: Set<String> = []
+        channels = channels.filter { seen.insert($0).inserted }
+        if !channels.contains("journal") { channels.insert("journal", at: 0) }
+        return channels
+    }
+
+    /// `[line.email]`: the line's own recipients for its email channels (all of them, or those in `channels`).
+    static func lineEmail(
+        _ table: TableReader?,
+        lineChannels: [String],
+        configured: [ChannelSettings]
+    ) -> LineEmail? {
+        guard let table else { return nil }
+        let emailChannels = configured.filter { $0.kind.type == "email" && lineChannels.contains($0.name) }
+        let to = addresses(table, "to")
+        if !table.has("to") { table.error(nil, "missing `to`", hint: "e.g. to = \"customer@example.com\"") }
+        let only = table.stringList("channels") ?? []
+        for name in only where !emailChannels.contains(where: { $0.name == name }) {
+            table.error(
+                "channels",
+                "`\(name)` is not an email channel of this line",
+                hint: "the line's email channels: \(emailChannels.map(\.name).joined(separator: ", "))"
+            )
+        }
+        if emailChannels.isEmpty {
+            table.error(nil, "[line.email] but the line has no email channel", hint: "add one to the line's `channels`")
+        }
+        table.finish(allowing: ["to", "channels"])
+        guard let to, !to.isEmpty else { return nil }
+        return LineEmail(to: to, channels: only)
+    }
+
+    /// An email channel without `to` is fine only when every line that uses it brings its own `[line.email]`.
+    static func checkRecipients(_ top: TableReader, lines: [Line], channels: [ChannelSettings]) {
+        for channel in channels {
+            guard case .email(let settings) = channel.kind, settings.to.isEmpty else { continue }
+            let bare = lines.filter {
+                $0.channels.contains(channel.name) && $0.email?.recipients(for: channel.name) == nil
+            }
+            guard let first = bare.first else { continue }
+            top.sink.add(
+                path: "channels.\(channel.name)",
+                context: "[channels.\(channel.name)]",
+                message: "email channel `\(channel.name)` has no `to`, and line '\(first.id)' sets no [line.email] to",
+                hint: "add to = \"you@example.com\" here or in that line's [line.email]"
+            )
+        }
+    }
+
+    /// A string or list of mail addresses.
+    static func addresses(_ table: TableReader, _ key: String) -> [MailAddress]? {
+        guard let list = table.stringList(key) else { return nil }
+        var out: [MailAddress] = []
+        for text in list {
+            guard let address = MailAddress(parsing: text) else {
+                table.error(
+                    key,
+                    "`\(text)` is not a mail address",
+                    hint: "write \"name@example.com\" or \"Name <name@example.com>\""
+                )
+                continue
+            }
+            out.append(address)
+        }
+        return out
+    }
+
+    /// "config.toml:12" for a key (or the table itself).
+    static func location(_ table: TableReader, _ key: String?) -> String {
+        let path = key.map { table.keyPath($0) } ?? table.path
+        let diagnostic = ConfigDiagnostic(
+            file: table.sink.file,
+            line: table.sink.locator.line(of: path),
+            context: "",
+            message: ""
+        )
+        return diagnostic.location
+    }
+}

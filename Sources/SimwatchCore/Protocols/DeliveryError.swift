@@ -1,0 +1,32 @@
+/// Why a channel could not deliver a reminder, with a stable code that decides what the outbox does next.
+public struct DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable {
+        /// Worth retrying until the channel's `give_up_after`: no answer in time, connection refused, HTTP 429 or
+        /// 5xx, sendmail exit 75 (EX_TEMPFAIL), no desktop notification server.
+        case temporary
+        /// The attempt ran past the channel's timeout (a hung sendmail was killed). Retried like `temporary`.
+        case timeout
+        /// The receiver refused this reminder (HTTP 4xx, other sendmail exit statuses). Retried a few times, in case
+        /// it was a passing fault, then given up.
+        case rejected
+        /// The endpoint is gone for good (HTTP 410): the channel stops until the next reload.
+        case gone
+        /// The channel cannot work as configured (an unreadable secret, a missing program): retried like
+        /// `temporary`, so that fixing it and reloading lets queued reminders through.
+        case misconfigured
+    }
+
+    public var code: Code
+    /// What happened, for logs and the outbox's `last_error`; never a secret.
+    public var detail: String
+    /// Seconds the receiver asked to wait (HTTP `Retry-After`).
+    public var retryAfter: Double?
+
+    public init(_ code: Code, _ detail: String, retryAfter: Double? = nil) {
+        self.code = code
+        self.detail = detail
+        self.retryAfter = retryAfter
+    }
+
+    public var description: String { "\(code.rawValue): \(detail)" }
+}

@@ -1,0 +1,86 @@
+import FoundationEssentials
+public import SimwatchCore
+
+/// Reminders by mail: an RFC 5322 message piped to `sendmail -t -oi` (msmtp-mta, Postfix, Exim ...), which reads
+/// the recipients from the headers. No shell, and no secret on the command line: the mailer reads its own config.
+///
+/// Exit statuses: 0 delivered; 75 (EX_TEMPFAIL, msmtp: connection refused) and timeouts are `temporary`; any other
+/// status is `rejected` (retried a few times, then dead). Whatever sendmail printed is kept in the error.
+public struct EmailChannel: NotificationChannel {
+    let name: String
+    let settings: EmailSettings
+    let templates: ReminderTemplates
+    let timeout: Double
+    let zones = ZoneCache()
+    let zone: ZoneInfo
+    let clock: @Sendable () -> Date
+
+    init(
+        name: String,
+        settings: EmailSettings,
+        templates: ReminderTemplates,
+        timeout: Double,
+        zone: ZoneInfo,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.name = name
+        self.settings = settings
+        self.templates = templates
+        self.timeout = timeout
+        self.zone = zone
+        self.clock = clock
+    }
+
+    public func deliver(_ reminder: Reminder) async throws {
+        let message = try message(for: reminder)
+        let result: ProcessRunner.Result
+        do {
+            result = try await ProcessRunner.run(
+                [settings.sendmail, "-t", "-oi"],
+                input: Array(message.text.utf8),
+                timeout: timeout
+            )
+        } catch {
+            throw DeliveryError(.misconfigured, "\(error)")
+        }
+        try Self.check(result, program: settings.sendmail, timeout: timeout)
+    }
+
+    /// The message for `reminder`: its own recipients when the line has some, else the channel's.
+    func message(for reminder: Reminder) throws(DeliveryError) -> EmailMessage {
+        let zone = zones.zone(reminder.timeZone, fallback: zone)
+        var to = settings.to
+        if let own = reminder.recipients {
+            to = own.compactMap(MailAddress.init(parsing:))
+        }
+        guard !to.isEmpty else { throw DeliveryError(.rejected, "no recipient for channel \(name)") }
+        let text = templates.render(reminder, zone: zone)
+        return EmailMessage(
+            from: settings.from,
+            to: to,
+            subject: text.subject,
+            body: text.body,
+            date: zone.localDateTime(clock()),
+            notificationID: reminder.id,
+            severity: reminder.severity
+        )
+    }
+
+    static func check(_ result: ProcessRunner.Result, program: String, timeout: Double) throws(DeliveryError) {
+        let said =
+            result.output.isEmpty
+            ? "" : ": " + result.output.split(whereSeparator: \.isNewline).joined(separator: " / ")
+        if result.timedOut {
+            throw DeliveryError(.timeout, "\(program) did not finish within \(Int(timeout)) s and was killed\(said)")
+        }
+        if let signal = result.signal {
+            throw DeliveryError(.temporary, "\(program) killed by signal \(signal)\(said)")
+        }
+        switch result.status {
+        case 0: return
+        case 75: throw DeliveryError(.temporary, "\(program) exited with status 75 (temporary failure)\(said)")
+        case let status?: throw DeliveryError(.rejected, "\(program) exited with status \(status)\(said)")
+        case nil: throw DeliveryError(.temporary, "\(program) ended without a status\(said)")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import FoundationEssentials
+import SimwatchCore
+import SimwatchHTTP
+
+/// Sends one HTTP request for a channel and turns the answer into a delivery outcome: only 2xx is delivered; 410
+/// is `gone`; 408, 429 and 5xx are `temporary` (with `Retry-After`); redirects and other 4xx are `rejected`.
+enum HTTPDelivery {
+    static func send(
+        _ request: HTTPRequestSpec,
+        through transport: any HTTPTransport,
+        now: Date
+    ) async throws(DeliveryError) {
+        let response: HTTPResponseSpec
+        do {
+            response = try await transport.send(request)
+        } catch {
+            switch error.code {
+            case .timeout: throw DeliveryError(.timeout, "\(error)")
+            case .invalidURL: throw DeliveryError(.misconfigured, "\(error)")
+            case .connect, .io, .tooLarge: throw DeliveryError(.temporary, "\(error)")
+            }
+        }
+        try check(response, now: now)
+    }
+
+    static func check(_ response: HTTPResponseSpec, now: Date) throws(DeliveryError) {
+        let status = response.status
+        if (200...299).contains(status) { return }
+        let snippet = String(response.bodyText.prefix(200)).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let said = "HTTP \(status)" + (snippet.isEmpty ? "" : ": \(snippet)")
+        switch status {
+        case 410: throw DeliveryError(.gone, said)
+        case 408, 425, 429, 500...599:
+            throw DeliveryError(.temporary, said, retryAfter: retryAfter(response.header("Retry-After"), now: now))
+        case 300...399: throw DeliveryError(.rejected, said + " (redirects are not followed; use the final URL)")
+        default: throw DeliveryError(.rejected, said)
+        }
+    }
+
+    /// `Retry-After` in seconds: a number of seconds, or an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"). At most a day.
+    static func retryAfter(_ value: String?, now: Date) -> Double? {
+        guard let value = value?.trimmingSpaces, !value.isEmpty else { return nil }
+        if let seconds = Int(value) { return seconds >= 0 ? min(Double(seconds), 86_400) : nil }
+        // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
+        let parts = value.split(separator: " ")
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]),
+            let month = months.firstIndex(of: String(parts[2])), let year = Int(parts[3])
+        else { return nil }
+        let clock = parts[4].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3 else { return nil }
+        let date = ZoneInfo.utc.date(
+            year: year,
+            month: month + 1,
+            day: day,
+            hour: clock[0],
+            minute: clock[1],
+            second: clock[2]
+        )
+        return min(max(0, date.timeIntervalSince(now)), 86_400)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,153 @@
+import FoundationEssentials
+import SimwatchCore
+import SimwatchHTTP
+import SimwatchStore
+import Testing
+
+@testable import SimwatchDaemon
+
+@Suite struct DeliveryPieceTests {
+    static let t0 = Date(timeIntervalSince1970: 1_795_132_800)
+
+    @Test func standardWebhooksVector() throws {
+        // From the Standard Webhooks specification.
+        let signer = try WebhookSignature(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        let signature = signer.sign(
+            id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            timestamp: 1_614_265_330,
+            body: Array(#"{"test": 2432232314}"#.utf8)
+        )
+        #expect(signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+        #expect(throws: WebhookSignature.InvalidSecret.self) { _ = try WebhookSignature(secret: "whsec_c2hvcnQ=") }
+    }
+
+    @Test func httpStatusesMapToOutcomes() {
+        func code(_ status: Int, _ headers: [HTTPHeader] = []) -> DeliveryError? {
+            do {
+                try HTTPDelivery.check(HTTPResponseSpec(status: status, headers: headers, body: []), now: Self.t0)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(code(200) == nil && code(204) == nil)
+        #expect(code(410)?.code == .gone)
+        #expect(code(500)?.code == .temporary && code(429)?.code == .temporary && code(408)?.code == .temporary)
+        #expect(code(404)?.code == .rejected && code(301)?.code == .rejected && code(400)?.code == .rejected)
+        #expect(code(503, [HTTPHeader("Retry-After", "120")])?.retryAfter == 120)
+        #expect(HTTPDelivery.retryAfter("Fri, 20 Nov 2026 00:10:00 GMT", now: Self.t0) == 600)
+        #expect(HTTPDelivery.retryAfter("soon", now: Self.t0) == nil)
+        #expect(HTTPDelivery.retryAfter("9999999", now: Self.t0) == 86_400)
+    }
+
+    static func item(attempts: Int, created: Date = t0) -> OutboxItem {
+        let r = ReminderTemplatesFixture.reminder(created: created)
+        return OutboxItem(reminder: r, state: .pending, attempts: attempts, nextAttempt: created, lastError: nil)
+    }
+
+    @Test func policyBacksOffWithJitterAndGivesUp() {
+        let policy = DeliveryPolicy(nil, random: { 0.5 })
+        #expect((0...8).map { policy.backoff(afterAttempts: $0) } == [30, 60, 120, 240, 480, 960, 1920, 3600, 3600])
+        #expect(DeliveryPolicy(nil, random: { 0 }).backoff(afterAttempts: 1) == 45)
+        #expect(DeliveryPolicy(nil, random: { 0.999_999 }).backoff(afterAttempts: 1) < 75)
+
+        let temporary = DeliveryError(.temporary, "down")
+        let retry = policy.outcome(of: Self.item(attempts: 0), failure: temporary, channelExists: true, now: Self.t0)
+        #expect(retry.retryAt == Self.t0 + TimeSpan(seconds: 60))
+        let asked = DeliveryError(.temporary, "busy", retryAfter: 900)
+        #expect(
+            policy.outcome(of: Self.item(attempts: 0), failure: asked, channelExists: true, now: Self.t0).retryAt
+                == Self.t0 + .minutes(15)
+        )
+        let late = Self.t0 + .days(1)
+        #expect(
+            policy.outcome(of: Self.item(attempts: 9), failure: temporary, channelExists: true, now: late).retryAt
+                == nil
+        )
+
+        let rejected = DeliveryError(.rejected, "HTTP 400")
+        #expect(
+            policy.outcome(of: Self.item(attempts: 1), failure: rejected, channelExists: true, now: Self.t0).retryAt
+                != nil
+        )
+        #expect(
+            policy.outcome(of: Self.item(attempts: 2), failure: rejected, channelExists: true, now: Self.t0).retryAt
+                == nil
+        )
+        let gone = DeliveryError(.gone, "HTTP 410")
+        #expect(
+            policy.outcome(of: Self.item(attempts: 0), failure: gone, channelExists: true, now: Self.t0).retryAt == nil
+        )
+        let success = policy.outcome(of: Self.item(attempts: 3), failure: nil, channelExists: true, now: Self.t0)
+        #expect(success.error == nil)
+
+        var settings = ChannelSettings(name: "mail", kind: .desktop(DesktopSettings()))
+        settings.giveUpAfter = .hours(2)
+        let short = DeliveryPolicy(settings, random: { 0.5 })
+        #expect(
+            short.outcome(of: Self.item(attempts: 1), failure: temporary, channelExists: true, now: Self.t0 + .hours(2))
+                .retryAt == nil
+        )
+    }
+
+    @Test func processRunnerReportsStatusOutputAndKillsHungChildren() async throws {
+        let ok = try await ProcessRunner.run(
+            ["/bin/sh", "-c", "cat >/dev/null; echo said >&2; exit 75"],
+            input: Array("x".utf8),
+            timeout: 5
+        )
+        #expect(ok.status == 75 && ok.output == "said" && !ok.timedOut)
+        let started = ContinuousClock.now
+        let hung = try await ProcessRunner.run(["/bin/sh", "-c", "sleep 30 & wait"], input: [], timeout: 0.5)
+        #expect(hung.timedOut && hung.status == nil && hung.signal == 9)
+        #expect(started.duration(to: .now) < .seconds(5))
+        await #expect(throws: ProcessRunner.SpawnError.self) {
+            _ = try await ProcessRunner.run(["/nonexistent/sendmail", "-t"], input: [], timeout: 1)
+        }
+        // A child that exits without reading a large input does not take the daemon down with SIGPIPE.
+        let big = try await ProcessRunner.run(["/bin/true"], input: Array(repeating: 65, count: 1 << 20), timeout: 5)
+        #expect(big.status == 0)
+    }
+
+    @Test func sendmailStatusesMapToOutcomes() {
+        func code(_ status: Int32?, timedOut: Bool = false) -> DeliveryError.Code? {
+            let result = ProcessRunner.Result(status: status, signal: nil, timedOut: timedOut, output: "msmtp: oops")
+            do {
+                try EmailChannel.check(result, program: "sendmail", timeout: 5)
+                return nil
+            } catch {
+                return error.code
+            }
+        }
+        #expect(code(0) == nil)
+        #expect(code(75) == .temporary && code(nil, timedOut: true) == .timeout)
+        #expect(code(69) == .rejected && code(64) == .rejected && code(78) == .rejected)
+    }
+}
+
+enum ReminderTemplatesFixture {
+    static func reminder(created: Date, channel: String = "mail") -> Reminder {
+        Reminder(
+            id: "l1/low/1/1/\(channel)",
+            channel: channel,
+            kind: .lowData,
+            event: "firing",
+            severity: .warning,
+            lineID: "l1",
+            lineName: "Test line",
+            ruleID: "low",
+            episode: 1,
+            occurrence: 1,
+            stage: 0,
+            summary: "Test line: 100 MB left",
+            details: [],
+            remaining: ByteCount(bytes: 100_000_000),
+            total: nil,
+            expiresAt: nil,
+            runsOutAt: nil,
+            createdAt: created,
+            notBefore: created,
+            timeZone: "UTC"
+        )
+    }
+}

@@ -1,0 +1,347 @@
+"""Real parts for the channel tests: an SMTP sink (aiosmtpd), an HTTP receiver that checks Standard Webhooks
+signatures with its own implementation, a private session bus with python-dbusmock's notification server, and
+helpers to configure and query simwatchd.
+
+Every service listens on loopback or a private socket and is stopped by the test that started it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import http.server
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+from conftest import wait_until
+
+
+def free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def channel_config(lines: list[dict], channels: str, *, extra: str = "", time_scale: int = 3600) -> str:
+    """A configuration with demo lines that fire a low-data rule at their first poll, and the given channels.
+
+    Each line dict: id, name, channels (list), optional severity, optional extra (TOML appended to the line).
+    """
+    out = textwrap.dedent(
+        f"""\
+        [daemon]
+        time_scale = {time_scale}
+        poll_interval = "1h"
+
+        """
+    )
+    out += textwrap.dedent(channels) + "\n" + textwrap.dedent(extra) + "\n"
+    for line in lines:
+        chans = ", ".join(json.dumps(c) for c in line["channels"])
+        out += textwrap.dedent(
+            f"""\
+            [[line]]
+            id = "{line['id']}"
+            name = {json.dumps(line['name'])}
+            channels = [{chans}]
+
+            [line.plan]
+            quota = "1GB"
+            valid_for = "10d"
+
+            [line.provider]
+            type = "demo"
+            daily_use = "500MB"
+
+            [[line.rule]]
+            id = "low"
+            kind = "data_below"
+            threshold = "2GB"
+            severity = "{line.get('severity', 'warning')}"
+            repeat = "once"
+
+            """
+        )
+        out += textwrap.dedent(line.get("extra", "")) + "\n"
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# simwatchctl
+
+
+def simwatchctl_path(simwatchd: Path) -> Path:
+    return Path(os.environ.get("SIMWATCHCTL") or simwatchd.parent / "simwatchctl")
+
+
+def control_socket(factory) -> Path:
+    return factory.directory / "run" / "simwatch" / "control.sock"
+
+
+def ctl(factory, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Runs simwatchctl against the factory's daemon (waiting for its socket first)."""
+    sock = control_socket(factory)
+    wait_until(lambda: accepts(sock), 20, what=f"control socket {sock}")
+    binary = simwatchctl_path(factory.binary)
+    env = {k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"}
+    return subprocess.run(
+        [str(binary), args[0], "--socket", str(sock), *args[1:]],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+
+
+def accepts(path: Path) -> bool:
+    """True when something accepts connections on the Unix socket (a killed daemon leaves a dead socket file)."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        s.connect(str(path))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+
+
+def outbox(factory, *args: str) -> list[dict]:
+    done = ctl(factory, "outbox", "--json", "--limit", "1000", *args)
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(done.stdout)["reminders"]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# SMTP
+
+
+class SmtpSink:
+    """aiosmtpd on 127.0.0.1:port, keeping each envelope (mail_from, rcpt_tos, raw bytes). stop() and start() again
+    on the same port simulate a mail server that goes away and comes back."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.messages: list[tuple[str, list[str], bytes]] = []
+        self.controller = None
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                sink.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+                return "250 OK"
+
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+def write_msmtprc(home: Path, port: int) -> None:
+    """msmtp reads ~/.msmtprc (HOME is the daemon's temporary home); it refuses one readable by others."""
+    home.mkdir(parents=True, exist_ok=True)
+    rc = home / ".msmtprc"
+    rc.write_text(
+        textwrap.dedent(
+            f"""\
+            defaults
+            auth off
+            tls off
+            timeout 5
+            account default
+            host 127.0.0.1
+            port {port}
+            from simwatch@example.com
+            """
+        )
+    )
+    rc.chmod(0o600)
+
+
+def sendmail_path() -> str:
+    """/usr/sbin/sendmail when it is msmtp (msmtp-mta), else msmtp itself, which takes the same -t -oi."""
+    target = os.path.realpath("/usr/sbin/sendmail")
+    if os.path.basename(target) == "msmtp":
+        return "/usr/sbin/sendmail"
+    found = shutil.which("msmtp")
+    assert found, "msmtp missing: run scripts/bootstrap.sh test"
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Webhooks
+
+
+def standard_webhooks_sign(secret: str, msg_id: str, timestamp: str, body: bytes) -> str:
+    """The Standard Webhooks signature, written from the spec (not from simwatch's code)."""
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    signed = msg_id.encode() + b"." + timestamp.encode() + b"." + body
+    return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+
+
+def standard_webhooks_verify(secret: str, headers, body: bytes, tolerance: int = 300) -> bool:
+    msg_id = headers.get("webhook-id")
+    timestamp = headers.get("webhook-timestamp")
+    signatures = headers.get("webhook-signature", "")
+    if not msg_id or not timestamp:
+        return False
+    if abs(time.time() - int(timestamp)) > tolerance:
+        return False
+    expected = standard_webhooks_sign(secret, msg_id, timestamp, body)
+    return any(hmac.compare_digest(expected, s) for s in signatures.split(" "))
+
+
+class Receiver:
+    """An HTTP server on loopback that records every request and answers from a script.
+
+    script: a function (request_number starting at 1, path) -> (status, headers dict, delay seconds).
+    """
+
+    def __init__(self, script=None):
+        self.requests: list[dict] = []
+        self.script = script or (lambda n, path: (200, {}, 0))
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", "0"))
+                body = self.rfile.read(length)
+                with receiver.lock:
+                    receiver.requests.append(
+                        {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
+                    )
+                    n = len(receiver.requests)
+                status, headers, delay = receiver.script(n, self.path)
+                if delay:
+                    time.sleep(delay)
+                try:
+                    self.send_response(status)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                except OSError:
+                    pass
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str = "/hook") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def snapshot(self) -> list[dict]:
+        with self.lock:
+            return list(self.requests)
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def write_secret(directory: Path, name: str, value: str, mode: int = 0o600) -> Path:
+    path = directory / name
+    path.write_text(value + "\n")
+    path.chmod(mode)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Desktop
+
+
+def dbusmock_python() -> str:
+    """A python that imports dbusmock: the one running the tests, else Debian's (python3-dbusmock)."""
+    import sys
+
+    for candidate in (sys.executable, "/usr/bin/python3"):
+        if subprocess.run([candidate, "-c", "import dbusmock"], capture_output=True).returncode == 0:
+            return candidate
+    raise AssertionError("python-dbusmock missing: run scripts/bootstrap.sh test")
+
+
+class SessionBus:
+    """A private dbus-daemon --session, and optionally python-dbusmock's notification_daemon template on it."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.bus = subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1", f"--address=unix:dir={directory}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            text=True,
+        )
+        self.address = self.bus.stdout.readline().strip()
+        assert self.address.startswith("unix:"), f"dbus-daemon printed {self.address!r}"
+        self.mock = None
+        self.log = directory / "dbusmock.log"
+
+    def env(self) -> dict[str, str]:
+        return dict(os.environ, DBUS_SESSION_BUS_ADDRESS=self.address)
+
+    def start_notification_server(self) -> None:
+        self.mock = subprocess.Popen(
+            [dbusmock_python(), "-m", "dbusmock", "--session", "--template", "notification_daemon", "-l", str(self.log)],
+            env=self.env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        wait_until(self.has_server, 15, what="the mock notification server on the private bus")
+
+    def has_server(self) -> bool:
+        done = subprocess.run(
+            [
+                "dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.Notifications",
+            ],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+        )
+        return "boolean true" in done.stdout
+
+    def notify_calls(self) -> list[str]:
+        if not self.log.exists():
+            return []
+        return [line for line in self.log.read_text(errors="replace").splitlines() if " Notify " in line]
+
+    def stop(self) -> None:
+        for proc in (self.mock, self.bus):
+            if proc is not None and proc.poll() is None:
+                os.kill(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    os.kill(proc.pid, signal.SIGKILL)
+                    proc.wait()
+
+
+def short_tempdir(prefix: str) -> Path:
+    """A directory with a short path (Unix socket paths are limited to 108 bytes)."""
+    return Path(tempfile.mkdtemp(prefix=prefix))
