@@ -117,6 +117,21 @@ need_channel_tests() {
     fi
 }
 
+# Provider tests: iproute2 (veth pair in network namespaces), dbus-daemon (a private bus for ModemManager's mock)
+# and python-dbusmock. Debian's python3 takes python3-dbusmock from apt; another python3 (pyenv) builds dbus-python
+# from PyPI, which needs libdbus and GLib headers and a C compiler.
+need_provider_tests() {
+    command -v ip >/dev/null 2>&1 || want_pkg iproute2 "iproute2 (ip netns and veth, for the counters test)"
+    command -v dbus-daemon >/dev/null 2>&1 || want_pkg dbus-daemon "dbus-daemon (a private bus for the ModemManager test)"
+    if system_python; then
+        want_pkg python3-dbusmock "python3-dbusmock (mock ModemManager)"
+    elif ! python3 -c "import dbusmock" >/dev/null 2>&1; then
+        want_pkg libdbus-1-dev "libdbus-1-dev (to build dbus-python for python-dbusmock)"
+        want_pkg libglib2.0-dev "libglib2.0-dev (to build dbus-python for python-dbusmock)"
+        command -v cc >/dev/null 2>&1 || want_pkg gcc "gcc (to build dbus-python for python-dbusmock)"
+    fi
+}
+
 # pip_install MODULE PACKAGE: PyPI packages the tests import, for whichever python3 runs them.
 pip_install() {
     python3 -c "import $1" >/dev/null 2>&1 && return 0
@@ -147,6 +162,7 @@ test | all)
     need_python_tests
     need_install
     need_test_extras
+    need_provider_tests
     ;;
 esac
 
@@ -181,4 +197,5 @@ fi
 if [[ "$mode" == test || "$mode" == all ]]; then
     pip_install varlink varlink
     pip_install aiosmtpd aiosmtpd
+    pip_install dbusmock python-dbusmock
 fi

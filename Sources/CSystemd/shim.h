@@ -4,6 +4,7 @@
 // Suppress CODE_FILE/CODE_LINE/CODE_FUNC, which would point into this shim rather than the caller.
 #define SD_JOURNAL_SUPPRESS_LOCATION 1
 
+#include <systemd/sd-bus.h>
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
 #include <systemd/sd-bus.h>

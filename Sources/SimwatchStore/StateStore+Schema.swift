@@ -80,6 +80,30 @@ extension StateStore {
                     """
             )
         }
+        // v2: interface counters accumulated per line (the counters provider), so a restart loses nothing.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE counter_state (
+                        line_id TEXT PRIMARY KEY,
+                        period_started REAL NOT NULL,
+                        used INTEGER NOT NULL,
+                        boot_id TEXT NOT NULL,
+                        sampled_at REAL NOT NULL,
+                        discarded INTEGER NOT NULL DEFAULT 0
+                    );
+
+                    CREATE TABLE counter_interface (
+                        line_id TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        rx INTEGER NOT NULL,
+                        tx INTEGER NOT NULL,
+                        ifindex INTEGER,
+                        PRIMARY KEY (line_id, name)
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -39,9 +39,26 @@ enum LineDecoder {
         let quotaWritten = planTable?.has("quota") ?? false
         var provider: ProviderSettings?
         if let providerTable = table.subtable("provider", context: "[line.provider]\(label)") {
-            provider = ProviderDecoder.decode(providerTable, plan: plan, quotaWritten: quotaWritten)
+            provider = ProviderDecoder.decode(
+                providerTable,
+                plan: plan,
+                quotaWritten: quotaWritten,
+                zone: daemon.timeZone
+            )
         } else if table.has("provider") == false {
             table.error(nil, "missing [line.provider]", hint: "add [line.provider] with type = \"demo\"")
+        }
+
+        // Some sources must not be asked too often (Airalo caches for 20 minutes and rate-limits per ICCID).
+        if let minimum = provider?.minimumPollInterval, pollInterval < minimum {
+            if table.has("poll_interval") {
+                table.error(
+                    "poll_interval",
+                    "`poll_interval` = \(pollInterval) is too short for a \(provider?.type ?? "") line",
+                    hint: "use \(minimum) or more"
+                )
+            }
+            pollInterval = minimum
         }
 
         var rules = defaultRules.isEmpty ? DefaultRules.all : defaultRules
@@ -85,9 +102,14 @@ enum LineDecoder {
 
 /// Decodes `[line.provider]` by its `type`.
 enum ProviderDecoder {
-    static let types = ["demo"]
+    static let types = ["demo", "counters", "airalo", "1nce", "json", "modemmanager", "exec", "manual"]
 
-    static func decode(_ table: TableReader, plan: PlanSettings, quotaWritten: Bool) -> ProviderSettings? {
+    static func decode(
+        _ table: TableReader,
+        plan: PlanSettings,
+        quotaWritten: Bool,
+        zone: ZoneInfo
+    ) -> ProviderSettings? {
         guard let type = table.string("type") else {
             if !table.has("type") {
                 table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))")
@@ -105,6 +127,14 @@ enum ProviderDecoder {
             }
             table.finish(allowing: ["type", "daily_use", "wobble", "credit", "fail_every"])
             return .demo(DemoProviderSettings(dailyUse: dailyUse, wobble: wobble, credit: credit, failEvery: failEvery))
+        // One decoder per source, each in its own file (ProviderDecoder+*.swift).
+        case "counters": return decodeCounters(table)
+        case "airalo": return decodeAiralo(table)
+        case "1nce": return decodeOneNCE(table)
+        case "json": return decodeJSON(table)
+        case "modemmanager": return decodeModemManager(table, zone: zone)
+        case "exec": return decodeExec(table)
+        case "manual": return decodeManual(table)
         default:
             let hint =
                 Suggestion.nearest(to: type, in: types).map { "did you mean `\($0)`?" }

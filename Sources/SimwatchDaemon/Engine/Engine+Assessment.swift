@@ -27,8 +27,17 @@ extension Engine {
             record.lastAttempt = now
             record.polls += 1
             switch outcome {
+            case .success(let reading) where reading.estimated:
+                // An estimate between entries (manual lines): stored and judged, but nothing was observed, so it
+                // neither counts as a success for the stale rule nor as a top-up.
+                newLatest = reading
+                batch.readings.append(reading)
             case .success(let reading):
-                let previous = latest[line.id]
+                // Top-ups are judged against what was last observed, not against an estimate.
+                var previous = latest[line.id]
+                if previous?.estimated == true, let observed = try? store.latestObservedReading(line: line.id) {
+                    previous = observed
+                }
                 // A top-up seen across a renewal recorded by hand is that same renewal.
                 let acrossRecorded = record.renewedAt.map { at in (previous?.observedAt ?? at) < at } ?? false
                 renewed = TopUp.detected(previous: previous, current: reading) && !acrossRecorded

@@ -6,6 +6,10 @@ import SimwatchStore
 extension Engine {
     /// Polls one line in its own task with a timeout, so a slow or failing source never holds up other lines.
     func startPoll(_ line: Line, now: Date) {
+        if case .manual(let settings) = line.provider {
+            estimateManual(line, settings: settings, now: now)
+            return
+        }
         let record = records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
         let request = ReadRequest(
             line: line,
@@ -71,6 +75,7 @@ extension Engine {
             )
         }
         if r.status != .active, r.status != .expired { parts.append(r.status.rawValue) }
+        if r.estimated { parts.append("estimated") }
         return parts.joined(separator: ", ")
     }
 

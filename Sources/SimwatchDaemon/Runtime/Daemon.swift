@@ -54,7 +54,9 @@ public struct Daemon {
             return DaemonExit.config
         }
         let clock = Self.clock(scale: config.daemon.timeScale, store: store, logger: logger)
-        let engine = Engine(config: config, store: store, channels: channels, logger: logger)
+        // Providers share the daemon's one HTTP client with the channels.
+        let providers = ProviderFactory(store: store, transport: http, logger: logger, environment: environment)
+        let engine = Engine(config: config, store: store, providers: providers, channels: channels, logger: logger)
 
         let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)
         let queue = DispatchQueue(label: "simwatchd.events")
@@ -78,6 +80,7 @@ public struct Daemon {
             try await engine.start(now: clock.now())
         } catch {
             logger.error("cannot load state: \(error)")
+            await http.shutdown()
             return DaemonExit.cannotCreate
         }
         let speed = config.daemon.timeScale != 1 ? "; time runs \(Self.number(config.daemon.timeScale))× faster" : ""

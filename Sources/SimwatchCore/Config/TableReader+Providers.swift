@@ -1,0 +1,131 @@
+internal import TOMLKit
+
+extension TableReader {
+    func bool(_ key: String) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let b = value.bool else {
+            error(key, "`\(key)` must be true or false, not \(value.type.describe)")
+            return nil
+        }
+        return b
+    }
+
+    /// A table of string values (`headers`, `env`, `status_map`).
+    func stringTable(_ key: String) -> [String: String]? {
+        guard let value = table[key] else { return nil }
+        guard let t = value.table else {
+            error(
+                key,
+                "`\(key)` must be a table, not \(value.type.describe)",
+                hint: "write \(key) = { name = \"value\" }"
+            )
+            return nil
+        }
+        var out: [String: String] = [:]
+        for name in t.keys {
+            guard let s = t[name]?.string else {
+                error(key, "every value of `\(key)` must be a string", hint: "put `\(name)`'s value in quotes")
+                return nil
+            }
+            out[name] = s
+        }
+        return out
+    }
+
+    /// A string that must be one of `choices`.
+    func choice(_ key: String, _ choices: [String]) -> String? {
+        guard let s = string(key) else { return nil }
+        guard choices.contains(s) else {
+            let hint =
+                Suggestion.nearest(to: s, in: choices).map { "did you mean `\($0)`?" }
+                ?? "one of: \(choices.joined(separator: ", "))"
+            error(key, "`\(key)` = \"\(s)\" is not known", hint: hint)
+            return nil
+        }
+        return s
+    }
+
+    /// `secret_file` or `credential`: where a secret is read at each use. Reports a missing one when `required`.
+    func secret(required: Bool, what: String) -> SecretSource? {
+        let file = string("secret_file")
+        let credential = string("credential")
+        if file != nil, credential != nil {
+            error("credential", "set only one of `secret_file` and `credential`")
+            return nil
+        }
+        if let file {
+            guard file.hasPrefix("/") || file.hasPrefix("~/") else {
+                error(
+                    "secret_file",
+                    "`secret_file` must be an absolute path",
+                    hint: "e.g. \"~/.config/simwatch/\(what)\""
+                )
+                return nil
+            }
+            return .file(file)
+        }
+        if let credential {
+            guard !credential.isEmpty, !credential.contains("/") else {
+                error("credential", "`credential` is the name of a systemd credential, without '/'")
+                return nil
+            }
+            return .credential(credential)
+        }
+        if required, !has("secret_file"), !has("credential") {
+            error(
+                nil,
+                "missing the \(what): set `secret_file` (a file only you can read) or `credential` (systemd)",
+                hint: "the secret itself never goes in the configuration"
+            )
+        }
+        return nil
+    }
+
+    /// A duration such as "30s" that must be positive.
+    func timeout(_ key: String = "timeout", default value: TimeSpan) -> TimeSpan {
+        guard let span = parsed(key, TimeSpan.init(parsing:)) else { return value }
+        guard span.seconds > 0 else {
+            error(key, "`\(key)` must be longer than zero")
+            return value
+        }
+        return span
+    }
+
+    /// An http:// or https:// URL without a trailing slash.
+    func baseURL(_ key: String, default value: String) -> String {
+        guard let url = string(key) else { return value }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            error(key, "`\(key)` must start with https:// (or http://)")
+            return value
+        }
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
+    func zone(_ key: String, default value: ZoneInfo) -> ZoneInfo {
+        parsed(key, { (s) throws(UnitParseError) in try ZoneInfo(identifier: s) }) ?? value
+    }
+
+    /// An ICCID: 18 to 22 digits (the last may be the Luhn check digit).
+    func iccid(_ key: String = "iccid", required: Bool) -> String? {
+        guard let value = string(key) else {
+            if required, !has(key) { error(nil, "missing `\(key)`", hint: "the SIM's ICCID, e.g. \"8933...\"") }
+            return nil
+        }
+        let digits = value.filter { $0 != " " }
+        guard (18...22).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
+            error(key, "`\(key)` = \"\(value)\" is not an ICCID", hint: "18 to 22 digits, as printed on the SIM")
+            return nil
+        }
+        return digits
+    }
+
+    func required(_ key: String, hint: String) -> String? {
+        let value = string(key)
+        if value == nil, !has(key) { error(nil, "missing `\(key)`", hint: hint) }
+        return value
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,162 @@
+public import FoundationEssentials
+
+/// One interface's counters as read at one moment.
+public struct InterfaceCounters: Sendable, Hashable, Codable {
+    public var rx: UInt64
+    public var tx: UInt64
+    /// The kernel's interface index; a new index under the same name is a new interface (counters from zero).
+    public var ifindex: Int?
+
+    public init(rx: UInt64, tx: UInt64, ifindex: Int? = nil) {
+        self.rx = rx
+        self.tx = tx
+        self.ifindex = ifindex
+    }
+}
+
+/// What the accumulator remembers between samples; stored in SQLite so a restart loses nothing.
+public struct CounterState: Sendable, Hashable {
+    /// The plan period the usage belongs to.
+    public var periodStart: Date
+    /// Bytes counted in this period.
+    public var used: Int64
+    public var bootID: String
+    public var sampledAt: Date
+    /// The last values of the interfaces present at the last sample (absent interfaces are left out).
+    public var interfaces: [String: InterfaceCounters]
+    /// Samples discarded as implausible, over the line's life.
+    public var discarded: Int
+
+    public init(
+        periodStart: Date,
+        used: Int64,
+        bootID: String,
+        sampledAt: Date,
+        interfaces: [String: InterfaceCounters],
+        discarded: Int = 0
+    ) {
+        self.periodStart = periodStart
+        self.used = used
+        self.bootID = bootID
+        self.sampledAt = sampledAt
+        self.interfaces = interfaces
+        self.discarded = discarded
+    }
+}
+
+/// Turns successive counter samples into bytes used, surviving what vnStat survives: a reboot (the boot id
+/// changes: counters restart from zero), an interface removed and added again (it is missing for a while, or
+/// its ifindex changes), a 32-bit or 64-bit counter wrapping, a sample implying an impossible rate (discarded and
+/// taken as the new baseline), and the daemon being down (the traffic in between is counted when it comes back,
+/// as long as the machine did not reboot meanwhile).
+public struct CounterAccumulator: Sendable {
+    public var direction: CounterProviderSettings.Direction
+    /// Bytes per second above which a sample is implausible.
+    public var maxRate: Int64
+
+    public init(direction: CounterProviderSettings.Direction, maxRate: Int64) {
+        self.direction = direction
+        self.maxRate = maxRate
+    }
+
+    /// What happened at one step, for the log.
+    public enum Event: Sendable, Hashable {
+        case firstSample
+        case rebooted
+        case appeared(String)
+        case replaced(String)
+        case wrapped(String, bits: Int)
+        case discarded(String, bytes: UInt64)
+        case newPeriod
+    }
+
+    /// Adds a sample. `interfaces` holds the configured interfaces that exist now.
+    public func step(
+        _ previous: CounterState?,
+        bootID: String,
+        interfaces: [String: InterfaceCounters],
+        at now: Date,
+        periodStart: Date
+    ) -> (CounterState, [Event]) {
+        guard let previous else {
+            return (
+                CounterState(periodStart: periodStart, used: 0, bootID: bootID, sampledAt: now, interfaces: interfaces),
+                [.firstSample]
+            )
+        }
+        var events: [Event] = []
+        let rebooted = previous.bootID != bootID
+        if rebooted { events.append(.rebooted) }
+        let elapsed = max(1, now.timeIntervalSince(previous.sampledAt))
+        let ceiling = UInt64(clamping: Int64(min(Double(maxRate) * elapsed, Double(Int64.max / 2))))
+        var delta: UInt64 = 0
+        var discarded = 0
+        for (name, current) in interfaces.sorted(by: { $0.key < $1.key }) {
+            let bytes: UInt64
+            if rebooted {
+                // Counters restarted at boot: everything since then is new traffic.
+                bytes = count(current)
+            } else if let last = previous.interfaces[name] {
+                if let before = last.ifindex, let after = current.ifindex, before != after {
+                    events.append(.replaced(name))
+                    bytes = count(current)
+                } else {
+                    let (rx, rxBits) = Self.advance(from: last.rx, to: current.rx)
+                    let (tx, txBits) = Self.advance(from: last.tx, to: current.tx)
+                    if let bits = rxBits ?? txBits { events.append(.wrapped(name, bits: bits)) }
+                    bytes = count(rx: rx, tx: tx)
+                }
+            } else {
+                // Missing at the last sample (or new to the configuration): it started from zero since.
+                events.append(.appeared(name))
+                bytes = count(current)
+            }
+            if bytes > ceiling {
+                events.append(.discarded(name, bytes: bytes))
+                discarded += 1
+            } else {
+                delta &+= bytes
+            }
+        }
+
+        var used = previous.used
+        // Stored dates come back from SQLite through a Double: compare to the millisecond, not bit for bit.
+        if abs(previous.periodStart.timeIntervalSince(periodStart)) >= 0.001 {
+            events.append(.newPeriod)
+            // Only the part of the interval after the period began belongs to it.
+            let span = now.timeIntervalSince(previous.sampledAt)
+            let after = now.timeIntervalSince(periodStart)
+            let share = span > 0 ? min(max(after / span, 0), 1) : 1
+            used = Int64((Double(delta) * share).rounded())
+        } else {
+            used = used &+ Int64(clamping: delta)
+        }
+        let state = CounterState(
+            periodStart: periodStart,
+            used: used,
+            bootID: bootID,
+            sampledAt: now,
+            interfaces: interfaces,
+            discarded: previous.discarded + discarded
+        )
+        return (state, events)
+    }
+
+    /// The increase from `last` to `current`, and the counter width when it wrapped: a value that fitted in 32
+    /// bits wrapped at 2³², a larger one at 2⁶⁴.
+    static func advance(from last: UInt64, to current: UInt64) -> (UInt64, Int?) {
+        if current >= last { return (current - last, nil) }
+        if last <= UInt64(UInt32.max) { return ((UInt64(UInt32.max) - last) + current + 1, 32) }
+        return (current &- last, 64)
+    }
+
+    private func count(_ c: InterfaceCounters) -> UInt64 { count(rx: c.rx, tx: c.tx) }
+
+    private func count(rx: UInt64, tx: UInt64) -> UInt64 {
+        switch direction {
+        case .both: rx &+ tx
+        case .rx: rx
+        case .tx: tx
+        }
+    }
+}

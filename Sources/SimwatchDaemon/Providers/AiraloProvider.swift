@@ -1,0 +1,142 @@
+import FoundationEssentials
+import SimwatchCore
+import SimwatchHTTP
+
+/// The Airalo Partner API. A token from `POST /v2/token` (form: client_id, client_secret,
+/// grant_type=client_credentials) is cached and fetched again when refused (401); usage comes from
+/// `GET /v2/sims/{iccid}/usage`: `data.remaining` and `data.total` in MB, `data.expired_at` without a zone,
+/// `data.status` and `data.is_unlimited`. The API caches usage for about 20 minutes and rate-limits per ICCID, so
+/// one ICCID is never asked twice within `AiraloProviderSettings.minimumPollInterval`: a poll inside that window
+/// gets the last answer again.
+struct AiraloProvider: UsageProvider {
+    /// Airalo's MB: a "1 GB" package reports 1024, so these are binary megabytes.
+    static let bytesPerMB = 1_048_576.0
+
+    let settings: AiraloProviderSettings
+    let http: HTTPClientContext
+    let tokens: TokenCache
+    let throttle: ReadThrottle
+
+    var key: String { "airalo \(settings.baseURL) \(settings.iccid)" }
+    var tokenKey: String { "airalo \(settings.baseURL) \(settings.clientID)" }
+
+    func read(_ request: ReadRequest) async throws -> Reading {
+        if let cached = await throttle.recent(key, now: request.now, within: AiraloProviderSettings.minimumPollInterval)
+        {
+            var again = cached
+            again.lineID = request.line.id
+            again.observedAt = request.now
+            again.providerUpdatedAt = cached.providerUpdatedAt ?? cached.observedAt
+            return again
+        }
+        if let until = await throttle.blocked(key, now: request.now) {
+            let wait = TimeSpan(seconds: Int64(until.timeIntervalSince(request.now).rounded(.up)))
+            throw ProviderError(.rateLimited, "Airalo asked to wait \(wait) more", retryAfter: wait)
+        }
+        let outcome: Result<Reading, ProviderError>
+        do throws(ProviderError) {
+            outcome = .success(try await fetch(request, retryingOn401: true))
+        } catch {
+            outcome = .failure(error)
+        }
+        switch outcome {
+        case .success(let reading):
+            await throttle.remember(key, reading)
+            return reading
+        case .failure(let error):
+            if let wait = error.retryAfter, error.code == .rateLimited {
+                await throttle.block(key, until: request.now + wait)
+            }
+            throw error
+        }
+    }
+
+    private func fetch(_ request: ReadRequest, retryingOn401: Bool) async throws(ProviderError) -> Reading {
+        let token = try await accessToken(now: request.now)
+        let response = try await http.send(
+            HTTPRequestSpec(
+                url: "\(settings.baseURL)/v2/sims/\(settings.iccid)/usage",
+                headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
+                totalTimeout: settings.timeout.timeInterval
+            )
+        )
+        if response.status == 401, retryingOn401 {
+            // The token expired or was revoked: fetch a new one, once.
+            await tokens.invalidate(tokenKey)
+            return try await fetch(request, retryingOn401: false)
+        }
+        guard (200..<300).contains(response.status) else {
+            throw HTTPClientContext.failure(response, what: "Airalo usage", defaultRetry: .minutes(20))
+        }
+        return try Self.reading(
+            HTTPClientContext.json(response, what: "Airalo usage"),
+            request: request,
+            zone: settings.timeZone
+        )
+    }
+
+    private func accessToken(now: Date) async throws(ProviderError) -> String {
+        if let token = await tokens.token(tokenKey, now: now) { return token }
+        let secret = try http.secrets.read(settings.secret)
+        let response = try await http.send(
+            HTTPRequestSpec(
+                method: "POST",
+                url: "\(settings.baseURL)/v2/token",
+                headers: [
+                    HTTPHeader("Accept", "application/json"),
+                    HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
+                ],
+                body: HTTPClientContext.form([
+                    ("client_id", settings.clientID), ("client_secret", secret), ("grant_type", "client_credentials"),
+                ]),
+                totalTimeout: settings.timeout.timeInterval
+            )
+        )
+        guard (200..<300).contains(response.status) else {
+            throw HTTPClientContext.failure(response, what: "Airalo token")
+        }
+        let root = try HTTPClientContext.json(response, what: "Airalo token")
+        guard let token = (root.at(pointer: "/data/access_token") ?? root.at(pointer: "/access_token"))?.stringValue
+        else { throw ProviderError(.malformed, "Airalo token: no data.access_token in the answer") }
+        let lifetime = (root.at(pointer: "/data/expires_in") ?? root.at(pointer: "/expires_in"))?.numberValue ?? 3600
+        // Renew a little early so a token never expires between the check and the request.
+        await tokens.store(tokenKey, token: token, expires: now.addingTimeInterval(max(60, lifetime * 0.9)))
+        return token
+    }
+
+    /// Maps the usage answer to a reading.
+    static func reading(_ root: JSONNode, request: ReadRequest, zone: ZoneInfo) throws(ProviderError) -> Reading {
+        guard let data = root.at(pointer: "/data"), case .object = data else {
+            throw ProviderError(.malformed, "Airalo usage: no `data` object in the answer")
+        }
+        let unlimited = data.at(pointer: "/is_unlimited")?.boolValue ?? false
+        let text = data.at(pointer: "/status")?.stringValue?.uppercased() ?? "UNKNOWN"
+        var status: Reading.Status
+        switch text {
+        case "NOT_ACTIVE": status = .notActive
+        case "ACTIVE": status = unlimited ? .unlimited : .active
+        case "FINISHED": status = .finished
+        case "EXPIRED", "RECYCLED": status = .expired
+        default: status = .unknown
+        }
+        var reading = Reading(lineID: request.line.id, observedAt: request.now, status: status, source: "airalo")
+        if let raw = data.at(pointer: "/expired_at"), let value = raw.stringValue, !value.isEmpty {
+            do {
+                reading.expiresAt = try Date(parsing: value, zone: zone)
+            } catch {
+                throw ProviderError(.malformed, "Airalo usage: expired_at \"\(value)\" is not a date")
+            }
+        }
+        // For unlimited packages the amounts are zeros that mean nothing.
+        if !unlimited {
+            guard let remaining = data.at(pointer: "/remaining")?.numberValue,
+                let total = data.at(pointer: "/total")?.numberValue, remaining >= 0, total >= 0
+            else { throw ProviderError(.malformed, "Airalo usage: data.remaining or data.total missing") }
+            reading.remaining = ByteCount(bytes: Int64((remaining * bytesPerMB).rounded()))
+            reading.total = ByteCount(bytes: Int64((total * bytesPerMB).rounded()))
+            reading.used = ByteCount(bytes: max(0, reading.total!.bytes - reading.remaining!.bytes))
+        }
+        if status == .active, let expires = reading.expiresAt, expires <= request.now { reading.status = .expired }
+        return reading
+    }
+}

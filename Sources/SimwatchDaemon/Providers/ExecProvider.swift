@@ -1,0 +1,89 @@
+import FoundationEssentials
+import Logging
+import SimwatchCore
+
+/// A user's script: run without a shell, with a timeout that kills its process group; it prints one JSON reading
+/// on stdout (`ScriptReading`), its stderr goes to the log line by line, and a secret reaches it on stdin or as
+/// the path in `$SIMWATCH_SECRET_FILE`, never on its command line.
+struct ExecProvider: UsageProvider {
+    let settings: ExecProviderSettings
+    let secrets: SecretReader
+    let logger: Logger
+
+    func read(_ request: ReadRequest) async throws -> Reading {
+        var environment = [
+            "PATH": secrets.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+            "HOME": secrets.environment["HOME"] ?? "/",
+            "LANG": secrets.environment["LANG"] ?? "C.UTF-8",
+            "SIMWATCH_LINE": request.line.id,
+            "SIMWATCH_NOW": request.now.iso8601(in: .utc),
+        ]
+        if let period = request.period {
+            environment["SIMWATCH_PERIOD_START"] = period.startedAt.iso8601(in: .utc)
+            if let quota = period.quota { environment["SIMWATCH_QUOTA_BYTES"] = String(quota.bytes) }
+            if let expires = period.expiresAt { environment["SIMWATCH_EXPIRES_AT"] = expires.iso8601(in: .utc) }
+        }
+        for (name, value) in settings.environment { environment[name] = value }
+        var input: [UInt8]?
+        if let source = settings.secret {
+            switch settings.secretDelivery {
+            case .stdin:
+                input = Array(try secrets.read(source).utf8) + [10]
+            case .file:
+                // Checked like any secret file before the script is told where it is.
+                _ = try secrets.read(source)
+                environment["SIMWATCH_SECRET_FILE"] = try secrets.path(of: source)
+            }
+        }
+
+        let program = settings.command[0]
+        let outcome: ScriptOutcome
+        do {
+            outcome = try await ScriptRunner.run(
+                settings.command,
+                environment: environment,
+                input: input,
+                timeout: settings.timeout.timeInterval
+            )
+        } catch {
+            throw ProviderError(.unavailable, error.description)
+        }
+        let metadata: Logger.Metadata = ["line": "\(request.line.id)"]
+        for line in String(decoding: outcome.stderr, as: UTF8.self).split(whereSeparator: \.isNewline).prefix(20) {
+            logger.notice("\(request.line.id): \(program): \(line)", metadata: metadata)
+        }
+        if outcome.timedOut {
+            throw ProviderError(
+                .timeout,
+                "\(program) ran longer than \(settings.timeout); its process group was killed"
+            )
+        }
+        guard outcome.status == 0 else {
+            let how = outcome.status < 0 ? "was killed by signal \(-outcome.status)" : "exited with \(outcome.status)"
+            throw ProviderError(.unavailable, "\(program) \(how)")
+        }
+        let parsed: ScriptReading
+        do {
+            parsed = try ScriptReading(parsing: outcome.stdout, zone: .utc)
+        } catch {
+            throw ProviderError(.malformed, "\(program) printed no valid reading: \(error)")
+        }
+        if let message = parsed.error { throw ProviderError(.unavailable, "\(program): \(message)") }
+        var reading = Reading(
+            lineID: request.line.id,
+            observedAt: request.now,
+            providerUpdatedAt: parsed.updatedAt,
+            remaining: parsed.remaining,
+            used: parsed.used,
+            total: parsed.total,
+            credit: parsed.credit,
+            expiresAt: parsed.expiresAt,
+            status: parsed.status ?? .active,
+            source: "exec"
+        )
+        if reading.status == .active, let expires = reading.expiresAt, expires <= request.now {
+            reading.status = .expired
+        }
+        return reading
+    }
+}

@@ -1,0 +1,147 @@
+import FoundationEssentials
+import SimwatchCore
+import SimwatchHTTP
+
+/// What the HTTP sources share: the transport, secrets, and the mapping of HTTP outcomes to `ProviderError`.
+struct HTTPClientContext: Sendable {
+    let transport: (any HTTPTransport)?
+    let secrets: SecretReader
+
+    /// Sends a request; a transport failure becomes `timeout` or `unavailable`.
+    func send(_ request: HTTPRequestSpec) async throws(ProviderError) -> HTTPResponseSpec {
+        guard let transport else { throw ProviderError(.unavailable, "no HTTP client in this process") }
+        do {
+            return try await transport.send(request)
+        } catch {
+            let host = Self.host(of: request.url)
+            switch error.code {
+            case .timeout: throw ProviderError(.timeout, "\(host) did not answer in time")
+            case .tooLarge: throw ProviderError(.malformed, "\(host): answer too large")
+            default: throw ProviderError(.unavailable, "\(host): \(error)")
+            }
+        }
+    }
+
+    /// The error for a response that is not 2xx: 401/403 unauthorized, 429 rate limited (with Retry-After),
+    /// anything else unavailable.
+    static func failure(
+        _ response: HTTPResponseSpec,
+        what: String,
+        defaultRetry: TimeSpan = .minutes(1)
+    )
+        -> ProviderError
+    {
+        switch response.status {
+        case 401, 403:
+            return ProviderError(.unauthorized, "\(what): HTTP \(response.status) (check the credentials)")
+        case 429:
+            let wait = retryAfter(response.header("Retry-After")) ?? defaultRetry
+            return ProviderError(.rateLimited, "\(what): HTTP 429, retry after \(wait)", retryAfter: wait)
+        case 500...599:
+            let wait = retryAfter(response.header("Retry-After"))
+            return ProviderError(.unavailable, "\(what): server error \(response.status)", retryAfter: wait)
+        default:
+            return ProviderError(.unavailable, "\(what): HTTP \(response.status) \(preview(response.body))")
+        }
+    }
+
+    /// Retry-After in seconds ("120"); an HTTP date is not worth a calendar here and falls back to the default.
+    static func retryAfter(_ value: String?) -> TimeSpan? {
+        guard let value, let seconds = Int64(value.filter { !$0.isWhitespace }), seconds >= 0 else { return nil }
+        return TimeSpan(seconds: seconds)
+    }
+
+    /// A short, printable start of a body for messages.
+    static func preview(_ body: [UInt8]) -> String {
+        let text = String(decoding: body.prefix(120), as: UTF8.self)
+        return String(text.map { $0.isNewline || $0.asciiValue.map { $0 < 32 } == true ? " " : $0 })
+    }
+
+    static func host(of url: String) -> String {
+        let rest = url.split(separator: "://", maxSplits: 1).last.map(String.init) ?? url
+        return String(rest.prefix { $0 != "/" })
+    }
+
+    static func json(_ response: HTTPResponseSpec, what: String) throws(ProviderError) -> JSONNode {
+        do {
+            return try JSONNode(parsing: response.body)
+        } catch {
+            throw ProviderError(.malformed, "\(what): \(error)")
+        }
+    }
+
+    /// application/x-www-form-urlencoded.
+    static func form(_ fields: [(String, String)]) -> [UInt8] {
+        Array(fields.map { "\(percentEncoded($0.0))=\(percentEncoded($0.1))" }.joined(separator: "&").utf8)
+    }
+
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(UnicodeScalar(byte))
+            if c.isASCII, c.isLetter || c.isNumber || "-._~".contains(c) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    static func basicAuthorization(user: String, password: String) -> String {
+        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+    }
+}
+
+/// Bearer tokens shared by every line using the same account, refreshed when they expire or are refused.
+actor TokenCache {
+    private var tokens: [String: (token: String, expires: Date)] = [:]
+
+    func token(_ key: String, now: Date) -> String? {
+        guard let entry = tokens[key], entry.expires > now else { return nil }
+        return entry.token
+    }
+
+    func store(_ key: String, token: String, expires: Date) {
+        tokens[key] = (token, expires)
+    }
+
+    func invalidate(_ key: String) {
+        tokens[key] = nil
+    }
+}
+
+/// The last answer per key (an ICCID at a provider), so a source that must not be asked often is not.
+actor ReadThrottle {
+    private var last: [String: Reading] = [:]
+    private var blockedUntil: [String: Date] = [:]
+
+    /// The last reading if it is younger than `interval`.
+    func recent(_ key: String, now: Date, within interval: TimeSpan) -> Reading? {
+        guard let reading = last[key], now.timeIntervalSince(reading.observedAt) < interval.timeInterval,
+            now >= reading.observedAt
+        else { return nil }
+        return reading
+    }
+
+    func remember(_ key: String, _ reading: Reading) {
+        last[key] = reading
+        blockedUntil[key] = nil
+    }
+
+    /// Until when the provider asked us to wait (429 Retry-After).
+    func blocked(_ key: String, now: Date) -> Date? {
+        guard let until = blockedUntil[key], until > now else { return nil }
+        return until
+    }
+
+    func block(_ key: String, until: Date) {
+        blockedUntil[key] = until
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

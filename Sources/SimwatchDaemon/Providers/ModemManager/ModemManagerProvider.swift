@@ -1,0 +1,195 @@
+import Dispatch
+import FoundationEssentials
+import Logging
+import SimwatchCore
+
+/// A modem through ModemManager on the system bus: finds the modem whose SIM matches the line (ICCID or
+/// operator), then either dials the USSD code (`Modem3gpp.Ussd.Initiate`) or reads the newest SMS from the
+/// carrier (`Messaging`), and parses the French text with the line's patterns.
+struct ModemManagerProvider: UsageProvider {
+    static let service = "org.freedesktop.ModemManager1"
+    static let root = "/org/freedesktop/ModemManager1"
+    static let modemInterface = "org.freedesktop.ModemManager1.Modem"
+    static let simInterface = "org.freedesktop.ModemManager1.Sim"
+    static let gppInterface = "org.freedesktop.ModemManager1.Modem.Modem3gpp"
+    static let ussdInterface = "org.freedesktop.ModemManager1.Modem.Modem3gpp.Ussd"
+    static let messagingInterface = "org.freedesktop.ModemManager1.Modem.Messaging"
+    static let smsInterface = "org.freedesktop.ModemManager1.Sms"
+
+    let settings: ModemManagerProviderSettings
+    let sessions: ModemSessions
+    let logger: Logger
+
+    /// The text the carrier sent, and when.
+    struct Answer: Sendable {
+        var text: String
+        var at: Date?
+        var modem: String
+    }
+
+    func read(_ request: ReadRequest) async throws -> Reading {
+        let settings = self.settings
+        let sessions = self.sessions
+        let now = request.now
+        let result: Result<Answer, ProviderError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Self.ask(settings, sessions: sessions, now: now))
+            }
+        }
+        let answer = try result.get()
+        logger.debug(
+            "\(request.line.id): \(answer.modem) answered \"\(ReplyParser.preview(answer.text))\"",
+            metadata: ["line": "\(request.line.id)"]
+        )
+        let parsed: ParsedReply
+        do {
+            parsed = try settings.parser.parse(answer.text)
+        } catch {
+            throw ProviderError(.malformed, error.message)
+        }
+        var reading = Reading(
+            lineID: request.line.id,
+            observedAt: request.now,
+            providerUpdatedAt: answer.at,
+            remaining: parsed.unlimited ? nil : parsed.remaining,
+            used: parsed.unlimited ? nil : parsed.used,
+            total: parsed.unlimited ? nil : parsed.total,
+            credit: parsed.credit,
+            expiresAt: parsed.expiresAt,
+            status: parsed.unlimited ? .unlimited : .active,
+            source: "modemmanager"
+        )
+        if let expires = reading.expiresAt, expires <= request.now {
+            reading.status = .expired
+        } else if reading.status == .active, reading.effectiveRemaining?.bytes == 0 {
+            reading.status = .finished
+        }
+        return reading
+    }
+
+    /// The blocking part: on a Dispatch thread.
+    static func ask(
+        _ settings: ModemManagerProviderSettings,
+        sessions: ModemSessions,
+        now: Date
+    ) -> Result<Answer, ProviderError> {
+        do throws(DBusError) {
+            let bus = try SystemBus()
+            let modem = try findModem(bus, settings)
+            let answer = try sessions.exclusive(modem) { () throws(DBusError) -> Answer in
+                switch settings.query {
+                case .ussd(let code):
+                    return Answer(
+                        text: try ussd(bus, modem: modem, code: code, timeout: settings.timeout),
+                        at: now,
+                        modem: modem
+                    )
+                case .sms(let from, let maxAge):
+                    guard let sms = try newestSMS(bus, modem: modem, from: from) else {
+                        throw DBusError(message: "no SMS from \(from) on \(modem)")
+                    }
+                    if let at = sms.at, now.timeIntervalSince(at) > maxAge.timeInterval {
+                        throw DBusError(message: "the newest SMS from \(from) is older than \(maxAge)")
+                    }
+                    return sms
+                }
+            }
+            return .success(answer)
+        } catch {
+            if error.timedOut { return .failure(ProviderError(.timeout, "ModemManager: \(error.message)")) }
+            return .failure(ProviderError(.unavailable, "ModemManager: \(error)"))
+        }
+    }
+
+    /// The modem whose SIM has the ICCID, or whose operator matches; the only modem when neither is set.
+    static func findModem(_ bus: SystemBus, _ settings: ModemManagerProviderSettings) throws(DBusError) -> String {
+        let objects =
+            try bus.call(service, root, "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").first?.dict ?? [:]
+        let modems = objects.filter { $0.value.dict?[modemInterface] != nil }.sorted { $0.key < $1.key }
+        guard !modems.isEmpty else { throw DBusError(message: "ModemManager knows no modem") }
+        if settings.iccid == nil, settings.operatorName == nil {
+            guard modems.count == 1 else {
+                throw DBusError(message: "\(modems.count) modems: set `iccid` or `operator` to choose one")
+            }
+            return modems[0].key
+        }
+        var seen: [String] = []
+        for (path, interfaces) in modems {
+            let modem = interfaces.dict?[modemInterface]?.dict ?? [:]
+            let gpp = interfaces.dict?[gppInterface]?.dict ?? [:]
+            var sim: [String: DBusValue] = [:]
+            if let simPath = modem["Sim"]?.string, simPath != "/" {
+                sim = (try? bus.properties(service, simPath, simInterface)) ?? [:]
+            }
+            let iccid = sim["SimIdentifier"]?.string ?? ""
+            let operators = [
+                sim["OperatorName"]?.string, sim["OperatorIdentifier"]?.string, gpp["OperatorName"]?.string,
+                gpp["OperatorCode"]?.string,
+            ].compactMap { $0 }.filter { !$0.isEmpty }
+            seen.append("\(path) (ICCID \(iccid.isEmpty ? "?" : iccid), \(operators.joined(separator: "/")))")
+            if let wanted = settings.iccid {
+                // One side may carry the Luhn check digit and the other not.
+                guard !iccid.isEmpty, iccid.hasPrefix(wanted) || wanted.hasPrefix(iccid) else { continue }
+            }
+            if let wanted = settings.operatorName?.lowercased() {
+                guard operators.contains(where: { $0.lowercased() == wanted }) else { continue }
+            }
+            return path
+        }
+        throw DBusError(message: "no modem matches; found \(seen.joined(separator: ", "))")
+    }
+
+    /// Dials a USSD code and returns the network's answer, ending any session left open before and after.
+    static func ussd(_ bus: SystemBus, modem: String, code: String, timeout: TimeSpan) throws(DBusError) -> String {
+        // MMModem3gppUssdSessionState: 1 idle, 2 active, 3 user-response.
+        if let state = try? bus.property(service, modem, ussdInterface, "State")?.uint, state == 2 || state == 3 {
+            _ = try? bus.call(service, modem, ussdInterface, "Cancel")
+        }
+        let reply = try bus.call(service, modem, ussdInterface, "Initiate", [code], timeout: timeout.timeInterval)
+        if let state = try? bus.property(service, modem, ussdInterface, "State")?.uint, state == 3 {
+            _ = try? bus.call(service, modem, ussdInterface, "Cancel")
+        }
+        guard let text = reply.first?.string else { throw DBusError(message: "Initiate(\(code)) gave no text") }
+        return text
+    }
+
+    /// The newest received SMS whose sender is `from`.
+    static func newestSMS(_ bus: SystemBus, modem: String, from: String) throws(DBusError) -> Answer? {
+        let paths = try bus.call(service, modem, messagingInterface, "List").first?.array?.compactMap(\.string) ?? []
+        var best: Answer?
+        for path in paths {
+            guard let sms = try? bus.properties(service, path, smsInterface) else { continue }
+            // MMSmsState: 3 received; 0 unknown is kept for modems that do not say.
+            let state = sms["State"]?.uint ?? 0
+            guard state == 3 || state == 0, let number = sms["Number"]?.string, sameSender(number, from),
+                let text = sms["Text"]?.string
+            else { continue }
+            let at = sms["Timestamp"]?.string.flatMap(parseTimestamp)
+            if best == nil || (at ?? .distantPast) >= (best?.at ?? .distantPast) {
+                best = Answer(text: text, at: at, modem: modem)
+            }
+        }
+        return best
+    }
+
+    /// "555" matches "555"; "+33 6 12 34 56 78" matches "0612345678" on the last nine digits.
+    static func sameSender(_ a: String, _ b: String) -> Bool {
+        if a.lowercased() == b.lowercased() { return true }
+        let da = a.filter(\.isNumber)
+        let db = b.filter(\.isNumber)
+        guard !da.isEmpty, !db.isEmpty else { return false }
+        if da.count < 9 || db.count < 9 { return da == db }
+        return da.suffix(9) == db.suffix(9)
+    }
+
+    /// ModemManager writes "2026-11-27T10:15:00+01" (an offset in hours) or with ":00".
+    static func parseTimestamp(_ text: String) -> Date? {
+        if let date = try? Date(parsing: text, zone: .utc) { return date }
+        if let sign = text.lastIndex(where: { $0 == "+" || $0 == "-" }),
+            text.distance(from: sign, to: text.endIndex) == 3
+        {
+            return try? Date(parsing: text + ":00", zone: .utc)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,96 @@
+import FoundationEssentials
+import SimwatchCore
+import SimwatchHTTP
+
+/// The 1NCE management API. A token from `POST /oauth/token` (HTTP Basic with the API user and its password,
+/// JSON body `{"grant_type": "client_credentials"}`) is cached for its `expires_in` and fetched again when refused;
+/// the data quota comes from `GET /v1/sims/{iccid}/quota/data`: `volume` (MB left), `total_volume` (MB) and
+/// `expiry_date` (ISO 8601).
+struct OneNCEProvider: UsageProvider {
+    static let bytesPerMB = 1_000_000.0
+
+    let settings: OneNCEProviderSettings
+    let http: HTTPClientContext
+    let tokens: TokenCache
+
+    var tokenKey: String { "1nce \(settings.baseURL) \(settings.username)" }
+
+    func read(_ request: ReadRequest) async throws -> Reading {
+        try await fetch(request, retryingOn401: true)
+    }
+
+    private func fetch(_ request: ReadRequest, retryingOn401: Bool) async throws(ProviderError) -> Reading {
+        let token = try await accessToken(now: request.now)
+        let response = try await http.send(
+            HTTPRequestSpec(
+                url: "\(settings.baseURL)/v1/sims/\(settings.iccid)/quota/data",
+                headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
+                totalTimeout: settings.timeout.timeInterval
+            )
+        )
+        if response.status == 401, retryingOn401 {
+            await tokens.invalidate(tokenKey)
+            return try await fetch(request, retryingOn401: false)
+        }
+        guard (200..<300).contains(response.status) else {
+            throw HTTPClientContext.failure(response, what: "1NCE quota")
+        }
+        return try Self.reading(HTTPClientContext.json(response, what: "1NCE quota"), request: request)
+    }
+
+    private func accessToken(now: Date) async throws(ProviderError) -> String {
+        if let token = await tokens.token(tokenKey, now: now) { return token }
+        let password = try http.secrets.read(settings.secret)
+        let response = try await http.send(
+            HTTPRequestSpec(
+                method: "POST",
+                url: "\(settings.baseURL)/oauth/token",
+                headers: [
+                    HTTPHeader("Accept", "application/json"),
+                    HTTPHeader("Content-Type", "application/json"),
+                    HTTPHeader(
+                        "Authorization",
+                        HTTPClientContext.basicAuthorization(user: settings.username, password: password)
+                    ),
+                ],
+                body: Array(#"{"grant_type":"client_credentials"}"#.utf8),
+                totalTimeout: settings.timeout.timeInterval
+            )
+        )
+        guard (200..<300).contains(response.status) else {
+            throw HTTPClientContext.failure(response, what: "1NCE token")
+        }
+        let root = try HTTPClientContext.json(response, what: "1NCE token")
+        guard let token = root.at(pointer: "/access_token")?.stringValue else {
+            throw ProviderError(.malformed, "1NCE token: no access_token in the answer")
+        }
+        let lifetime = root.at(pointer: "/expires_in")?.numberValue ?? 3600
+        await tokens.store(tokenKey, token: token, expires: now.addingTimeInterval(max(30, lifetime * 0.9)))
+        return token
+    }
+
+    static func reading(_ root: JSONNode, request: ReadRequest) throws(ProviderError) -> Reading {
+        guard let volume = root.at(pointer: "/volume")?.numberValue, volume.isFinite else {
+            throw ProviderError(.malformed, "1NCE quota: no `volume` in the answer")
+        }
+        var reading = Reading(lineID: request.line.id, observedAt: request.now, source: "1nce")
+        reading.remaining = ByteCount(bytes: Int64((max(0, volume) * bytesPerMB).rounded()))
+        if let total = root.at(pointer: "/total_volume")?.numberValue, total >= 0 {
+            reading.total = ByteCount(bytes: Int64((total * bytesPerMB).rounded()))
+            reading.used = ByteCount(bytes: max(0, reading.total!.bytes - reading.remaining!.bytes))
+        }
+        if let text = root.at(pointer: "/expiry_date")?.stringValue {
+            do {
+                reading.expiresAt = try Date(parsing: text, zone: .utc)
+            } catch {
+                throw ProviderError(.malformed, "1NCE quota: expiry_date \"\(text)\" is not a date")
+            }
+        }
+        if let expires = reading.expiresAt, expires <= request.now {
+            reading.status = .expired
+        } else if volume <= 0 {
+            reading.status = .finished
+        }
+        return reading
+    }
+}

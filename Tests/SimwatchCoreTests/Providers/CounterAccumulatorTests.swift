@@ -1,0 +1,188 @@
+import FoundationEssentials
+import SimwatchCore
+import Testing
+
+@Suite struct CounterAccumulatorTests {
+    static let t0 = Date(timeIntervalSince1970: 1_795_132_800)
+    let both = CounterAccumulator(direction: .both, maxRate: 125_000_000)
+
+    func sample(_ rx: UInt64, _ tx: UInt64, index: Int? = 3) -> [String: InterfaceCounters] {
+        ["wwan0": InterfaceCounters(rx: rx, tx: tx, ifindex: index)]
+    }
+
+    @Test func firstSampleIsABaselineThenDeltasAddUp() {
+        var (state, events) = both.step(
+            nil,
+            bootID: "b1",
+            interfaces: sample(1000, 500),
+            at: Self.t0,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 0)
+        #expect(events == [.firstSample])
+        (state, _) = both.step(
+            state,
+            bootID: "b1",
+            interfaces: sample(3000, 1500),
+            at: Self.t0 + 60,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 3000)
+        let rxOnly = CounterAccumulator(direction: .rx, maxRate: 125_000_000)
+        let (next, _) = rxOnly.step(
+            state,
+            bootID: "b1",
+            interfaces: sample(4000, 9000),
+            at: Self.t0 + 120,
+            periodStart: Self.t0
+        )
+        #expect(next.used == 4000)
+    }
+
+    @Test func rebootCountsFromZero() {
+        let before = CounterState(
+            periodStart: Self.t0,
+            used: 10_000,
+            bootID: "b1",
+            sampledAt: Self.t0,
+            interfaces: sample(900_000, 100_000)
+        )
+        let (state, events) = both.step(
+            before,
+            bootID: "b2",
+            interfaces: sample(700, 300),
+            at: Self.t0 + 600,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 11_000)
+        #expect(events.contains(.rebooted))
+        #expect(state.bootID == "b2")
+    }
+
+    @Test func wraps32And64Bits() {
+        let near32 = CounterState(
+            periodStart: Self.t0,
+            used: 0,
+            bootID: "b",
+            sampledAt: Self.t0,
+            interfaces: sample(UInt64(UInt32.max) - 99, 0)
+        )
+        let (wrapped, events) = both.step(
+            near32,
+            bootID: "b",
+            interfaces: sample(400, 0),
+            at: Self.t0 + 10,
+            periodStart: Self.t0
+        )
+        #expect(wrapped.used == 500)
+        #expect(events.contains(.wrapped("wwan0", bits: 32)))
+
+        let near64 = CounterState(
+            periodStart: Self.t0,
+            used: 0,
+            bootID: "b",
+            sampledAt: Self.t0,
+            interfaces: sample(UInt64.max - 9, 5_000_000_000)
+        )
+        let (wrapped64, events64) = both.step(
+            near64,
+            bootID: "b",
+            interfaces: sample(10, 5_000_000_100),
+            at: Self.t0 + 10,
+            periodStart: Self.t0
+        )
+        #expect(wrapped64.used == 120)
+        #expect(events64.contains(.wrapped("wwan0", bits: 64)))
+    }
+
+    @Test func implausibleSampleIsDiscardedAndBecomesTheBaseline() {
+        let start = CounterState(
+            periodStart: Self.t0,
+            used: 100,
+            bootID: "b",
+            sampledAt: Self.t0,
+            interfaces: sample(1000, 1000)
+        )
+        // 10 seconds at 125 MB/s at most: 1.25 GB; 50 GB is impossible.
+        var (state, events) = both.step(
+            start,
+            bootID: "b",
+            interfaces: sample(50_000_001_000, 1000),
+            at: Self.t0 + 10,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 100)
+        #expect(state.discarded == 1)
+        #expect(events.contains(.discarded("wwan0", bytes: 50_000_000_000)))
+        (state, _) = both.step(
+            state,
+            bootID: "b",
+            interfaces: sample(50_000_002_000, 1000),
+            at: Self.t0 + 20,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 1100)
+    }
+
+    @Test func removedThenReaddedInterfaceCountsFromZero() {
+        let start = CounterState(
+            periodStart: Self.t0,
+            used: 0,
+            bootID: "b",
+            sampledAt: Self.t0,
+            interfaces: sample(5000, 5000)
+        )
+        var (state, _) = both.step(start, bootID: "b", interfaces: [:], at: Self.t0 + 60, periodStart: Self.t0)
+        #expect(state.interfaces.isEmpty)
+        var events: [CounterAccumulator.Event]
+        (state, events) = both.step(
+            state,
+            bootID: "b",
+            interfaces: sample(300, 200, index: 9),
+            at: Self.t0 + 120,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 500)
+        #expect(events.contains(.appeared("wwan0")))
+        // Re-created between two samples: a new ifindex says so even though the name never disappeared.
+        (state, events) = both.step(
+            state,
+            bootID: "b",
+            interfaces: sample(100, 0, index: 10),
+            at: Self.t0 + 180,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 600)
+        #expect(events.contains(.replaced("wwan0")))
+    }
+
+    @Test func downtimeIsCountedAndANewPeriodKeepsOnlyItsShare() {
+        let start = CounterState(
+            periodStart: Self.t0,
+            used: 7,
+            bootID: "b",
+            sampledAt: Self.t0,
+            interfaces: sample(0, 0)
+        )
+        // Down for a day, same boot: the day's traffic is counted when the daemon comes back.
+        var (state, _) = both.step(
+            start,
+            bootID: "b",
+            interfaces: sample(3_000_000_000, 0),
+            at: Self.t0 + 86_400,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 3_000_000_007)
+        // A new period began halfway through the next interval: half of that interval's traffic is its own.
+        let next = Self.t0 + 86_400 + 3600
+        (state, _) = both.step(
+            state,
+            bootID: "b",
+            interfaces: sample(3_000_001_000, 0),
+            at: next,
+            periodStart: next - 1800
+        )
+        #expect(state.used == 500)
+        #expect(state.periodStart == next - 1800)
+    }
+}
