@@ -107,7 +107,7 @@ run-integration:
 	    $(PYTHON) -m pytest -q Tests/integration $(PYTEST_ARGS)
 
 bench:
-	@$(BOOTSTRAP) test
+	@$(BOOTSTRAP) bench
 	scripts/bench.sh
 
 fmt:

@@ -11,6 +11,9 @@ let strict: [SwiftSetting] =
         .enableUpcomingFeature("InternalImportsByDefault"),
     ] + (werror ? [.treatAllWarnings(as: .error)] : [])
 
+// The static Swift runtime's link exports every symbol (`-export-dynamic`); executables need none exported.
+let executableLinking: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
+
 let package = Package(
     name: "simwatch",
     platforms: [.macOS(.v15)],
@@ -84,7 +87,8 @@ let package = Package(
                 "SimwatchDaemon", "SimwatchCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            linkerSettings: executableLinking
         ),
         // simwatchctl's testable parts: time and duration arguments, tables, the history chart, reply formatting.
         .target(name: "SimwatchCtlKit", dependencies: ["SimwatchCore", "SimwatchControl"], swiftSettings: strict),
@@ -94,7 +98,8 @@ let package = Package(
                 "SimwatchCore", "SimwatchControl", "SimwatchCtlKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            linkerSettings: executableLinking
         ),
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what simwatch needs to build, test or demo, and only what is missing.
 #
-#   scripts/bootstrap.sh [build|install|test|demo|all]    (default: all)
+#   scripts/bootstrap.sh [build|install|test|demo|bench|all]    (default: all)
 #
 # Idempotent: when everything is present it prints nothing and returns at once.
 # Prints one line per thing it installs. Needs root (or sudo) only when something is missing.
@@ -9,13 +9,13 @@ set -euo pipefail
 
 mode="${1:-all}"
 case "$mode" in
-build | install | test | demo | all) ;;
+build | install | test | demo | bench | all) ;;
 -h | --help)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 *)
-    echo "bootstrap: unknown mode '$mode' (expected build, install, test, demo or all)" >&2
+    echo "bootstrap: unknown mode '$mode' (expected build, install, test, demo, bench or all)" >&2
     exit 2
     ;;
 esac
@@ -132,6 +132,16 @@ need_provider_tests() {
     fi
 }
 
+# make bench measures simwatchd beside Debian's vnstatd and monit, times commands with hyperfine, and finds the
+# interface and the loopback server's port with iproute2.
+need_bench() {
+    command -v vnstatd >/dev/null 2>&1 || want_pkg vnstat "vnstat (vnstatd, a peer for make bench)"
+    command -v monit >/dev/null 2>&1 || want_pkg monit "monit (a peer for make bench)"
+    command -v hyperfine >/dev/null 2>&1 || want_pkg hyperfine "hyperfine (times simwatchctl status in make bench)"
+    command -v ip >/dev/null 2>&1 || want_pkg iproute2 "iproute2 (ip and ss, for make bench)"
+    command -v python3 >/dev/null 2>&1 || want_pkg python3 "python3 (make bench's loopback API and figures)"
+}
+
 # pip_install MODULE PACKAGE: PyPI packages the tests import, for whichever python3 runs them.
 pip_install() {
     python3 -c "import $1" >/dev/null 2>&1 && return 0
@@ -155,6 +165,11 @@ install)
 demo)
     need_build
     need_journald
+    ;;
+bench)
+    need_build
+    need_install
+    need_bench
     ;;
 test | all)
     need_build

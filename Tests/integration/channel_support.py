@@ -134,6 +134,7 @@ class SmtpSink:
     def __init__(self, port: int):
         self.port = port
         self.messages: list[tuple[str, list[str], bytes]] = []
+        self.arrived: list[float] = []  # time.monotonic() of each message, in order
         self.controller = None
 
     def start(self) -> None:
@@ -144,6 +145,7 @@ class SmtpSink:
         class Handler:
             async def handle_DATA(self, server, session, envelope):
                 sink.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+                sink.arrived.append(time.monotonic())
                 return "250 OK"
 
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
@@ -227,7 +229,12 @@ class Receiver:
                 body = self.rfile.read(length)
                 with receiver.lock:
                     receiver.requests.append(
-                        {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
+                        {
+                            "path": self.path,
+                            "headers": {k.lower(): v for k, v in self.headers.items()},
+                            "body": body,
+                            "at": time.monotonic(),
+                        }
                     )
                     n = len(receiver.requests)
                 status, headers, delay = receiver.script(n, self.path)
