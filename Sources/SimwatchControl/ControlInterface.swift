@@ -126,6 +126,15 @@ public enum ControlInterface {
           error: ?string
         )
 
+        # The state database refusing writes (disk full, locked, read-only): since when, how often, the newest error,
+        # and when the next write is tried. Absent while writes succeed.
+        type StorageProblem (
+          since: string,
+          failures: int,
+          error: string,
+          retry_at: string
+        )
+
         type LastPoll (
           line: string,
           at: string,
@@ -185,7 +194,8 @@ public enum ControlInterface {
           firing: []Alert,
           last_poll: ?LastPoll,
           pending_reminders: int,
-          dead_reminders: int
+          dead_reminders: int,
+          storage: ?StorageProblem
         )
 
         # Every line with its latest reading and state.

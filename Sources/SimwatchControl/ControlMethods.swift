@@ -36,6 +36,8 @@ public enum GetStatus: ControlMethod {
         public var lastPoll: LastPoll?
         public var pendingReminders: Int
         public var deadReminders: Int
+        /// Set while the state database refuses writes.
+        public var storage: StorageProblem?
 
         public init(
             now: String,
@@ -49,7 +51,8 @@ public enum GetStatus: ControlMethod {
             firing: [AlertInfo],
             lastPoll: LastPoll?,
             pendingReminders: Int,
-            deadReminders: Int
+            deadReminders: Int,
+            storage: StorageProblem? = nil
         ) {
             self.now = now
             self.version = version
@@ -63,6 +66,7 @@ public enum GetStatus: ControlMethod {
             self.lastPoll = lastPoll
             self.pendingReminders = pendingReminders
             self.deadReminders = deadReminders
+            self.storage = storage
         }
     }
 }

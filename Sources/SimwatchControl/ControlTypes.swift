@@ -237,6 +237,21 @@ public struct PollOutcome: Codable, Sendable, Hashable {
     }
 }
 
+/// The state database refusing writes: see `GetStatus.Reply.storage`.
+public struct StorageProblem: Codable, Sendable, Hashable {
+    public var since: String
+    public var failures: Int
+    public var error: String
+    public var retryAt: String
+
+    public init(since: String, failures: Int, error: String, retryAt: String) {
+        self.since = since
+        self.failures = failures
+        self.error = error
+        self.retryAt = retryAt
+    }
+}
+
 public struct LastPoll: Codable, Sendable, Hashable {
     public var line: String
     public var at: String

@@ -32,6 +32,15 @@ public enum StatusView {
         }
         let dead = reply.deadReminders == 0 ? "0 dead" : style.bad("\(reply.deadReminders) dead")
         pairs.append(("reminders", "\(reply.pendingReminders) pending, \(dead)"))
+        if let problem = reply.storage {
+            pairs.append(
+                (
+                    "state",
+                    style.bad("NOT SAVED since \(time.both(wire: problem.since))") + ": \(problem.error) "
+                        + "(\(ViewContext.count(problem.failures, "failed write")), next try \(time.both(wire: problem.retryAt)))"
+                )
+            )
+        }
         lines += context.fields(pairs)
         lines.append("")
         if reply.firing.isEmpty {

@@ -12,6 +12,7 @@ SIMWATCH_CRASH_KILLS sets the number of kills (make test: 50; make torture: 1000
 from __future__ import annotations
 
 import base64
+import contextlib
 import email
 import email.policy
 import os
@@ -19,6 +20,7 @@ import random
 import signal
 import sqlite3
 import time
+from pathlib import Path
 
 from channel_support import (
     Receiver,
@@ -34,6 +36,8 @@ from conftest import new_line_id, wait_until
 
 SECRET = "whsec_" + base64.b64encode(b"c" * 32).decode()
 REMINDING_EVENTS = {"firing", "escalated", "repeat", "renewed"}
+# Seconds a frozen tree is left before the kill: what the daemon wrote to a socket before it froze reaches the sinks.
+SETTLE = 0.3
 
 
 def crash_config(lines: list[str], hook: str, secret: str) -> str:
@@ -65,6 +69,44 @@ repeat = "every 1h"
     return channel_config(specs, channels, time_scale=3600)
 
 
+def descendants(pid: int) -> list[int]:
+    """Every living process below pid, from /proc's parent links."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_like_systemd(current) -> float:
+    """SIGKILL simwatchd and everything it started, as systemd does with the unit's control group when the main
+    process dies (KillMode=control-group). The tree is frozen first and the sinks given a moment to take in what was
+    already written, so the instant returned separates what the killed daemon sent from what its successor sends."""
+    os.kill(current.pid, signal.SIGSTOP)
+    tree = descendants(current.pid)
+    for pid in tree:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGSTOP)
+    time.sleep(SETTLE)
+    killed_at = time.monotonic()
+    for pid in [current.pid, *tree]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    current.proc.wait()
+    return killed_at
+
+
 def delivered_mail_ids(sink: SmtpSink) -> list[str]:
     ids = []
     for _, _, raw in list(sink.messages):
@@ -94,8 +136,7 @@ def test_sigkill_at_random_moments_loses_nothing(daemon):
             time.sleep(rng.uniform(0.05, 1.2))
             if not current.alive():
                 raise AssertionError(f"simwatchd died by itself ({current.proc.returncode}):\n{current.stderr_tail()}")
-            kill_times.append(time.monotonic())
-            current.kill()
+            kill_times.append(kill_like_systemd(current))
             current = daemon()
         # Let the last one run: everything still pending goes out.
         db = daemon.state_dir / "state.db"
@@ -142,7 +183,9 @@ def test_sigkill_at_random_moments_loses_nothing(daemon):
         assert set(hook_ids) <= set(outbox) and set(mail_ids) <= set(outbox), "something arrived that no outbox row sent"
 
         # Duplicates only across kills: a second copy of an id means the record of the first send died with a kill,
-        # so a kill must fall between every two arrivals of the same id.
+        # so a kill must fall between every two arrivals of the same id. (Killing simwatchd alone would leave a
+        # sendmail it started to deliver after the kill, and its successor to send the same mail again: systemd kills
+        # the whole control group, and so does kill_like_systemd.)
         def check_duplicates(arrivals: list[tuple[float, str]], what: str) -> int:
             by_id: dict[str, list[float]] = {}
             for at, rid in arrivals:

@@ -9,6 +9,7 @@ extension ControlService {
         let firing = await wire.alerts(await engine.firingAlerts(), engine: engine)
         let counts = await engine.outboxCounts()
         let last = await engine.lastPollInfo
+        let trouble = await engine.storeTrouble
         return GetStatus.Reply(
             now: wire.time(now),
             version: SimwatchVersion.current,
@@ -21,7 +22,15 @@ extension ControlService {
             firing: firing,
             lastPoll: last.map { LastPoll(line: $0.line, at: wire.time($0.at), ok: $0.ok) },
             pendingReminders: counts.pending,
-            deadReminders: counts.dead
+            deadReminders: counts.dead,
+            storage: trouble.map {
+                StorageProblem(
+                    since: wire.time($0.since),
+                    failures: $0.failures,
+                    error: $0.error,
+                    retryAt: wire.time($0.retryAt)
+                )
+            }
         )
     }
 

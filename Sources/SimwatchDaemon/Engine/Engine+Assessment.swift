@@ -102,9 +102,15 @@ extension Engine {
         batch.lines.append(record)
         do {
             try store.commit(batch)
+            storeSucceeded(now: now)
         } catch {
-            logger.error("\(line.id): could not save state: \(error)", metadata: ["line": "\(line.id)"])
-            if case .poll = trigger { polls.schedule(line.id, at: now + timing.firstRetry) }
+            storeFailed(error, doing: "line \(line.id)", now: now)
+            if case .poll = trigger {
+                let retry = max(now + timing.firstRetry, storeTrouble?.retryAt ?? now)
+                polls.schedule(line.id, at: retry)
+            } else {
+                reminders.schedule(line.id, at: max(now + timing.firstRetry, storeTrouble?.retryAt ?? now))
+            }
             return
         }
         records[line.id] = record

@@ -6,7 +6,12 @@ import SimwatchStore
 extension Engine {
     /// Starts a delivery worker for every channel that has due reminders and none running. Workers run beside the
     /// run loop, one per channel, so a slow or failing channel never holds up the others (nor polling).
+    ///
+    /// While the state database refuses writes, nothing starts before the back-off ends, and outcomes not yet
+    /// written are written first: a delivery that cannot be recorded is not repeated every few seconds.
     func deliverDue(now: Date) {
+        if storeBackingOff(now: now) { return }
+        guard flushUnrecorded(now: now) else { return }
         let names: [String]
         do {
             names = try store.channelsWithDueReminders(now: now)
@@ -43,13 +48,16 @@ extension Engine {
                 failure = DeliveryError(.misconfigured, "channel `\(name)` is not configured")
             }
             let outcome = policy.outcome(of: item, failure: failure, channelExists: channels[name] != nil, now: now)
+            report(item, outcome, failure: failure, now: now)
             do {
                 try store.record([outcome])
+                storeSucceeded(now: now)
             } catch {
-                logger.error("cannot record deliveries: \(error)")
+                // Kept until it can be written; no other reminder of this channel goes out before that.
+                unrecorded.append(outcome)
+                storeFailed(error, doing: "recording a delivery", now: now)
                 return
             }
-            report(item, outcome, failure: failure, now: now)
             if failure?.code == .gone, !disabledChannels.contains(name), channels[name] != nil {
                 disabledChannels.insert(name)
                 logger.warning(

@@ -1,3 +1,4 @@
+import FoundationEssentials
 public import SimwatchCore
 
 extension Engine {
@@ -12,12 +13,20 @@ extension Engine {
         let firing = firingAlerts().count
         var text = "\(lines) line\(lines == 1 ? "" : "s"), \(firing) alert\(firing == 1 ? "" : "s") firing"
         if let last = lastPoll {
-            let t = config.daemon.timeZone.localDateTime(last.at)
-            let hh = t.hour < 10 ? "0\(t.hour)" : "\(t.hour)"
-            let mm = t.minute < 10 ? "0\(t.minute)" : "\(t.minute)"
-            text += ", last poll \(last.line) \(hh):\(mm) \(last.ok ? "ok" : "failed")"
+            text += ", last poll \(last.line) \(clockTime(last.at)) \(last.ok ? "ok" : "failed")"
+        }
+        if let trouble = storeTrouble {
+            text = "STATE NOT SAVED since \(clockTime(trouble.since)) (\(trouble.error)); " + text
         }
         return text
+    }
+
+    /// "09:05" in the configured zone.
+    private func clockTime(_ date: Date) -> String {
+        let t = config.daemon.timeZone.localDateTime(date)
+        let hh = t.hour < 10 ? "0\(t.hour)" : "\(t.hour)"
+        let mm = t.minute < 10 ? "0\(t.minute)" : "\(t.minute)"
+        return "\(hh):\(mm)"
     }
 
     /// The newest reading of a line, if any.

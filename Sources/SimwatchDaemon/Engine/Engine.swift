@@ -36,6 +36,10 @@ public actor Engine {
     var lastCompaction: Date?
     var lastOutcome: [String: Result<Reading, ProviderError>] = [:]
     var stopping = false
+    /// Set while the state database refuses writes; cleared by the first write that succeeds.
+    public internal(set) var storeTrouble: StoreTrouble?
+    /// Delivery outcomes that happened but could not be written yet (see `flushUnrecorded`).
+    var unrecorded: [DeliveryOutcome] = []
     /// Readings, alert transitions and deliveries as they happen.
     public nonisolated let events = EventHub()
 
@@ -135,14 +139,20 @@ public actor Engine {
 
     /// When something next needs doing: a poll, a repeat reminder, or a reminder waiting in the outbox.
     public func nextWake() -> Date? {
-        let outbox = try? store.nextReminderDue(excludingChannels: Set(deliveries.keys))
-        return [polls.nextDue(), reminders.nextDue(), outbox ?? nil].compactMap { $0 }.min()
+        let outbox = (try? store.nextReminderDue(excludingChannels: Set(deliveries.keys))) ?? nil
+        let next = [polls.nextDue(), reminders.nextDue(), outbox].compactMap { $0 }.min()
+        guard let trouble = storeTrouble else { return next }
+        // Nothing is written before the back-off ends; outcomes waiting to be written are written then.
+        if !unrecorded.isEmpty { return trouble.retryAt }
+        return next.map { max($0, trouble.retryAt) }
     }
 
     /// Starts the polls that are due (up to the concurrency bound), assesses lines whose repeat reminders are due,
     /// and delivers reminders whose time has come.
+    ///
+    /// While the state database refuses writes, nothing is done before the back-off ends (`nextWake` says when).
     public func runDue(now: Date) async {
-        guard !stopping else { return }
+        guard !stopping, !storeBackingOff(now: now) else { return }
         // Lines over the concurrency bound wait in order, outside the timer's queue, so a full house never makes
         // the loop spin; each finished poll wakes the loop (onChange) and frees a slot for the next one.
         for id in polls.popDue(now: now) where !waiting.contains(id) && inFlight[id] == nil {
@@ -177,6 +187,8 @@ public actor Engine {
         await drain()
         deliverDue(now: now)
         await drain()
+        // One last try, back-off or not: what was delivered but not yet written is not sent again at the next start.
+        _ = flushUnrecorded(now: now)
         events.finish()
     }
 

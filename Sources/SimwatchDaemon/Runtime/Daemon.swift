@@ -30,8 +30,20 @@ public struct Daemon {
         }
         let stateDirectory = options.stateDirectory ?? config.daemon.resolvedStateDirectory(environment: environment)
         let store: StateStore
+        let lock: StateLock
         do {
             try Self.makeDirectory(stateDirectory)
+            lock = try StateLock(directory: stateDirectory)
+        } catch let error as StateLockError {
+            logger.error("\(error)")
+            if case .held = error { return DaemonExit.unavailable }
+            return DaemonExit.cannotCreate
+        } catch {
+            logger.error("cannot open the state database in \(stateDirectory): \(error)")
+            return DaemonExit.cannotCreate
+        }
+        defer { withExtendedLifetime(lock) {} }
+        do {
             store = try StateStore(path: stateDirectory + "/state.db")
         } catch {
             logger.error("cannot open the state database in \(stateDirectory): \(error)")
