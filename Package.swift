@@ -120,9 +120,10 @@ let package = Package(
         .testTarget(name: "SimwatchSQLiteTests", dependencies: ["SimwatchSQLite"], swiftSettings: strict),
         .testTarget(
             name: "SimwatchStoreTests",
-            dependencies: ["SimwatchStore", "SimwatchCore"],
-            // state-0.1.db: a database written by simwatch 0.1 (through GRDB), for the in-place upgrade test.
-            resources: [.copy("Fixtures")],
+            dependencies: ["SimwatchStore", "SimwatchCore", "SimwatchSQLite"],
+            // Fixtures/state-0.1.db, written by simwatch 0.1 (through GRDB), for the in-place upgrade test. Found by
+            // path: a resource bundle's generated accessor would import Foundation.
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(
