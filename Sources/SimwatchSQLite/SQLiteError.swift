@@ -31,7 +31,7 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "SQLite error \(extendedCode) (\(code)): \(message)"
+        var text = "\(message) (SQLite error \(extendedCode))"
         if let sql { text += " in «\(sql)»" }
         return text
     }

@@ -12,6 +12,7 @@ import Testing
         #expect(duplicate?.extendedCode == 1555)  // SQLITE_CONSTRAINT_PRIMARYKEY
         #expect(duplicate?.message.contains("UNIQUE constraint failed: t.id") == true)
         #expect(duplicate?.description.contains("INSERT INTO t VALUES (?, 1)") == true)
+        #expect(duplicate?.description.hasPrefix("UNIQUE constraint failed: t.id (SQLite error 1555)") == true)
         let null = #expect(throws: SQLiteError.self) { try db.execute("INSERT INTO t VALUES ('b', NULL)") }
         #expect(null?.extendedCode == 1299)  // SQLITE_CONSTRAINT_NOTNULL
         switch null?.code {
