@@ -74,6 +74,22 @@ import Testing
         let counts = try store.outboxCounts()
         #expect(counts.pending + counts.dead <= before.outbox)
         #expect(try store.rowCounts()["outbox"] == before.outbox)
+
+        // Values, not only counts: StateStore reads what 0.1 wrote.
+        let raw = try Database(path: fixture.path)
+        for line in before.lines {
+            let newest = try raw.row(
+                "SELECT observed_at, remaining FROM reading WHERE line_id = ? ORDER BY observed_at DESC LIMIT 1",
+                [line]
+            )
+            let observedAt: Double = try #require(try newest?["observed_at"])
+            let remaining: Int64? = try newest?["remaining"]
+            let reading = try #require(try store.latestReading(line: line))
+            #expect(reading.observedAt.timeIntervalSince1970 == observedAt)
+            #expect(reading.remaining?.bytes == remaining)
+        }
+        let states = try raw.values(String.self, "SELECT state FROM outbox ORDER BY state")
+        #expect(try store.outbox(limit: 1_000_000).map(\.state.rawValue).sorted() == states)
     }
 
     @Test func openingAnUpgradedDatabaseAgainWritesNothing() throws {
