@@ -24,7 +24,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Channels: HMAC-SHA256 for signed webhooks (already in async-http-client's graph), Mustache templates.
@@ -36,6 +35,12 @@ let package = Package(
             name: "CSystemd",
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
+        ),
+        // The system's SQLite, used directly (no wrapper library: GRDB imports Foundation, and with it ICU).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         // Pure domain: units, configuration, rules, alert state machine, scheduling. No I/O.
         .target(
@@ -54,10 +59,13 @@ let package = Package(
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strict
         ),
-        // SQLite state through GRDB: readings, plan periods, alerts, outbox, retention.
+        // A small layer over libsqlite3: connections, cached prepared statements, typed binding and reading,
+        // transactions, the migrator (which upgrades 0.1's GRDB-made databases in place).
+        .target(name: "SimwatchSQLite", dependencies: ["CSQLite"], swiftSettings: strict),
+        // SQLite state: readings, plan periods, alerts, outbox, retention.
         .target(
             name: "SimwatchStore",
-            dependencies: ["SimwatchCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SimwatchCore", "SimwatchSQLite"],
             swiftSettings: strict
         ),
         // sd_notify, sd_journal, listen fds, and the journald log handler.
@@ -109,9 +117,13 @@ let package = Package(
             dependencies: ["SimwatchCtlKit", "SimwatchCore", "SimwatchControl"],
             swiftSettings: strict
         ),
+        .testTarget(name: "SimwatchSQLiteTests", dependencies: ["SimwatchSQLite"], swiftSettings: strict),
         .testTarget(
             name: "SimwatchStoreTests",
-            dependencies: ["SimwatchStore", "SimwatchCore"],
+            dependencies: ["SimwatchStore", "SimwatchCore", "SimwatchSQLite"],
+            // Fixtures/state-0.1.db, written by simwatch 0.1 (through GRDB), for the in-place upgrade test. Found by
+            // path: a resource bundle's generated accessor would import Foundation.
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -45,7 +45,7 @@ want_pkg() { # want_pkg PACKAGE REASON
 need_build() {
     command -v git >/dev/null 2>&1 || want_pkg git "git (SwiftPM dependency checkouts)"
     want_pkg libsystemd-dev "libsystemd-dev (sd_journal/sd_notify headers, CSystemd)"
-    want_pkg libsqlite3-dev "libsqlite3-dev (SQLite for GRDB)"
+    want_pkg libsqlite3-dev "libsqlite3-dev (sqlite3.h and libsqlite3, CSQLite)"
     command -v pkg-config >/dev/null 2>&1 || want_pkg pkg-config "pkg-config (SwiftPM system library lookup)"
 }
 

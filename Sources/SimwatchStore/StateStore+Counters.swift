@@ -1,26 +1,26 @@
 import FoundationEssentials
-internal import GRDB
 public import SimwatchCore
+import SimwatchSQLite
 
 extension StateStore {
     /// The counters provider's accumulated usage and last sample for a line, if any.
     public func counterState(line: String) throws -> CounterState? {
         try queue.read { db in
             guard
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM counter_state WHERE line_id = ?", arguments: [line])
+                let row = try db.row("SELECT * FROM counter_state WHERE line_id = ?", [line])
             else { return nil }
             var interfaces: [String: InterfaceCounters] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT * FROM counter_interface WHERE line_id = ?", arguments: [line]) {
+            for r in try db.rows("SELECT * FROM counter_interface WHERE line_id = ?", [line]) {
                 // SQLite integers are signed: the 64-bit counters are stored by bit pattern.
-                let rx: Int64 = r["rx"]
-                let tx: Int64 = r["tx"]
-                interfaces[r["name"]] = InterfaceCounters(
+                let rx: Int64 = try r["rx"]
+                let tx: Int64 = try r["tx"]
+                interfaces[try r["name"]] = try InterfaceCounters(
                     rx: UInt64(bitPattern: rx),
                     tx: UInt64(bitPattern: tx),
                     ifindex: r["ifindex"]
                 )
             }
-            return CounterState(
+            return try CounterState(
                 periodStart: Date(timeIntervalSince1970: row["period_started"]),
                 used: row["used"],
                 bootID: row["boot_id"],
@@ -35,20 +35,20 @@ extension StateStore {
     public func saveCounterState(_ state: CounterState, line: String) throws {
         try queue.write { db in
             try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO counter_state(line_id, period_started, used, boot_id, sampled_at, discarded)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT OR REPLACE INTO counter_state(line_id, period_started, used, boot_id, sampled_at, discarded)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [
                     line, state.periodStart.timeIntervalSince1970, state.used, state.bootID,
                     state.sampledAt.timeIntervalSince1970, state.discarded,
                 ]
             )
-            try db.execute(sql: "DELETE FROM counter_interface WHERE line_id = ?", arguments: [line])
+            try db.execute("DELETE FROM counter_interface WHERE line_id = ?", [line])
             for (name, counters) in state.interfaces {
                 try db.execute(
-                    sql: "INSERT INTO counter_interface(line_id, name, rx, tx, ifindex) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [
+                    "INSERT INTO counter_interface(line_id, name, rx, tx, ifindex) VALUES (?, ?, ?, ?, ?)",
+                    [
                         line, name, Int64(bitPattern: counters.rx), Int64(bitPattern: counters.tx), counters.ifindex,
                     ]
                 )

@@ -1,5 +1,5 @@
 public import FoundationEssentials
-internal import GRDB
+import SimwatchSQLite
 
 /// One point of a line's data history.
 public struct HistorySample: Sendable, Hashable {
@@ -35,48 +35,46 @@ extension StateStore {
             let from = since.timeIntervalSince1970
             let to = until.timeIntervalSince1970
             let firstRaw =
-                try Double.fetchOne(
-                    db,
-                    sql: "SELECT MIN(observed_at) FROM reading WHERE line_id = ?",
-                    arguments: [line]
+                try db.value(
+                    Double.self,
+                    "SELECT MIN(observed_at) FROM reading WHERE line_id = ?",
+                    [line]
                 )
                 ?? .infinity
             let firstHour =
-                try Double.fetchOne(
-                    db,
-                    sql: "SELECT MIN(bucket) FROM reading_rollup WHERE line_id = ? AND resolution = 3600",
-                    arguments: [line]
+                try db.value(
+                    Double.self,
+                    "SELECT MIN(bucket) FROM reading_rollup WHERE line_id = ? AND resolution = 3600",
+                    [line]
                 ) ?? firstRaw
             var out: [HistorySample] = []
             for (resolution, label, lower, upper) in [
                 (86_400, "day", from, min(to, firstHour)), (3600, "hour", max(from, firstHour), min(to, firstRaw)),
             ] where lower < upper {
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT bucket, last_remaining FROM reading_rollup
-                        WHERE line_id = ? AND resolution = ? AND bucket >= ? AND bucket < ? ORDER BY bucket
-                        """,
-                    arguments: [line, resolution, lower, upper]
+                let rows = try db.rows(
+                    """
+                    SELECT bucket, last_remaining FROM reading_rollup
+                    WHERE line_id = ? AND resolution = ? AND bucket >= ? AND bucket < ? ORDER BY bucket
+                    """,
+                    [line, resolution, lower, upper]
                 )
-                out += rows.map {
-                    HistorySample(
+                out += try rows.map {
+                    try HistorySample(
                         at: Date(timeIntervalSince1970: $0["bucket"]),
                         remaining: $0["last_remaining"],
                         resolution: label
                     )
                 }
             }
-            let raw = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT observed_at, COALESCE(remaining, total - used) AS remaining FROM reading
-                    WHERE line_id = ? AND observed_at >= ? AND observed_at <= ? ORDER BY observed_at
-                    """,
-                arguments: [line, from, to]
+            let raw = try db.rows(
+                """
+                SELECT observed_at, COALESCE(remaining, total - used) AS remaining FROM reading
+                WHERE line_id = ? AND observed_at >= ? AND observed_at <= ? ORDER BY observed_at
+                """,
+                [line, from, to]
             )
-            out += raw.map {
-                HistorySample(
+            out += try raw.map {
+                try HistorySample(
                     at: Date(timeIntervalSince1970: $0["observed_at"]),
                     remaining: $0["remaining"],
                     resolution: "raw"
@@ -89,8 +87,8 @@ extension StateStore {
     /// Reminders waiting in the outbox, and those given up on.
     public func outboxCounts() throws -> (pending: Int, dead: Int) {
         try queue.read { db in
-            let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
-            let dead = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'dead'") ?? 0
+            let pending = try db.value(Int.self, "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
+            let dead = try db.value(Int.self, "SELECT COUNT(*) FROM outbox WHERE state = 'dead'") ?? 0
             return (pending, dead)
         }
     }

@@ -1,14 +1,13 @@
-internal import GRDB
 public import SimwatchCore
+import SimwatchSQLite
 
 extension StateStore {
     /// The newest reading that was observed rather than estimated.
     public func latestObservedReading(line: String) throws -> Reading? {
         try queue.read { db in
-            try Row.fetchOne(
-                db,
-                sql: "SELECT * FROM reading WHERE line_id = ? AND estimated = 0 ORDER BY observed_at DESC LIMIT 1",
-                arguments: [line]
+            try db.row(
+                "SELECT * FROM reading WHERE line_id = ? AND estimated = 0 ORDER BY observed_at DESC LIMIT 1",
+                [line]
             ).map(Self.reading)
         }
     }

@@ -1,6 +1,6 @@
 public import FoundationEssentials
-internal import GRDB
 import SimwatchCore
+import SimwatchSQLite
 
 /// The outbox: reminders are written with the alert transition that caused them and leave only when a channel
 /// took them, so a crash between the two loses nothing (at-least-once; stable ids make duplicates detectable).
@@ -9,11 +9,11 @@ extension StateStore {
         let payload = String(decoding: try JSONEncoder().encode(reminder), as: UTF8.self)
         // OR IGNORE: the same event (same stable id) is never queued twice.
         try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO outbox(id, channel, line_id, rule_id, episode, created_at, payload, next_attempt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+            """
+            INSERT OR IGNORE INTO outbox(id, channel, line_id, rule_id, episode, created_at, payload, next_attempt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
                 reminder.id, reminder.channel, reminder.lineID, reminder.ruleID, reminder.episode,
                 reminder.createdAt.timeIntervalSince1970, payload, reminder.notBefore.timeIntervalSince1970,
             ]
@@ -23,13 +23,12 @@ extension StateStore {
     /// Pending reminders whose time has come, oldest first.
     public func dueReminders(now: Date, limit: Int = 100) throws -> [OutboxItem] {
         try queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM outbox WHERE state = 'pending' AND next_attempt <= ?
-                    ORDER BY next_attempt, created_at LIMIT ?
-                    """,
-                arguments: [now.timeIntervalSince1970, limit]
+            try db.rows(
+                """
+                SELECT * FROM outbox WHERE state = 'pending' AND next_attempt <= ?
+                ORDER BY next_attempt, created_at LIMIT ?
+                """,
+                [now.timeIntervalSince1970, limit]
             ).compactMap(Self.outboxItem)
         }
     }
@@ -37,13 +36,12 @@ extension StateStore {
     /// Pending reminders of one channel whose time has come, oldest first.
     public func dueReminders(now: Date, channel: String, limit: Int) throws -> [OutboxItem] {
         try queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM outbox WHERE state = 'pending' AND channel = ? AND next_attempt <= ?
-                    ORDER BY next_attempt, created_at LIMIT ?
-                    """,
-                arguments: [channel, now.timeIntervalSince1970, limit]
+            try db.rows(
+                """
+                SELECT * FROM outbox WHERE state = 'pending' AND channel = ? AND next_attempt <= ?
+                ORDER BY next_attempt, created_at LIMIT ?
+                """,
+                [channel, now.timeIntervalSince1970, limit]
             ).compactMap(Self.outboxItem)
         }
     }
@@ -51,11 +49,10 @@ extension StateStore {
     /// The channels that have pending reminders whose time has come.
     public func channelsWithDueReminders(now: Date) throws -> [String] {
         try queue.read { db in
-            try String.fetchAll(
-                db,
-                sql:
-                    "SELECT DISTINCT channel FROM outbox WHERE state = 'pending' AND next_attempt <= ? ORDER BY channel",
-                arguments: [now.timeIntervalSince1970]
+            try db.values(
+                String.self,
+                "SELECT DISTINCT channel FROM outbox WHERE state = 'pending' AND next_attempt <= ? ORDER BY channel",
+                [now.timeIntervalSince1970]
             )
         }
     }
@@ -64,11 +61,10 @@ extension StateStore {
     /// worker reports when it is done).
     public func nextReminderDue(excludingChannels busy: Set<String> = []) throws -> Date? {
         try queue.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT channel, MIN(next_attempt) AS due FROM outbox WHERE state = 'pending' GROUP BY channel"
+            let rows = try db.rows(
+                "SELECT channel, MIN(next_attempt) AS due FROM outbox WHERE state = 'pending' GROUP BY channel"
             )
-            let times: [Double] = rows.compactMap { row in busy.contains(row["channel"]) ? nil : row["due"] }
+            let times: [Double] = try rows.compactMap { row in try busy.contains(row["channel"]) ? nil : row["due"] }
             return times.min().map(Date.init(timeIntervalSince1970:))
         }
     }
@@ -77,7 +73,7 @@ extension StateStore {
     public func outbox(state: OutboxItem.State?, channel: String?, limit: Int) throws -> [OutboxItem] {
         try queue.read { db in
             var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
+            var arguments: [(any SQLBindable)?] = []
             if let state {
                 conditions.append("state = ?")
                 arguments.append(state.rawValue)
@@ -88,10 +84,9 @@ extension StateStore {
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments.append(limit)
-            return try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM outbox \(filter) ORDER BY created_at DESC, id LIMIT ?",
-                arguments: StatementArguments(arguments)
+            return try db.rows(
+                "SELECT * FROM outbox \(filter) ORDER BY created_at DESC, id LIMIT ?",
+                arguments
             ).compactMap(Self.outboxItem)
         }
     }
@@ -99,10 +94,9 @@ extension StateStore {
     public func outbox(state: OutboxItem.State? = nil, limit: Int = 100) throws -> [OutboxItem] {
         try queue.read { db in
             let filter = state.map { "WHERE state = '\($0.rawValue)'" } ?? ""
-            return try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM outbox \(filter) ORDER BY created_at DESC LIMIT ?",
-                arguments: [limit]
+            return try db.rows(
+                "SELECT * FROM outbox \(filter) ORDER BY created_at DESC LIMIT ?",
+                [limit]
             ).compactMap(Self.outboxItem)
         }
     }
@@ -114,20 +108,20 @@ extension StateStore {
             for o in outcomes {
                 if o.error == nil {
                     try db.execute(
-                        sql: """
-                            UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL
-                            WHERE id = ?
-                            """,
-                        arguments: [o.at.timeIntervalSince1970, o.id]
+                        """
+                        UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL
+                        WHERE id = ?
+                        """,
+                        [o.at.timeIntervalSince1970, o.id]
                     )
                 } else {
                     try db.execute(
-                        sql: """
-                            UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,
-                                next_attempt = COALESCE(?, next_attempt)
-                            WHERE id = ?
-                            """,
-                        arguments: [
+                        """
+                        UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,
+                            next_attempt = COALESCE(?, next_attempt)
+                        WHERE id = ?
+                        """,
+                        [
                             o.retryAt == nil ? "dead" : "pending", o.error, o.retryAt?.timeIntervalSince1970, o.id,
                         ]
                     )
@@ -136,11 +130,11 @@ extension StateStore {
         }
     }
 
-    static func outboxItem(_ row: Row) -> OutboxItem? {
-        let payload: String = row["payload"]
+    static func outboxItem(_ row: Row) throws -> OutboxItem? {
+        let payload: String = try row["payload"]
         guard let reminder = try? JSONDecoder().decode(Reminder.self, from: Data(payload.utf8)) else { return nil }
-        let state: String = row["state"]
-        return OutboxItem(
+        let state: String = try row["state"]
+        return try OutboxItem(
             reminder: reminder,
             state: OutboxItem.State(rawValue: state) ?? .pending,
             attempts: row["attempts"],

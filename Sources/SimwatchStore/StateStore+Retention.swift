@@ -1,5 +1,5 @@
 public import FoundationEssentials
-internal import GRDB
+import SimwatchSQLite
 
 /// Keeps the database small: raw readings for a window, then hourly roll-ups, then daily ones, so a year of
 /// five-minute polling stays a few hundred kilobytes per line.
@@ -22,65 +22,65 @@ extension StateStore {
         try queue.write { db in
             let rawCutoff = now.timeIntervalSince1970 - keepRaw
             try db.execute(
-                sql: """
-                    INSERT INTO reading_rollup(line_id, resolution, bucket, samples, min_remaining, max_remaining,
-                        last_remaining, last_used, last_total, last_expires_at)
-                    SELECT line_id, 3600, CAST(observed_at / 3600 AS INTEGER) * 3600.0, COUNT(*),
-                        MIN(remaining), MAX(remaining),
-                        (SELECT r2.remaining FROM reading r2 WHERE r2.line_id = r.line_id
-                            AND CAST(r2.observed_at / 3600 AS INTEGER) = CAST(r.observed_at / 3600 AS INTEGER)
-                            ORDER BY r2.observed_at DESC LIMIT 1),
-                        MAX(used), MAX(total), MAX(expires_at)
-                    FROM reading r WHERE observed_at < ?
-                    GROUP BY line_id, CAST(observed_at / 3600 AS INTEGER)
-                    ON CONFLICT(line_id, resolution, bucket) DO UPDATE SET
-                        samples = samples + excluded.samples,
-                        min_remaining = MIN(min_remaining, excluded.min_remaining),
-                        max_remaining = MAX(max_remaining, excluded.max_remaining),
-                        last_remaining = excluded.last_remaining,
-                        last_used = excluded.last_used, last_total = excluded.last_total,
-                        last_expires_at = excluded.last_expires_at
-                    """,
-                arguments: [rawCutoff]
+                """
+                INSERT INTO reading_rollup(line_id, resolution, bucket, samples, min_remaining, max_remaining,
+                    last_remaining, last_used, last_total, last_expires_at)
+                SELECT line_id, 3600, CAST(observed_at / 3600 AS INTEGER) * 3600.0, COUNT(*),
+                    MIN(remaining), MAX(remaining),
+                    (SELECT r2.remaining FROM reading r2 WHERE r2.line_id = r.line_id
+                        AND CAST(r2.observed_at / 3600 AS INTEGER) = CAST(r.observed_at / 3600 AS INTEGER)
+                        ORDER BY r2.observed_at DESC LIMIT 1),
+                    MAX(used), MAX(total), MAX(expires_at)
+                FROM reading r WHERE observed_at < ?
+                GROUP BY line_id, CAST(observed_at / 3600 AS INTEGER)
+                ON CONFLICT(line_id, resolution, bucket) DO UPDATE SET
+                    samples = samples + excluded.samples,
+                    min_remaining = MIN(min_remaining, excluded.min_remaining),
+                    max_remaining = MAX(max_remaining, excluded.max_remaining),
+                    last_remaining = excluded.last_remaining,
+                    last_used = excluded.last_used, last_total = excluded.last_total,
+                    last_expires_at = excluded.last_expires_at
+                """,
+                [rawCutoff]
             )
-            try db.execute(sql: "DELETE FROM reading WHERE observed_at < ?", arguments: [rawCutoff])
-            let rawRemoved = db.changesCount
+            try db.execute("DELETE FROM reading WHERE observed_at < ?", [rawCutoff])
+            let rawRemoved = db.changes
 
             let hourlyCutoff = now.timeIntervalSince1970 - keepHourly
             try db.execute(
-                sql: """
-                    INSERT INTO reading_rollup(line_id, resolution, bucket, samples, min_remaining, max_remaining,
-                        last_remaining, last_used, last_total, last_expires_at)
-                    SELECT line_id, 86400, CAST(bucket / 86400 AS INTEGER) * 86400.0, SUM(samples),
-                        MIN(min_remaining), MAX(max_remaining),
-                        (SELECT h2.last_remaining FROM reading_rollup h2 WHERE h2.line_id = h.line_id
-                            AND h2.resolution = 3600
-                            AND CAST(h2.bucket / 86400 AS INTEGER) = CAST(h.bucket / 86400 AS INTEGER)
-                            ORDER BY h2.bucket DESC LIMIT 1),
-                        MAX(last_used), MAX(last_total), MAX(last_expires_at)
-                    FROM reading_rollup h WHERE resolution = 3600 AND bucket < ?
-                    GROUP BY line_id, CAST(bucket / 86400 AS INTEGER)
-                    ON CONFLICT(line_id, resolution, bucket) DO UPDATE SET
-                        samples = samples + excluded.samples,
-                        min_remaining = MIN(min_remaining, excluded.min_remaining),
-                        max_remaining = MAX(max_remaining, excluded.max_remaining),
-                        last_remaining = excluded.last_remaining
-                    """,
-                arguments: [hourlyCutoff]
+                """
+                INSERT INTO reading_rollup(line_id, resolution, bucket, samples, min_remaining, max_remaining,
+                    last_remaining, last_used, last_total, last_expires_at)
+                SELECT line_id, 86400, CAST(bucket / 86400 AS INTEGER) * 86400.0, SUM(samples),
+                    MIN(min_remaining), MAX(max_remaining),
+                    (SELECT h2.last_remaining FROM reading_rollup h2 WHERE h2.line_id = h.line_id
+                        AND h2.resolution = 3600
+                        AND CAST(h2.bucket / 86400 AS INTEGER) = CAST(h.bucket / 86400 AS INTEGER)
+                        ORDER BY h2.bucket DESC LIMIT 1),
+                    MAX(last_used), MAX(last_total), MAX(last_expires_at)
+                FROM reading_rollup h WHERE resolution = 3600 AND bucket < ?
+                GROUP BY line_id, CAST(bucket / 86400 AS INTEGER)
+                ON CONFLICT(line_id, resolution, bucket) DO UPDATE SET
+                    samples = samples + excluded.samples,
+                    min_remaining = MIN(min_remaining, excluded.min_remaining),
+                    max_remaining = MAX(max_remaining, excluded.max_remaining),
+                    last_remaining = excluded.last_remaining
+                """,
+                [hourlyCutoff]
             )
             try db.execute(
-                sql: "DELETE FROM reading_rollup WHERE resolution = 3600 AND bucket < ?",
-                arguments: [hourlyCutoff]
+                "DELETE FROM reading_rollup WHERE resolution = 3600 AND bucket < ?",
+                [hourlyCutoff]
             )
-            let hourlyRemoved = db.changesCount
+            let hourlyRemoved = db.changes
 
             let logCutoff = now.timeIntervalSince1970 - keepLog
             try db.execute(
-                sql: "DELETE FROM outbox WHERE state IN ('sent', 'dead', 'cancelled') AND created_at < ?",
-                arguments: [logCutoff]
+                "DELETE FROM outbox WHERE state IN ('sent', 'dead', 'cancelled') AND created_at < ?",
+                [logCutoff]
             )
-            let outboxRemoved = db.changesCount
-            try db.execute(sql: "DELETE FROM alert_log WHERE at < ?", arguments: [logCutoff])
+            let outboxRemoved = db.changes
+            try db.execute("DELETE FROM alert_log WHERE at < ?", [logCutoff])
             return CompactionReport(rawRemoved: rawRemoved, hourlyRemoved: hourlyRemoved, outboxRemoved: outboxRemoved)
         }
     }
@@ -88,14 +88,13 @@ extension StateStore {
     /// Roll-up rows of a line: (bucket start, samples, last remaining bytes) at `resolution` seconds.
     public func rollups(line: String, resolution: Int) throws -> [(bucket: Date, samples: Int, lastRemaining: Int64?)] {
         try queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT bucket, samples, last_remaining FROM reading_rollup
-                    WHERE line_id = ? AND resolution = ? ORDER BY bucket
-                    """,
-                arguments: [line, resolution]
-            ).map { (Date(timeIntervalSince1970: $0["bucket"]), $0["samples"], $0["last_remaining"]) }
+            try db.rows(
+                """
+                SELECT bucket, samples, last_remaining FROM reading_rollup
+                WHERE line_id = ? AND resolution = ? ORDER BY bucket
+                """,
+                [line, resolution]
+            ).map { try (Date(timeIntervalSince1970: $0["bucket"]), $0["samples"], $0["last_remaining"]) }
         }
     }
 
@@ -104,7 +103,7 @@ extension StateStore {
         try queue.read { db in
             var out: [String: Int] = [:]
             for table in ["reading", "reading_rollup", "alert", "alert_log", "outbox"] {
-                out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+                out[table] = try db.value(Int.self, "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return out
         }

@@ -1,12 +1,13 @@
-internal import GRDB
+import SimwatchSQLite
 
 extension StateStore {
-    /// Schema migrations, applied in order and recorded by GRDB; never edit a shipped one, add the next.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
+    /// Schema migrations, applied in order and recorded in `schema_migration` (0.1 recorded them in GRDB's
+    /// `grdb_migrations`, which the migrator imports); never edit a shipped one, add the next.
+    static let migrator: Migrator = {
+        var migrator = Migrator()
+        migrator.register("v1") { db in
             try db.execute(
-                sql: """
+                script: """
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
                     CREATE TABLE line_state (
@@ -81,9 +82,9 @@ extension StateStore {
             )
         }
         // v2: interface counters accumulated per line (the counters provider), so a restart loses nothing.
-        migrator.registerMigration("v2") { db in
+        migrator.register("v2") { db in
             try db.execute(
-                sql: """
+                script: """
                     CREATE TABLE counter_state (
                         line_id TEXT PRIMARY KEY,
                         period_started REAL NOT NULL,
@@ -105,5 +106,5 @@ extension StateStore {
             )
         }
         return migrator
-    }
+    }()
 }
