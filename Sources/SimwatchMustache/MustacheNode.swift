@@ -1,0 +1,7 @@
+/// A compiled template: text, interpolations and sections holding their own nodes. Positions stay for the errors
+/// that rendering can raise.
+indirect enum MustacheNode: Sendable {
+    case text(String, line: Int, column: Int)
+    case variable(MustacheName, escaped: Bool, line: Int, column: Int)
+    case section(MustacheName, inverted: Bool, children: [MustacheNode], line: Int, column: Int)
+}
