@@ -5,9 +5,13 @@ public struct MustacheLimits: Sendable, Hashable {
     public var maxDepth: Int
     /// UTF-8 bytes one rendering may produce.
     public var maxOutputBytes: Int
+    /// Nodes one rendering may visit: sections over lists nested in each other can loop for ages while printing
+    /// nothing, which the output bound would not catch.
+    public var maxSteps: Int
 
-    public init(maxDepth: Int = 32, maxOutputBytes: Int = 256 * 1024) {
+    public init(maxDepth: Int = 32, maxOutputBytes: Int = 256 * 1024, maxSteps: Int = 1_000_000) {
         self.maxDepth = maxDepth
         self.maxOutputBytes = maxOutputBytes
+        self.maxSteps = maxSteps
     }
 }

@@ -1,19 +1,29 @@
 /// Walks the nodes of one template over one value, counting the output against the limit as it grows.
 struct MustacheRenderer {
     let escaping: MustacheEscaping
-    let maxOutputBytes: Int
+    let limits: MustacheLimits
     private var context: MustacheContext
     private(set) var output = ""
     private var size = 0
+    private var steps = 0
 
-    init(_ value: MustacheValue, escaping: MustacheEscaping, maxOutputBytes: Int) {
+    init(_ value: MustacheValue, escaping: MustacheEscaping, limits: MustacheLimits) {
         self.escaping = escaping
-        self.maxOutputBytes = maxOutputBytes
+        self.limits = limits
         context = MustacheContext(value)
     }
 
     mutating func render(_ nodes: [MustacheNode]) throws(MustacheError) {
         for node in nodes {
+            steps += 1
+            if steps > limits.maxSteps {
+                let (line, column) = node.position
+                throw MustacheError(
+                    "rendering takes more than \(limits.maxSteps) steps (sections over lists nested too deep?)",
+                    line: line,
+                    column: column
+                )
+            }
             switch node {
             case .text(let text, let line, let column):
                 try append(text, line: line, column: column)
@@ -45,8 +55,8 @@ struct MustacheRenderer {
 
     private mutating func append(_ text: String, line: Int, column: Int) throws(MustacheError) {
         size += text.utf8.count
-        guard size <= maxOutputBytes else {
-            throw MustacheError("output is larger than \(maxOutputBytes) bytes", line: line, column: column)
+        guard size <= limits.maxOutputBytes else {
+            throw MustacheError("output is larger than \(limits.maxOutputBytes) bytes", line: line, column: column)
         }
         output += text
     }

@@ -18,9 +18,10 @@ public struct MustacheTemplate: Sendable {
         nodes = try MustacheParser.parse(MustacheScanner.scan(source), maxDepth: limits.maxDepth)
     }
 
-    /// Renders over `value`; fails only when the output would pass `limits.maxOutputBytes`.
+    /// Renders over `value`; fails only when the output would pass `limits.maxOutputBytes` or the work
+    /// `limits.maxSteps`.
     public func render(_ value: MustacheValue) throws(MustacheError) -> String {
-        var renderer = MustacheRenderer(value, escaping: escaping, maxOutputBytes: limits.maxOutputBytes)
+        var renderer = MustacheRenderer(value, escaping: escaping, limits: limits)
         try renderer.render(nodes)
         return renderer.output
     }

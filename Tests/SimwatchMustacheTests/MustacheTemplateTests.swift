@@ -89,6 +89,16 @@ import Testing
         #expect(error?.message == "output is larger than 5000 bytes")
     }
 
+    @Test func workIsBounded() throws {
+        // 3^20 empty iterations print nothing, so only the step bound stops them.
+        let nested = String(repeating: "{{#l}}", count: 20) + "{{! nothing }}" + String(repeating: "{{/l}}", count: 20)
+        let template = try MustacheTemplate("x\n" + nested, limits: MustacheLimits(maxSteps: 10_000))
+        let error = #expect(throws: MustacheError.self) { try template.render(["l": [1, 2, 3]]) }
+        #expect(error?.message == "rendering takes more than 10000 steps (sections over lists nested too deep?)")
+        #expect(error?.line == 2)
+        #expect(try template.render(["l": [1]]) == "x\n")
+    }
+
     @Test func delimitersPersistAcrossSectionsAndLines() throws {
         let source = "{{=<% %>=}}\n<%#l%>\n- <%.%>\n<%/l%>\n<%={{ }}=%>{{n}}"
         #expect(try render(source, ["l": ["a", "b"], "n": 3]) == "- a\n- b\n3")
