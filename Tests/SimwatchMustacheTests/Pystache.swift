@@ -5,7 +5,7 @@ import Glibc
 /// scripts/bootstrap.sh installs it for the unit tests.
 enum Pystache {
     /// Told plainly when the differential test is skipped.
-    static let missing = "python3 with pystache is missing: run scripts/bootstrap.sh test (or pip install pystache)"
+    static let missing = "python3 with pystache is missing: run scripts/bootstrap.sh unit (or pip install pystache)"
 
     static var available: Bool { system("python3 -c 'import pystache' >/dev/null 2>&1") == 0 }
 
