@@ -89,7 +89,7 @@ test: lint
 	$(MAKE) --no-print-directory run-integration
 
 test-unit:
-	@$(BOOTSTRAP) build
+	@$(BOOTSTRAP) unit
 	SIMWATCH_WERROR=1 $(SWIFT) build --build-tests
 	SIMWATCH_WERROR=1 $(SWIFT) test --skip-build
 

@@ -26,9 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // Channels: HMAC-SHA256 for signed webhooks (already in async-http-client's graph), Mustache templates.
+        // Channels: HMAC-SHA256 for signed webhooks (already in async-http-client's graph).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,12 +41,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Mustache templates for reminders, our own: no Foundation (so no ICU), no dependencies.
+        .target(name: "SimwatchMustache", swiftSettings: strict),
         // Pure domain: units, configuration, rules, alert state machine, scheduling. No I/O.
         .target(
             name: "SimwatchCore",
-            dependencies: [
-                .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
         // The Varlink control protocol: interface, types, framing, server and client. No libsystemd, SQLite or HTTP,
@@ -108,6 +107,13 @@ let package = Package(
             ],
             swiftSettings: strict,
             linkerSettings: executableLinking
+        ),
+        // Fixtures/ holds the Mustache specification's cases, read by the tests from the source tree.
+        .testTarget(
+            name: "SimwatchMustacheTests",
+            dependencies: ["SimwatchMustache"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
         ),
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),

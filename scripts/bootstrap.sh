@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what simwatch needs to build, test or demo, and only what is missing.
 #
-#   scripts/bootstrap.sh [build|install|test|demo|bench|all]    (default: all)
+#   scripts/bootstrap.sh [build|unit|install|test|demo|bench|all]    (default: all)
 #
 # Idempotent: when everything is present it prints nothing and returns at once.
 # Prints one line per thing it installs. Needs root (or sudo) only when something is missing.
@@ -9,13 +9,13 @@ set -euo pipefail
 
 mode="${1:-all}"
 case "$mode" in
-build | install | test | demo | bench | all) ;;
+build | unit | install | test | demo | bench | all) ;;
 -h | --help)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 *)
-    echo "bootstrap: unknown mode '$mode' (expected build, install, test, demo, bench or all)" >&2
+    echo "bootstrap: unknown mode '$mode' (expected build, unit, install, test, demo, bench or all)" >&2
     exit 2
     ;;
 esac
@@ -69,6 +69,20 @@ need_python_tests() {
         want_pkg python3-pytest "python3-pytest (integration tests)"
     elif ! python_has_pytest && system_python; then
         want_pkg python3-pytest "python3-pytest (integration tests)"
+    fi
+}
+
+# Unit tests: the Mustache renderer is checked against pystache, an independent implementation, run by python3
+# (apt for Debian's python3, pip below for another).
+need_unit_tests() {
+    if ! command -v python3 >/dev/null 2>&1; then
+        want_pkg python3 "python3 (runs pystache for the Mustache differential test)"
+        want_pkg python3-pystache "python3-pystache (the Mustache differential test)"
+    elif system_python && ! python3 -c 'import pystache' >/dev/null 2>&1; then
+        want_pkg python3-pystache "python3-pystache (the Mustache differential test)"
+    elif ! system_python && ! python3 -m pip --version >/dev/null 2>&1; then
+        echo "bootstrap: $(command -v python3) has no pip to install pystache" >&2
+        exit 1
     fi
 }
 
@@ -158,6 +172,10 @@ pip_install() {
 
 case "$mode" in
 build) need_build ;;
+unit)
+    need_build
+    need_unit_tests
+    ;;
 install)
     need_build
     need_install
@@ -173,6 +191,7 @@ bench)
     ;;
 test | all)
     need_build
+    need_unit_tests
     need_journald
     need_python_tests
     need_install
@@ -207,6 +226,10 @@ if [[ "$mode" == test || "$mode" == all ]] && ! python_has_pytest; then
         exit 1
     }
     echo "bootstrap: installed pytest (pip, for $(command -v python3))"
+fi
+
+if [[ "$mode" == unit || "$mode" == test || "$mode" == all ]]; then
+    pip_install pystache pystache
 fi
 
 if [[ "$mode" == test || "$mode" == all ]]; then

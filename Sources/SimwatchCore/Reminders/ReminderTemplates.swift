@@ -1,5 +1,5 @@
 import FoundationEssentials
-import Mustache
+import SimwatchMustache
 
 /// Compiled Mustache templates for the subject and body of each kind of reminder, with built-in English defaults.
 /// Rendering is plain text: nothing is HTML-escaped. Variables are listed in docs/configuration.md.
@@ -28,21 +28,27 @@ public struct ReminderTemplates: Sendable {
         }
     }
 
-    /// Checks one template's syntax; the message says what is wrong.
+    /// Checks one template's syntax; the message says what is wrong and at which line and column of the template.
     public static func check(_ source: String) -> String? {
         do {
-            _ = try MustacheTemplate(string: textPragma + source)
+            _ = try MustacheTemplate(source, escaping: .none)
             return nil
         } catch {
-            return "\(error)"
+            return error.description
         }
     }
 
-    /// The subject (one line: line breaks become spaces) and the body of `reminder`.
+    /// The subject (one line: line breaks become spaces) and the body of `reminder`. A template whose output passes
+    /// the renderer's bound (MustacheLimits) falls back to the summary, and the body says why.
     public func render(_ reminder: Reminder, zone: ZoneInfo) -> (subject: String, body: String) {
         let variables = TemplateVariables.make(reminder, zone: zone)
-        let subject = subjects[reminder.kind]?.render(variables) ?? reminder.summary
-        let body = bodies[reminder.kind]?.render(variables) ?? reminder.summary
+        let subject = (try? subjects[reminder.kind]?.render(variables)) ?? reminder.summary
+        let body: String
+        do {
+            body = try bodies[reminder.kind]?.render(variables) ?? reminder.summary
+        } catch {
+            body = reminder.summary + "\n\n(simwatch: the body template failed at \(error))"
+        }
         let oneLine = subject.split(whereSeparator: \.isNewline).joined(separator: " ").trimming(" \t")
         return (oneLine.isEmpty ? reminder.summary : oneLine, Self.tidy(body))
     }
@@ -66,7 +72,7 @@ public struct ReminderTemplates: Sendable {
     public static func defaultBody(_ style: BodyStyle) -> String {
         switch style {
         case .summary: "{{summary}}"
-        case .brief: "{{summary}}\n{{#details}}\n{{.}}{{/details}}"
+        case .brief: "{{summary}}\n{{#details}}\n{{.}}\n{{/details}}"
         case .full:
             """
             {{summary}}
@@ -84,14 +90,12 @@ public struct ReminderTemplates: Sendable {
         }
     }
 
-    // Plain text: turn off swift-mustache's default HTML escaping.
-    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
-
+    /// Plain text: nothing is HTML-escaped, `{{name}}` prints what `{{{name}}}` prints.
     private static func compile(_ text: TemplateOverrides.Text) throws(TemplateError) -> MustacheTemplate {
         do {
-            return try MustacheTemplate(string: textPragma + text.source)
+            return try MustacheTemplate(text.source, escaping: .none)
         } catch {
-            throw TemplateError(location: text.location, message: "\(error)")
+            throw TemplateError(location: text.location, message: error.description)
         }
     }
 

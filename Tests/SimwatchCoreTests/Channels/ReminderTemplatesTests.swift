@@ -81,6 +81,44 @@ import Testing
         #expect(text.body == "Mon 23 Nov 00:00 UTC|2026-11-23T00:00:00+00:00|2d|300 MB/day|warn")
     }
 
+    @Test func briefBodyPutsEachDetailOnItsOwnLine() throws {
+        let body = try ReminderTemplates(style: .brief).render(Self.reminder(kind: .lowData), zone: .utc).body
+        #expect(
+            body == "Forfait & co: 820 MB left of 5 GB (16%)\nRemaining: 820 MB left of 5 GB (16%)\nPace: 300 MB/day"
+        )
+        var bare = Self.reminder(kind: .lowData)
+        bare.details = []
+        #expect(try ReminderTemplates(style: .brief).render(bare, zone: .utc).body == bare.summary)
+    }
+
+    @Test func errorsSayLineAndColumn() {
+        #expect(
+            ReminderTemplates.check("Hi\n  {{#line}}unclosed")
+                == "line 2, column 3: section `line` is never ended: no `/line` tag"
+        )
+        #expect(
+            ReminderTemplates.check("{{summary}}\n{{> footer}}")
+                == "line 2, column 1: `{{>footer}}`: partials are not supported"
+        )
+    }
+
+    @Test func runawayOutputFallsBackToTheSummary() throws {
+        let nested =
+            String(repeating: "{{#details}}", count: 14) + "{{summary}}" + String(repeating: "{{/details}}", count: 14)
+        let overrides = TemplateOverrides([.lowData: .init(subject: .init(nested), body: .init(nested))])
+        let text = try ReminderTemplates(overrides: overrides, style: .full).render(
+            Self.reminder(kind: .lowData),
+            zone: .utc
+        )
+        #expect(text.subject == "Forfait & co: 820 MB left of 5 GB (16%)")
+        #expect(
+            text.body.hasPrefix(
+                "Forfait & co: 820 MB left of 5 GB (16%)\n\n(simwatch: the body template failed at line 1"
+            )
+        )
+        #expect(text.body.hasSuffix("output is larger than 262144 bytes)"))
+    }
+
     @Test func badTemplatesAreRefused() {
         #expect(ReminderTemplates.check("{{#a}}x") != nil)
         #expect(ReminderTemplates.check("{{a}} {{#b}}{{/b}}") == nil)
@@ -90,5 +128,51 @@ import Testing
                 style: .full
             )
         }
+    }
+}
+
+/// Our renderer against what swift-mustache rendered before it (TemplateGolden.swift), case by case.
+@Suite struct TemplateGoldenTests {
+    @Test func builtInAndUserTemplatesRenderAsBefore() throws {
+        var checked = 0
+        func compare(_ key: String, _ text: (subject: String, body: String), brief reminder: Reminder? = nil) {
+            let subject = TemplateGolden.outputs[key + "|subject"]
+            var body = TemplateGolden.outputs[key + "|body"]
+            if let reminder, !reminder.details.isEmpty {
+                // The one change: swift-mustache ran the brief body's details together; now one per line.
+                #expect(body == reminder.summary + "\n" + reminder.details.joined(), "\(key)")
+                body = reminder.summary + "\n" + reminder.details.joined(separator: "\n")
+            }
+            #expect(text.subject == subject, "\(key) subject")
+            #expect(text.body == body, "\(key) body")
+            checked += 2
+        }
+        let styles: [(String, ReminderTemplates.BodyStyle)] = [
+            ("full", .full), ("brief", .brief), ("summary", .summary),
+        ]
+        for (styleName, style) in styles {
+            let templates = try ReminderTemplates(style: style)
+            for kind in ReminderKind.allCases {
+                for event in TemplateGoldenCases.events {
+                    for (name, reminder) in TemplateGoldenCases.reminders(kind: kind, event: event) {
+                        compare(
+                            "\(styleName)/\(kind.rawValue)/\(event)/\(name)",
+                            templates.render(reminder, zone: .utc),
+                            brief: style == .brief ? reminder : nil
+                        )
+                    }
+                }
+            }
+        }
+        for (templateName, source) in TemplateGoldenCases.templates {
+            let overrides = TemplateOverrides([.lowData: .init(subject: .init(source), body: .init(source))])
+            let templates = try ReminderTemplates(overrides: overrides, style: .full)
+            for event in TemplateGoldenCases.events {
+                for (name, reminder) in TemplateGoldenCases.reminders(kind: .lowData, event: event) {
+                    compare("template/\(templateName)/\(event)/\(name)", templates.render(reminder, zone: .utc))
+                }
+            }
+        }
+        #expect(checked == TemplateGolden.outputs.count)
     }
 }
