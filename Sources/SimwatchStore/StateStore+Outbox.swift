@@ -21,29 +21,55 @@ extension StateStore {
     }
 
     /// Pending reminders whose time has come, oldest first.
+    ///
+    /// A row that no longer reads as a reminder (a damaged or foreign payload) is made a dead letter with the reason,
+    /// here and now: left pending it would be due for ever, and the daemon would wake for it again and again.
     public func dueReminders(now: Date, limit: Int = 100) throws -> [OutboxItem] {
-        try queue.read { db in
-            try db.rows(
-                """
-                SELECT * FROM outbox WHERE state = 'pending' AND next_attempt <= ?
-                ORDER BY next_attempt, created_at LIMIT ?
-                """,
-                [now.timeIntervalSince1970, limit]
-            ).compactMap(Self.outboxItem)
-        }
+        try dueReminders(
+            """
+            SELECT rowid AS outbox_rowid, * FROM outbox WHERE state = 'pending' AND next_attempt <= ?
+            ORDER BY next_attempt, created_at LIMIT ?
+            """,
+            [now.timeIntervalSince1970, limit],
+            now: now
+        )
     }
 
-    /// Pending reminders of one channel whose time has come, oldest first.
+    /// Pending reminders of one channel whose time has come, oldest first (dead letters as above).
     public func dueReminders(now: Date, channel: String, limit: Int) throws -> [OutboxItem] {
-        try queue.read { db in
-            try db.rows(
-                """
-                SELECT * FROM outbox WHERE state = 'pending' AND channel = ? AND next_attempt <= ?
-                ORDER BY next_attempt, created_at LIMIT ?
-                """,
-                [channel, now.timeIntervalSince1970, limit]
-            ).compactMap(Self.outboxItem)
+        try dueReminders(
+            """
+            SELECT rowid AS outbox_rowid, * FROM outbox WHERE state = 'pending' AND channel = ? AND next_attempt <= ?
+            ORDER BY next_attempt, created_at LIMIT ?
+            """,
+            [channel, now.timeIntervalSince1970, limit],
+            now: now
+        )
+    }
+
+    private func dueReminders(_ sql: String, _ arguments: [(any SQLBindable)?], now: Date) throws -> [OutboxItem] {
+        let (items, poisoned) = try queue.read { db in
+            var items: [OutboxItem] = []
+            var poisoned: [(rowid: Int64, reason: String)] = []
+            for row in try db.rows(sql, arguments) {
+                switch Self.readOutboxItem(row) {
+                case .success(let item): items.append(item)
+                case .failure(let poison): poisoned.append((try row["outbox_rowid"], poison.reason))
+                }
+            }
+            return (items, poisoned)
         }
+        if !poisoned.isEmpty {
+            try queue.write { db in
+                for (rowid, reason) in poisoned {
+                    try db.execute(
+                        "UPDATE outbox SET state = 'dead', last_error = ?, next_attempt = ? WHERE rowid = ?",
+                        ["dead letter: " + reason, now.timeIntervalSince1970, rowid]
+                    )
+                }
+            }
+        }
+        return items
     }
 
     /// The channels that have pending reminders whose time has come.
@@ -130,17 +156,46 @@ extension StateStore {
         }
     }
 
+    /// An outbox row as an item; nil for a row that does not read as one (listings skip it; `dueReminders` makes
+    /// it a dead letter).
     static func outboxItem(_ row: Row) throws -> OutboxItem? {
-        let payload: String = try row["payload"]
-        guard let reminder = try? JSONDecoder().decode(Reminder.self, from: Data(payload.utf8)) else { return nil }
-        let state: String = try row["state"]
-        return try OutboxItem(
-            reminder: reminder,
-            state: OutboxItem.State(rawValue: state) ?? .pending,
-            attempts: row["attempts"],
-            nextAttempt: Date(timeIntervalSince1970: row["next_attempt"]),
-            lastError: row["last_error"],
-            sentAt: (row["sent_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        )
+        try? readOutboxItem(row).get()
     }
+
+    /// An outbox row as an item, or why it cannot be one.
+    static func readOutboxItem(_ row: Row) -> Result<OutboxItem, PoisonedOutboxRow> {
+        do {
+            let payload: String = try row["payload"]
+            let reminder: Reminder
+            do {
+                reminder = try JSONDecoder().decode(Reminder.self, from: Data(payload.utf8))
+            } catch {
+                return .failure(PoisonedOutboxRow(reason: "its payload no longer reads as a reminder (\(Self.brief(error)))"))
+            }
+            let state: String = try row["state"]
+            return .success(
+                try OutboxItem(
+                    reminder: reminder,
+                    state: OutboxItem.State(rawValue: state) ?? .pending,
+                    attempts: row["attempts"],
+                    nextAttempt: Date(timeIntervalSince1970: row["next_attempt"]),
+                    lastError: row["last_error"],
+                    sentAt: (row["sent_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+                )
+            )
+        } catch {
+            return .failure(PoisonedOutboxRow(reason: "the row does not read (\(error))"))
+        }
+    }
+
+    /// The first line of an error's description, at most 200 characters: enough to say what broke.
+    private static func brief(_ error: any Error) -> String {
+        let text = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+        return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+}
+
+/// Why an outbox row could not be read as a reminder.
+struct PoisonedOutboxRow: Error {
+    var reason: String
 }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import SimwatchCore
+import SimwatchSQLite
 import SimwatchStore
 import Testing
 
@@ -99,6 +100,33 @@ import Testing
         let sent = try store.outbox(state: .sent)
         #expect(sent.map(\.reminder.id) == ["a"])
         #expect(sent.first?.reminder == reminder("a"))
+    }
+
+    @Test func poisonedOutboxRowsBecomeDeadLettersInsteadOfStayingDue() throws {
+        let path = tempPath()
+        let dir = String(path.dropLast("/state.db".count))
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try StateStore(path: path)
+        var batch = StoreBatch()
+        batch.reminders = [reminder("a"), reminder("b"), reminder("c")]
+        try store.commit(batch)
+        // Damage two rows from outside: a payload that is not a reminder, and a count that is not a number.
+        let raw = try Database(path: path)
+        try raw.execute("UPDATE outbox SET payload = '{\"not\": \"a reminder\"}' WHERE id = 'b'")
+        try raw.execute("UPDATE outbox SET attempts = 'many' WHERE id = 'c'")
+
+        #expect(try store.dueReminders(now: t0, channel: "journal", limit: 50).map(\.reminder.id) == ["a"])
+        let rows = try raw.rows("SELECT id, state, last_error FROM outbox ORDER BY id")
+        let states: [String] = try rows.map { try $0["state"] }
+        #expect(states == ["pending", "dead", "dead"])
+        let errors: [String?] = try rows.map { try $0["last_error"] }
+        #expect(errors[1]?.hasPrefix("dead letter: its payload no longer reads as a reminder") == true)
+        #expect(errors[2]?.hasPrefix("dead letter: the row does not read") == true)
+        // Nothing poisoned is due any more: the daemon does not wake for it again.
+        try store.record([DeliveryOutcome(id: "a", at: t0)])
+        #expect(try store.nextReminderDue() == nil)
+        #expect(try store.dueReminders(now: t0 + .days(1)).isEmpty)
     }
 
     @Test func failedDeliveryRetriesThenDies() throws {
