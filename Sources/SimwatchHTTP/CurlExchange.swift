@@ -45,71 +45,11 @@ final class CurlExchange {
             }
             headerList = appended
         }
-        let me = Unmanaged.passUnretained(self).toOpaque()
-        var options: [(String, (OpaquePointer) -> Int32)] = [
-            ("URL", { ccurl_setopt_pointer(api, $0, CCURLOPT_URL, self.request.url) }),
-            ("ERRORBUFFER", { ccurl_setopt_pointer(api, $0, CCURLOPT_ERRORBUFFER, errorBuffer) }),
-            // No SIGALRM for name resolution timeouts: this is one thread among many.
-            ("NOSIGNAL", { ccurl_setopt_long(api, $0, CCURLOPT_NOSIGNAL, 1) }),
-            // A 3xx is an answer; the caller decides (channels reject it, naming the final URL to use).
-            ("FOLLOWLOCATION", { ccurl_setopt_long(api, $0, CCURLOPT_FOLLOWLOCATION, 0) }),
-            ("CONNECTTIMEOUT_MS",
-                { ccurl_setopt_long(api, $0, CCURLOPT_CONNECTTIMEOUT_MS, self.request.connectTimeoutMilliseconds) }
-            ),
-            ("TIMEOUT_MS",
-                { ccurl_setopt_long(api, $0, CCURLOPT_TIMEOUT_MS, self.request.totalTimeoutMilliseconds) }
-            ),
-            ("WRITEFUNCTION", { ccurl_setopt_write(api, $0, CCURLOPT_WRITEFUNCTION, onBody) }),
-            ("WRITEDATA", { ccurl_setopt_pointer(api, $0, CCURLOPT_WRITEDATA, me) }),
-            ("HEADERFUNCTION",
-                { ccurl_setopt_write(api, $0, CCURLOPT_HEADERFUNCTION, onHeader) }
-            ),
-            ("HEADERDATA", { ccurl_setopt_pointer(api, $0, CCURLOPT_HEADERDATA, me) }),
-            ("NOPROGRESS", { ccurl_setopt_long(api, $0, CCURLOPT_NOPROGRESS, 0) }),
-            ("XFERINFOFUNCTION",
-                { ccurl_setopt_xferinfo(api, $0, CCURLOPT_XFERINFOFUNCTION, onProgress) }
-            ),
-            ("XFERINFODATA", { ccurl_setopt_pointer(api, $0, CCURLOPT_XFERINFODATA, me) }),
-            ("HTTPHEADER", { ccurl_setopt_pointer(api, $0, CCURLOPT_HTTPHEADER, UnsafeRawPointer(headerList)) }),
-        ]
-        if request.maxResponseBytes > 0 {
-            // Refuses at once an answer whose Content-Length is over the limit (0 would mean "no limit").
-            options.append(
-                ("MAXFILESIZE_LARGE",
-                    { ccurl_setopt_off(api, $0, CCURLOPT_MAXFILESIZE_LARGE, Int64(self.request.maxResponseBytes)) }
-                )
-            )
+        do {
+            try configure(handle, headers: headerList, errors: errorBuffer, body: bodyBytes)
+        } catch {
+            return .failure(error)
         }
-        if let requestBody = request.body {
-            options.append(
-                ("POSTFIELDSIZE_LARGE",
-                    { ccurl_setopt_off(api, $0, CCURLOPT_POSTFIELDSIZE_LARGE, Int64(requestBody.count)) }
-                )
-            )
-            options.append(
-                ("POSTFIELDS",
-                    { ccurl_setopt_pointer(api, $0, CCURLOPT_POSTFIELDS, bodyBytes.baseAddress) }
-                )
-            )
-        }
-        switch (request.method, request.body) {
-        case ("GET", nil): options.append(("HTTPGET", { ccurl_setopt_long(api, $0, CCURLOPT_HTTPGET, 1) }))
-        case ("HEAD", nil): options.append(("NOBODY", { ccurl_setopt_long(api, $0, CCURLOPT_NOBODY, 1) }))
-        case ("POST", _): break
-        default:
-            options.append(
-                ("CUSTOMREQUEST",
-                    { ccurl_setopt_pointer(api, $0, CCURLOPT_CUSTOMREQUEST, self.request.method) }
-                )
-            )
-        }
-        for (name, set) in options {
-            let code = set(handle)
-            guard code == CCURLE_OK else {
-                return .failure(HTTPTransportError(.io, "libcurl refused CURLOPT_\(name): \(library.describe(code))"))
-            }
-        }
-        if let failure = restrictProtocols(handle) { return .failure(failure) }
 
         let code = ccurl_easy_perform(api, handle)
         guard code == CCURLE_OK else {
@@ -124,17 +64,64 @@ final class CurlExchange {
         return .success(HTTPResponseSpec(status: status, headers: headers, body: body))
     }
 
+    /// Every option, checked: a libcurl that refuses one of these limits must not run the request without it.
+    private func configure(
+        _ handle: OpaquePointer,
+        headers: OpaquePointer?,
+        errors: UnsafeMutablePointer<CChar>,
+        body: UnsafeMutableBufferPointer<UInt8>
+    ) throws(HTTPTransportError) {
+        let api = library.api
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        try check("URL", ccurl_setopt_pointer(api, handle, CCURLOPT_URL, request.url))
+        try check("ERRORBUFFER", ccurl_setopt_pointer(api, handle, CCURLOPT_ERRORBUFFER, errors))
+        // No SIGALRM for name resolution timeouts: this is one thread among many.
+        try check("NOSIGNAL", ccurl_setopt_long(api, handle, CCURLOPT_NOSIGNAL, 1))
+        // A 3xx is an answer; the caller decides (channels reject it, naming the final URL to use).
+        try check("FOLLOWLOCATION", ccurl_setopt_long(api, handle, CCURLOPT_FOLLOWLOCATION, 0))
+        try restrictProtocols(handle)
+        let connectTimeout = request.connectTimeoutMilliseconds
+        try check("CONNECTTIMEOUT_MS", ccurl_setopt_long(api, handle, CCURLOPT_CONNECTTIMEOUT_MS, connectTimeout))
+        try check("TIMEOUT_MS", ccurl_setopt_long(api, handle, CCURLOPT_TIMEOUT_MS, request.totalTimeoutMilliseconds))
+        try check("WRITEFUNCTION", ccurl_setopt_write(api, handle, CCURLOPT_WRITEFUNCTION, onBody))
+        try check("WRITEDATA", ccurl_setopt_pointer(api, handle, CCURLOPT_WRITEDATA, me))
+        try check("HEADERFUNCTION", ccurl_setopt_write(api, handle, CCURLOPT_HEADERFUNCTION, onHeader))
+        try check("HEADERDATA", ccurl_setopt_pointer(api, handle, CCURLOPT_HEADERDATA, me))
+        // The progress callback is where cancellation is noticed.
+        try check("NOPROGRESS", ccurl_setopt_long(api, handle, CCURLOPT_NOPROGRESS, 0))
+        try check("XFERINFOFUNCTION", ccurl_setopt_xferinfo(api, handle, CCURLOPT_XFERINFOFUNCTION, onProgress))
+        try check("XFERINFODATA", ccurl_setopt_pointer(api, handle, CCURLOPT_XFERINFODATA, me))
+        try check("HTTPHEADER", ccurl_setopt_pointer(api, handle, CCURLOPT_HTTPHEADER, UnsafeRawPointer(headers)))
+        if request.maxResponseBytes > 0 {
+            // Refuses at once an answer whose Content-Length is over the limit (0 would mean "no limit").
+            let limit = Int64(request.maxResponseBytes)
+            try check("MAXFILESIZE_LARGE", ccurl_setopt_off(api, handle, CCURLOPT_MAXFILESIZE_LARGE, limit))
+        }
+        if let requestBody = request.body {
+            let size = Int64(requestBody.count)
+            try check("POSTFIELDSIZE_LARGE", ccurl_setopt_off(api, handle, CCURLOPT_POSTFIELDSIZE_LARGE, size))
+            try check("POSTFIELDS", ccurl_setopt_pointer(api, handle, CCURLOPT_POSTFIELDS, body.baseAddress))
+        }
+        switch (request.method, request.body) {
+        case ("GET", nil): try check("HTTPGET", ccurl_setopt_long(api, handle, CCURLOPT_HTTPGET, 1))
+        case ("HEAD", nil): try check("NOBODY", ccurl_setopt_long(api, handle, CCURLOPT_NOBODY, 1))
+        case ("POST", _): break
+        default: try check("CUSTOMREQUEST", ccurl_setopt_pointer(api, handle, CCURLOPT_CUSTOMREQUEST, request.method))
+        }
+    }
+
+    private func check(_ option: String, _ code: Int32) throws(HTTPTransportError) {
+        guard code == CCURLE_OK else {
+            throw HTTPTransportError(.io, "libcurl refused CURLOPT_\(option): \(library.describe(code))")
+        }
+    }
+
     /// http and https only, so a URL (or a future redirect) can never reach file://, gopher:// or smtp://.
     /// CURLOPT_PROTOCOLS_STR is libcurl 7.85+; older ones take the bit mask.
-    private func restrictProtocols(_ handle: OpaquePointer) -> HTTPTransportError? {
-        var code = ccurl_setopt_pointer(library.api, handle, CCURLOPT_PROTOCOLS_STR, "http,https")
-        if code == CCURLE_UNKNOWN_OPTION {
-            code = ccurl_setopt_long(library.api, handle, CCURLOPT_PROTOCOLS, Int(CCURLPROTO_HTTP_HTTPS))
-        }
-        guard code == CCURLE_OK else {
-            return HTTPTransportError(.io, "libcurl refused to limit protocols: \(library.describe(code))")
-        }
-        return nil
+    private func restrictProtocols(_ handle: OpaquePointer) throws(HTTPTransportError) {
+        let code = ccurl_setopt_pointer(library.api, handle, CCURLOPT_PROTOCOLS_STR, "http,https")
+        guard code == CCURLE_UNKNOWN_OPTION else { return try check("PROTOCOLS_STR", code) }
+        try check("PROTOCOLS", ccurl_setopt_long(library.api, handle, CCURLOPT_PROTOCOLS, Int(CCURLPROTO_HTTP_HTTPS)))
     }
 
     /// A libcurl failure as a stable code, its text cleaned of anything credential-like.
@@ -186,9 +173,12 @@ final class CurlExchange {
 
 // The C callbacks: `user` is the exchange, kept alive by `run` for the whole transfer.
 
-private func onBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?)
-    -> Int
-{
+private func onBody(
+    _ data: UnsafeMutablePointer<CChar>?,
+    _ size: Int,
+    _ count: Int,
+    _ user: UnsafeMutableRawPointer?
+) -> Int {
     guard let user else { return 0 }
     let (bytes, overflowed) = size.multipliedReportingOverflow(by: count)
     guard !overflowed else { return 0 }

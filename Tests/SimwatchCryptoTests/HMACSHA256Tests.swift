@@ -61,7 +61,8 @@ import Testing
     @Test func emptyKeyAndMessage() throws {
         #expect(try Self.code(key: [], []) == "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
         #expect(
-            try Self.code(key: Array("key".utf8), []) == "5d5d139563c95b5967b9bd9a8c9b233a9dedb45072794cd232dc1b74832607d0"
+            try Self.code(key: Array("key".utf8), [])
+                == "5d5d139563c95b5967b9bd9a8c9b233a9dedb45072794cd232dc1b74832607d0"
         )
     }
 
