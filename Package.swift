@@ -26,9 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // Channels: HMAC-SHA256 for signed webhooks (already in async-http-client's graph), Mustache templates.
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Channels: Mustache templates. HTTP and HMAC come from the system's libcurl and libcrypto (dlopen).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -48,12 +46,14 @@ let package = Package(
         // The Varlink control protocol: interface, types, framing, server and client. No libsystemd, SQLite or HTTP,
         // so simwatchctl stays small.
         .target(name: "SimwatchControl", swiftSettings: strict),
-        // Outbound HTTP for provider APIs and webhooks: timeouts, no redirects, bounded bodies.
-        .target(
-            name: "SimwatchHTTP",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
-            swiftSettings: strict
-        ),
+        // The few libcurl declarations SimwatchHTTP uses, and trampolines for its variadic calls. No libcurl
+        // headers or link: libcurl.so.4 is opened with dlopen on the first request.
+        .target(name: "CCurlShim"),
+        // Outbound HTTP for provider APIs and webhooks over the system's libcurl: timeouts, no redirects, bounded
+        // bodies, credentials kept out of messages.
+        .target(name: "SimwatchHTTP", dependencies: ["CCurlShim"], swiftSettings: strict),
+        // HMAC-SHA256 for signed webhooks from the system's libcrypto.so.3 (dlopen, no link).
+        .target(name: "SimwatchCrypto", swiftSettings: strict),
         // SQLite state through GRDB: readings, plan periods, alerts, outbox, retention.
         .target(
             name: "SimwatchStore",
@@ -70,8 +70,8 @@ let package = Package(
         .target(
             name: "SimwatchDaemon",
             dependencies: [
-                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -102,6 +102,7 @@ let package = Package(
             linkerSettings: executableLinking
         ),
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
+        .testTarget(name: "SimwatchCryptoTests", dependencies: ["SimwatchCrypto"], swiftSettings: strict),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
         .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore"], swiftSettings: strict),
         .testTarget(
