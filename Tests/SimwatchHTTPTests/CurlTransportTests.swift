@@ -259,12 +259,17 @@ import Testing
             #expect(response.bodyText == "proxied")
         }
         #expect(proxy.received.first?.hasPrefix("GET http://sims.example.invalid/v1/balance HTTP/1.1\r\n") == true)
+        // Loopback is not exempt by itself (docs/configuration.md says so).
+        try await withEnvironment(["http_proxy": "http://127.0.0.1:\(proxy.port)", "no_proxy": nil]) {
+            _ = try await transport.send(HTTPRequestSpec(url: "http://127.0.0.1:\(direct.port)/via"))
+        }
+        #expect(proxy.received.last?.hasPrefix("GET http://127.0.0.1:\(direct.port)/via HTTP/1.1\r\n") == true)
         try await withEnvironment(["http_proxy": "http://127.0.0.1:\(proxy.port)", "no_proxy": "localhost,127.0.0.1"]) {
             let response = try await transport.send(HTTPRequestSpec(url: "http://127.0.0.1:\(direct.port)/d"))
             #expect(response.bodyText == "direct")
         }
         #expect(direct.received.first?.hasPrefix("GET /d HTTP/1.1\r\n") == true)
-        #expect(proxy.received.count == 1)
+        #expect(direct.received.count == 1 && proxy.received.count == 2)
     }
 
     @Test func aProxysCredentialsDoNotShowInErrors() async throws {
