@@ -7,7 +7,9 @@ enum CurlFailure {
     /// else that broke the exchange.
     static func code(_ code: Int32) -> HTTPTransportError.Code {
         switch code {
-        case CCURLE_UNSUPPORTED_PROTOCOL, CCURLE_URL_MALFORMAT:
+        case CCURLE_URL_MALFORMAT:
+            // (CURLE_UNSUPPORTED_PROTOCOL is not here: schemes are checked before libcurl sees the URL, so it means an
+            // HTTP/0.9 answer or a libcurl built without https, neither of which the configuration can fix.)
             return .invalidURL
         case CCURLE_OPERATION_TIMEDOUT:
             return .timeout

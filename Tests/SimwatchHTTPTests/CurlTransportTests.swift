@@ -71,6 +71,23 @@ import Testing
         #expect(request.contains("\r\ncontent-length: 0\r\n"))
     }
 
+    /// One handle and one thread per request: concurrent requests share nothing but the library.
+    @Test func concurrentRequests() async throws {
+        let server = try CannedServer(response: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+        defer { server.close() }
+        let transport = transport
+        let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+            for n in 0..<16 {
+                group.addTask {
+                    try await transport.send(HTTPRequestSpec(url: "http://127.0.0.1:\(server.port)/\(n)")).bodyText
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(bodies == Array(repeating: "ok", count: 16))
+        #expect(Set(server.received.map { $0.prefix { $0 != "\r" } }).count == 16)
+    }
+
     @Test func redirectsAreAnswersNotFollowed() async throws {
         let server = try CannedServer(
             response: "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\nContent-Length: 0\r\n\r\n"
@@ -233,6 +250,24 @@ import Testing
         #expect(throws: HTTPTransportError.self) { try result.get() }
         for _ in 0..<150 where server.closedCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
         #expect(server.closedCount == 1, "the transfer kept its connection open")
+    }
+
+    @Test func cancellingWhileConnectingReturnsPromptly() async throws {
+        let blackhole = try Blackhole()
+        defer { blackhole.close() }
+        let transport = transport
+        let task = Task {
+            try await transport.send(
+                HTTPRequestSpec(url: "http://127.0.0.1:\(blackhole.port)/", connectTimeout: 30, totalTimeout: 30)
+            )
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let clock = ContinuousClock()
+        let start = clock.now
+        task.cancel()
+        let result = await task.result
+        #expect(clock.now - start < .milliseconds(300))
+        #expect(throws: CurlCall.cancellation) { try result.get() }
     }
 
     @Test func anAlreadyCancelledTaskSendsNothing() async throws {

@@ -54,7 +54,6 @@ typedef int (*ccurl_xferinfo_fn)(void *user, int64_t dltotal, int64_t dlnow, int
 
 /// CURLcode values simwatch tells apart.
 #define CCURLE_OK 0
-#define CCURLE_UNSUPPORTED_PROTOCOL 1
 #define CCURLE_URL_MALFORMAT 3
 #define CCURLE_COULDNT_RESOLVE_PROXY 5
 #define CCURLE_COULDNT_RESOLVE_HOST 6
