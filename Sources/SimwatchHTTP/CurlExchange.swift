@@ -161,8 +161,8 @@ final class CurlExchange {
             // "100 Continue" or a proxy's CONNECT reply.
             headers = []
         } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].trimmingCharacters
-            let value = line[line.index(after: colon)...].trimmingCharacters
+            let name = line[..<colon].withoutSurroundingSpace
+            let value = line[line.index(after: colon)...].withoutSurroundingSpace
             if !name.isEmpty { headers.append(HTTPHeader(name, value)) }
         }
         return count
@@ -204,7 +204,7 @@ private func onProgress(_ user: UnsafeMutableRawPointer?, _: Int64, _: Int64, _:
 
 extension Substring {
     /// Without surrounding spaces, tabs, CR and LF.
-    fileprivate var trimmingCharacters: String {
+    fileprivate var withoutSurroundingSpace: String {
         var s = self
         while let c = s.first, c == " " || c == "\t" || c == "\r\n" || c == "\n" || c == "\r" { s = s.dropFirst() }
         while let c = s.last, c == " " || c == "\t" || c == "\r\n" || c == "\n" || c == "\r" { s = s.dropLast() }
