@@ -11,7 +11,7 @@ public struct HMACSHA256: Sendable {
     public init(key: [UInt8]) throws(CryptoLibraryError) {
         guard key.count <= Self.maxKeyBytes else { throw CryptoLibraryError("HMAC key too long") }
         self.key = key
-        library = try LibCrypto.shared.get()
+        library = try LibCrypto.shared().get()
     }
 
     /// The 32-byte code for `message`. Throws only if OpenSSL fails inside (out of memory).

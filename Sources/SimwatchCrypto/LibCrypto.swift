@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// The system's OpenSSL libcrypto (libcrypto.so.3), opened with dlopen on first use rather than linked, so the
 /// binary carries no TLS or crypto library of its own and security fixes come from the distribution. Only the
@@ -21,8 +22,18 @@ final class LibCrypto: @unchecked Sendable {
     /// OpenSSL 3's soname (Debian 12, Ubuntu 22.04 and later).
     static let soname = "libcrypto.so.3"
 
-    /// Opened once per process, on first use.
-    static let shared: Result<LibCrypto, CryptoLibraryError> = load(soname)
+    private static let opened = Mutex<LibCrypto?>(nil)
+
+    /// The library, opened by the first call that finds it and never closed. A failure is not kept: once libssl3 is
+    /// installed, the next reload finds it.
+    static func shared() -> Result<LibCrypto, CryptoLibraryError> {
+        opened.withLock { opened in
+            if let opened { return .success(opened) }
+            let result = load(soname)
+            if case .success(let library) = result { opened = library }
+            return result
+        }
+    }
 
     private init(hmac: HMACFunction, sha256: OpaquePointer) {
         self.hmac = hmac

@@ -1,23 +1,32 @@
 import CCurlShim
 import Glibc
+import Synchronization
 
 /// The system's libcurl, opened with dlopen on the first HTTP request rather than linked: a daemon without an
 /// HTTP provider or channel never maps it, and TLS, the CA store and security fixes come from the distribution.
 final class CurlLibrary: @unchecked Sendable {
-    // @unchecked: `api` is written once by `load` before the instance is shared, and only read after.
+    // @unchecked: `api` is written once by `load`, before the instance is shared, and only read after.
     let api: UnsafeMutablePointer<ccurl_api>
 
     /// The soname of libcurl's ABI since 2006.
     static let soname = "libcurl.so.4"
 
-    /// Opened once per process, on first use (a lazy global). Never closed: the handles' threads may outlive a
-    /// caller, and unloading TLS libraries is not safe.
-    static let shared: Result<CurlLibrary, HTTPTransportError> = {
-        // With CURLOPT_NOSIGNAL libcurl leaves SIGPIPE alone, and TLS writes to a peer that hung up would kill the
-        // daemon with it: ignore it, as the daemon does for its child processes.
-        signal(SIGPIPE, SIG_IGN)
-        return load(soname)
-    }()
+    private static let opened = Mutex<CurlLibrary?>(nil)
+
+    /// The library, opened by the first call that finds it. Never closed: a cancelled request's thread may outlive
+    /// its caller, and unloading TLS libraries is not safe. A failure is not kept: once libcurl4 is installed, the
+    /// next request finds it, without a restart.
+    static func shared() -> Result<CurlLibrary, HTTPTransportError> {
+        opened.withLock { opened in
+            if let opened { return .success(opened) }
+            // With CURLOPT_NOSIGNAL libcurl leaves SIGPIPE alone, and TLS writes to a peer that hung up would kill
+            // the daemon with it: ignore it, as the daemon does for its child processes.
+            signal(SIGPIPE, SIG_IGN)
+            let result = load(soname)
+            if case .success(let library) = result { opened = library }
+            return result
+        }
+    }
 
     private init(api: UnsafeMutablePointer<ccurl_api>) {
         self.api = api

@@ -14,7 +14,7 @@ public final class CurlTransport: HTTPTransport {
 
     public func send(_ spec: HTTPRequestSpec) async throws(HTTPTransportError) -> HTTPResponseSpec {
         let request = try CurlRequest(spec)
-        let library = try CurlLibrary.shared.get()
+        let library = try CurlLibrary.shared().get()
         let call = CurlCall()
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
