@@ -25,9 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // Channels: HMAC-SHA256 for signed webhooks (already in async-http-client's graph).
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // HTTP and HMAC come from the system's libcurl and libcrypto (dlopen on first use): no package.
     ],
     targets: [
         .systemLibrary(
@@ -52,12 +50,14 @@ let package = Package(
         // The Varlink control protocol: interface, types, framing, server and client. No libsystemd, SQLite or HTTP,
         // so simwatchctl stays small.
         .target(name: "SimwatchControl", swiftSettings: strict),
-        // Outbound HTTP for provider APIs and webhooks: timeouts, no redirects, bounded bodies.
-        .target(
-            name: "SimwatchHTTP",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
-            swiftSettings: strict
-        ),
+        // The few libcurl declarations SimwatchHTTP uses, and trampolines for its variadic calls. No libcurl
+        // headers or link: libcurl.so.4 is opened with dlopen on the first request.
+        .target(name: "CCurlShim"),
+        // Outbound HTTP for provider APIs and webhooks over the system's libcurl: timeouts, no redirects, bounded
+        // bodies, credentials kept out of messages.
+        .target(name: "SimwatchHTTP", dependencies: ["CCurlShim"], swiftSettings: strict),
+        // HMAC-SHA256 for signed webhooks from the system's libcrypto.so.3 (dlopen, no link).
+        .target(name: "SimwatchCrypto", swiftSettings: strict),
         // A small layer over libsqlite3: connections, cached prepared statements, typed binding and reading,
         // transactions, the migrator (which upgrades 0.1's GRDB-made databases in place).
         .target(name: "SimwatchSQLite", dependencies: ["CSQLite"], swiftSettings: strict),
@@ -77,8 +77,8 @@ let package = Package(
         .target(
             name: "SimwatchDaemon",
             dependencies: [
-                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -116,6 +116,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
+        .testTarget(name: "SimwatchCryptoTests", dependencies: ["SimwatchCrypto"], swiftSettings: strict),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
         .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore"], swiftSettings: strict),
         .testTarget(

@@ -49,6 +49,14 @@ need_build() {
     command -v pkg-config >/dev/null 2>&1 || want_pkg pkg-config "pkg-config (SwiftPM system library lookup)"
 }
 
+# simwatchd opens these with dlopen when it first needs them (no headers, no link): libcurl for HTTP providers
+# and channels (and the HTTP unit tests), libcrypto for webhook signatures, the CA store for TLS.
+need_runtime() {
+    want_pkg libcurl4 "libcurl4 (libcurl.so.4: HTTP for providers and channels)"
+    want_pkg libssl3 "libssl3 (libcrypto.so.3: webhook signatures)"
+    want_pkg ca-certificates "ca-certificates (the CA store libcurl verifies TLS against)"
+}
+
 need_journald() {
     if [[ ! -x /lib/systemd/systemd-journald ]] || ! command -v journalctl >/dev/null 2>&1; then
         want_pkg systemd "systemd (systemd-journald and journalctl)"
@@ -178,20 +186,24 @@ unit)
     ;;
 install)
     need_build
+    need_runtime
     need_install
     ;;
 demo)
     need_build
+    need_runtime
     need_journald
     ;;
 bench)
     need_build
+    need_runtime
     need_install
     need_bench
     ;;
 test | all)
     need_build
     need_unit_tests
+    need_runtime
     need_journald
     need_python_tests
     need_install

@@ -66,7 +66,7 @@ public struct ChannelFactory: Sendable {
                 } catch {
                     throw Problem(
                         message: "\(source): \(error)",
-                        hint: "generate one: echo whsec_$(head -c 32 /dev/urandom | base64)"
+                        hint: error == .format ? "generate one: echo whsec_$(head -c 32 /dev/urandom | base64)" : nil
                     )
                 }
             }

@@ -38,11 +38,11 @@ public struct WebhookChannel: NotificationChannel {
 
     public func deliver(_ reminder: Reminder) async throws {
         let now = clock()
-        try await HTTPDelivery.send(request(for: reminder, now: now), through: transport, now: now)
+        try await HTTPDelivery.send(try request(for: reminder, now: now), through: transport, now: now)
     }
 
     /// The POST for `reminder` at `now`.
-    func request(for reminder: Reminder, now: Date) -> HTTPRequestSpec {
+    func request(for reminder: Reminder, now: Date) throws(DeliveryError) -> HTTPRequestSpec {
         let zone = zones.zone(reminder.timeZone, fallback: zone)
         let text = templates.render(reminder, zone: zone)
         let body = WebhookPayload(reminder, zone: zone, title: text.subject, text: text.body, now: now).encoded()
@@ -55,7 +55,7 @@ public struct WebhookChannel: NotificationChannel {
         ]
         if let signature {
             headers.append(
-                HTTPHeader("webhook-signature", signature.sign(id: reminder.id, timestamp: timestamp, body: body))
+                HTTPHeader("webhook-signature", try signature.sign(id: reminder.id, timestamp: timestamp, body: body))
             )
         }
         return HTTPRequestSpec(

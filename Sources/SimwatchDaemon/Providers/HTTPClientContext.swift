@@ -57,9 +57,9 @@ struct HTTPClientContext: Sendable {
         return String(text.map { $0.isNewline || $0.asciiValue.map { $0 < 32 } == true ? " " : $0 })
     }
 
+    /// The server's `host[:port]` for messages: never the URL's user information or query.
     static func host(of url: String) -> String {
-        let rest = url.split(separator: "://", maxSplits: 1).last.map(String.init) ?? url
-        return String(rest.prefix { $0 != "/" })
+        URLRedaction.authority(of: url)
     }
 
     static func json(_ response: HTTPResponseSpec, what: String) throws(ProviderError) -> JSONNode {

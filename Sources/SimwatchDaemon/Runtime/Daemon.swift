@@ -4,6 +4,7 @@ import Glibc
 public import Logging
 import SimwatchControl
 import SimwatchCore
+import SimwatchHTTP
 import SimwatchStore
 import SimwatchSystemd
 
@@ -56,7 +57,8 @@ public struct Daemon {
             logger.error("cannot serve the control socket: \(error)")
             return error.code == .addressInUse ? DaemonExit.unavailable : DaemonExit.cannotCreate
         }
-        let http = LazyHTTPTransport()
+        // libcurl is opened by the first request: a daemon without HTTP lines never loads it.
+        let http = CurlTransport()
         let factory = ChannelFactory(environment: environment, transport: http, echoJournal: options.foreground)
         let channels: [String: any NotificationChannel]
         do {

@@ -12,7 +12,7 @@ import Testing
     @Test func standardWebhooksVector() throws {
         // From the Standard Webhooks specification.
         let signer = try WebhookSignature(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
-        let signature = signer.sign(
+        let signature = try signer.sign(
             id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
             timestamp: 1_614_265_330,
             body: Array(#"{"test": 2432232314}"#.utf8)

@@ -85,6 +85,28 @@ import Testing
         #expect(transport.requests.count == 4)
     }
 
+    /// A transport failure names the server by host and port, never with the base URL's user information.
+    @Test func transportFailuresNameTheHostWithoutCredentials() async throws {
+        let secret = try Self.secretFile("x", mode: 0o600)
+        let transport = FakeTransport { _, _ throws(HTTPTransportError) in
+            throw HTTPTransportError(.connect, "refused")
+        }
+        let factory = ProviderFactory(transport: transport, logger: Self.quiet)
+        let settings = AiraloProviderSettings(
+            iccid: "8944465400000000000",
+            clientID: "id",
+            secret: .file(secret),
+            baseURL: "https://ops:pw-s3cret@api.example.net:8443"
+        )
+        let line = Self.line(.airalo(settings))
+        await #expect {
+            try await factory.make(for: line).read(Self.request(line))
+        } throws: { error in
+            let message = (error as? ProviderError)?.message ?? ""
+            return message.contains("api.example.net:8443") && !message.contains("s3cret") && !message.contains("ops:")
+        }
+    }
+
     @Test func airaloAmountsAndRateLimit() async throws {
         let secret = try Self.secretFile("x", mode: 0o400)
         let transport = FakeTransport { request, n throws(HTTPTransportError) in

@@ -1,0 +1,34 @@
+import Glibc
+
+/// A detached POSIX thread for one blocking libcurl transfer, kept off Swift's cooperative pool (two threads on a
+/// small machine) so a slow server never stalls the daemon's tasks.
+final class WorkerThread: @unchecked Sendable {
+    // @unchecked: `body` is set once in init and run once, on the new thread.
+    private let body: @Sendable () -> Void
+
+    private init(_ body: @escaping @Sendable () -> Void) {
+        self.body = body
+    }
+
+    /// Starts `body` on a new detached thread; false if the system refused one.
+    static func detach(_ body: @escaping @Sendable () -> Void) -> Bool {
+        let box = Unmanaged.passRetained(WorkerThread(body))
+        var handle = pthread_t()
+        let started = pthread_create(
+            &handle,
+            nil,
+            { raw in
+                guard let raw else { return nil }
+                Unmanaged<WorkerThread>.fromOpaque(raw).takeRetainedValue().body()
+                return nil
+            },
+            box.toOpaque()
+        )
+        guard started == 0 else {
+            box.release()
+            return false
+        }
+        pthread_detach(handle)
+        return true
+    }
+}
