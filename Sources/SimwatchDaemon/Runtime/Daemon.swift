@@ -94,7 +94,6 @@ public struct Daemon {
             try await engine.start(now: clock.now())
         } catch {
             logger.error("cannot load state: \(error)")
-            await http.shutdown()
             return DaemonExit.cannotCreate
         }
         let speed = config.daemon.timeScale != 1 ? "; time runs \(Self.number(config.daemon.timeScale))× faster" : ""
@@ -168,7 +167,6 @@ public struct Daemon {
         server.stop()
         await engine.shutdown(now: clock.now())
         await serving.value
-        await http.shutdown()
         logger.notice("stopped")
         return DaemonExit.ok
     }
