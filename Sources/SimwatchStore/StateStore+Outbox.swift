@@ -170,7 +170,9 @@ extension StateStore {
             do {
                 reminder = try JSONDecoder().decode(Reminder.self, from: Data(payload.utf8))
             } catch {
-                return .failure(PoisonedOutboxRow(reason: "its payload no longer reads as a reminder (\(Self.brief(error)))"))
+                return .failure(
+                    PoisonedOutboxRow(reason: "its payload no longer reads as a reminder (\(Self.brief(error)))")
+                )
             }
             let state: String = try row["state"]
             return .success(
