@@ -30,7 +30,7 @@ struct AiraloProvider: UsageProvider {
             return again
         }
         if let until = await throttle.blocked(key, now: request.now) {
-            let wait = TimeSpan(seconds: Int64(until.timeIntervalSince(request.now).rounded(.up)))
+            let wait = TimeSpan(seconds: Plausible.integer(until.timeIntervalSince(request.now).rounded(.up)) ?? 0)
             throw ProviderError(.rateLimited, "Airalo asked to wait \(wait) more", retryAfter: wait)
         }
         let outcome: Result<Reading, ProviderError>
@@ -98,9 +98,10 @@ struct AiraloProvider: UsageProvider {
         let root = try HTTPClientContext.json(response, what: "Airalo token")
         guard let token = (root.at(pointer: "/data/access_token") ?? root.at(pointer: "/access_token"))?.stringValue
         else { throw ProviderError(.malformed, "Airalo token: no data.access_token in the answer") }
-        let lifetime = (root.at(pointer: "/data/expires_in") ?? root.at(pointer: "/expires_in"))?.numberValue ?? 3600
-        // Renew a little early so a token never expires between the check and the request.
-        await tokens.store(tokenKey, token: token, expires: now.addingTimeInterval(max(60, lifetime * 0.9)))
+        // Renew a little early so a token never expires between the check and the request; an absurd
+        // expires_in ("inf", 1e308, -1) is clamped, not trusted.
+        let lifetime = JSONNode.tokenLifetime(root.at(pointer: "/data/expires_in") ?? root.at(pointer: "/expires_in"))
+        await tokens.store(tokenKey, token: token, expires: now + lifetime)
         return token
     }
 
@@ -122,19 +123,29 @@ struct AiraloProvider: UsageProvider {
         var reading = Reading(lineID: request.line.id, observedAt: request.now, status: status, source: "airalo")
         if let raw = data.at(pointer: "/expired_at"), let value = raw.stringValue, !value.isEmpty {
             do {
-                reading.expiresAt = try Date(parsing: value, zone: zone)
+                reading.expiresAt = try Plausible.date(Date(parsing: value, zone: zone), what: "expired_at")
             } catch {
-                throw ProviderError(.malformed, "Airalo usage: expired_at \"\(value)\" is not a date")
+                throw ProviderError(
+                    .malformed,
+                    "Airalo usage: expired_at \"\(value)\" is not a date (\(error.message))"
+                )
             }
         }
         // For unlimited packages the amounts are zeros that mean nothing.
         if !unlimited {
-            guard let remaining = data.at(pointer: "/remaining")?.numberValue,
-                let total = data.at(pointer: "/total")?.numberValue, remaining >= 0, total >= 0
-            else { throw ProviderError(.malformed, "Airalo usage: data.remaining or data.total missing") }
-            reading.remaining = ByteCount(bytes: Int64((remaining * bytesPerMB).rounded()))
-            reading.total = ByteCount(bytes: Int64((total * bytesPerMB).rounded()))
-            reading.used = ByteCount(bytes: max(0, reading.total!.bytes - reading.remaining!.bytes))
+            guard let remaining = data.at(pointer: "/remaining"), let total = data.at(pointer: "/total") else {
+                throw ProviderError(.malformed, "Airalo usage: data.remaining or data.total missing")
+            }
+            do throws(JSONNodeError) {
+                // Checked: 1e13 MB or "inf" is a malformed answer, not an overflow trap.
+                let left = try remaining.bytes(key: "data.remaining", unit: bytesPerMB)
+                let size = try total.bytes(key: "data.total", unit: bytesPerMB)
+                reading.remaining = left
+                reading.total = size
+                reading.used = ByteCount(bytes: max(0, size.bytes - left.bytes))
+            } catch {
+                throw ProviderError(.malformed, "Airalo usage: \(error.message)")
+            }
         }
         if status == .active, let expires = reading.expiresAt, expires <= request.now { reading.status = .expired }
         return reading

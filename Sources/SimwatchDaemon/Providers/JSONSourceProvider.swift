@@ -59,14 +59,18 @@ struct JSONSourceProvider: UsageProvider {
         if let node = try value(root, fields.credit), !node.isNull {
             if let text = node.stringValue, let money = try? Money(parsing: text) {
                 reading.credit = money
-            } else if let number = node.numberValue, let currency = settings.currency {
-                reading.credit = Money(amount: Decimal(Int64((number * 100).rounded())) / 100, currency: currency)
+            } else if node.numberValue != nil, let currency = settings.currency {
+                do throws(JSONNodeError) {
+                    reading.credit = try node.money(key: "credit", currency: currency)
+                } catch {
+                    throw ProviderError(.malformed, error.message)
+                }
             } else {
                 throw ProviderError(.malformed, "credit at \(fields.credit ?? "") is not an amount of money")
             }
         }
         if let node = try value(root, fields.status), !node.isNull {
-            let text = (node.stringValue ?? node.numberValue.map { String(Int64($0)) } ?? "").lowercased()
+            let text = (node.statusText ?? "").lowercased()
             reading.status = settings.statusMap[text] ?? Reading.Status(rawValue: text) ?? Self.commonStatus(text)
         }
         if try value(root, fields.unlimited)?.boolValue == true, reading.status == .active {
@@ -91,14 +95,15 @@ struct JSONSourceProvider: UsageProvider {
         guard let node, !node.isNull else { return nil }
         switch settings.dateFormat {
         case .unix, .unixMilliseconds:
-            guard let number = node.numberValue else {
-                throw ProviderError(.malformed, "`\(key)` is not a number of seconds")
+            do throws(JSONNodeError) {
+                return try node.unixDate(key: key, milliseconds: settings.dateFormat == .unixMilliseconds)
+            } catch {
+                throw ProviderError(.malformed, error.message)
             }
-            return Date(timeIntervalSince1970: settings.dateFormat == .unix ? number : number / 1000)
         case .iso8601:
             guard let text = node.stringValue else { throw ProviderError(.malformed, "`\(key)` is not a date") }
             do {
-                return try Date(parsing: text, zone: settings.timeZone)
+                return try Plausible.date(Date(parsing: text, zone: settings.timeZone), what: "`\(key)`")
             } catch {
                 throw ProviderError(.malformed, "`\(key)`: \(error.message)")
             }

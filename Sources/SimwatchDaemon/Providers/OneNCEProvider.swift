@@ -64,26 +64,37 @@ struct OneNCEProvider: UsageProvider {
         guard let token = root.at(pointer: "/access_token")?.stringValue else {
             throw ProviderError(.malformed, "1NCE token: no access_token in the answer")
         }
-        let lifetime = root.at(pointer: "/expires_in")?.numberValue ?? 3600
-        await tokens.store(tokenKey, token: token, expires: now.addingTimeInterval(max(30, lifetime * 0.9)))
+        // An absurd expires_in ("inf", 1e308, -1) is clamped, not trusted.
+        let lifetime = JSONNode.tokenLifetime(root.at(pointer: "/expires_in"), minimum: TimeSpan(seconds: 30))
+        await tokens.store(tokenKey, token: token, expires: now + lifetime)
         return token
     }
 
     static func reading(_ root: JSONNode, request: ReadRequest) throws(ProviderError) -> Reading {
-        guard let volume = root.at(pointer: "/volume")?.numberValue, volume.isFinite else {
+        guard let volume = root.at(pointer: "/volume")?.numberValue else {
             throw ProviderError(.malformed, "1NCE quota: no `volume` in the answer")
         }
         var reading = Reading(lineID: request.line.id, observedAt: request.now, source: "1nce")
-        reading.remaining = ByteCount(bytes: Int64((max(0, volume) * bytesPerMB).rounded()))
-        if let total = root.at(pointer: "/total_volume")?.numberValue, total >= 0 {
-            reading.total = ByteCount(bytes: Int64((total * bytesPerMB).rounded()))
-            reading.used = ByteCount(bytes: max(0, reading.total!.bytes - reading.remaining!.bytes))
+        do throws(JSONNodeError) {
+            // An overdrawn (negative) volume is none left; 1e13 MB, "inf" or NaN is a malformed answer, not a trap.
+            let remaining = try JSONNode.number(volume.isFinite ? max(0, volume) : volume).bytes(
+                key: "volume",
+                unit: bytesPerMB
+            )
+            reading.remaining = remaining
+            if let total = root.at(pointer: "/total_volume"), total.numberValue.map({ $0 >= 0 }) == true {
+                let size = try total.bytes(key: "total_volume", unit: bytesPerMB)
+                reading.total = size
+                reading.used = ByteCount(bytes: max(0, size.bytes - remaining.bytes))
+            }
+        } catch {
+            throw ProviderError(.malformed, "1NCE quota: \(error.message)")
         }
         if let text = root.at(pointer: "/expiry_date")?.stringValue {
             do {
-                reading.expiresAt = try Date(parsing: text, zone: .utc)
+                reading.expiresAt = try Plausible.date(Date(parsing: text, zone: .utc), what: "expiry_date")
             } catch {
-                throw ProviderError(.malformed, "1NCE quota: expiry_date \"\(text)\" is not a date")
+                throw ProviderError(.malformed, "1NCE quota: expiry_date \"\(text)\" is not a date (\(error.message))")
             }
         }
         if let expires = reading.expiresAt, expires <= request.now {

@@ -132,4 +132,11 @@ import Testing
         let huge = Money(amount: Decimal(string: "1000000000000.01")!, currency: "EUR")
         #expect(throws: UnitParseError.self) { try Plausible.money(huge, what: "x") }
     }
+
+    @Test(arguments: [Int.max, Int.min, 99_999, -1, 0])
+    func absurdCalendarFieldsGiveAnInstantThatIsRefusedNotATrap(field: Int) {
+        let date = ZoneInfo.utc.date(year: field, month: field, day: field, hour: field, minute: field, second: field)
+        #expect(date.timeIntervalSince1970.isFinite)
+        #expect(throws: UnitParseError.self) { try Plausible.date(date, what: "x") }
+    }
 }
