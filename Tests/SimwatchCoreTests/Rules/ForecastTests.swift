@@ -82,7 +82,7 @@ import Testing
         arguments: [
             (Int64.max, Int64.min, Int64.max), (Int64.min, 1, 0), (5, 7, 0),
             (Plausible.maximumBytes, 1, Plausible.maximumBytes - 1),
-        ]
+        ] as [(Int64, Int64, Int64)]
     )
     func remainingFromTotalAndUsedNeverOverflows(total: Int64, used: Int64, remaining: Int64) {
         let reading = Reading(
