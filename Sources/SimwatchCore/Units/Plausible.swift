@@ -145,9 +145,15 @@ public enum Plausible {
         return Date(timeIntervalSince1970: value)
     }
 
-    /// `date` when it is between 1970-01-01 and 9999-12-31 (both UTC, inclusive).
+    /// `date` when it is between 1970-01-01 and 9999-12-31 (both UTC, inclusive); the error shows the date in
+    /// UTC ("0000-01-01T00:00:00+00:00"), not a number of seconds.
     public static func date(_ date: Date, what: String) throws(UnitParseError) -> Date {
-        try self.date(secondsSince1970: date.timeIntervalSince1970, what: what)
+        let seconds = date.timeIntervalSince1970
+        guard seconds.isFinite,
+            seconds < Double(earliestSecondsSince1970) || seconds > Double(latestSecondsSince1970) + 0.999
+        else { return try self.date(secondsSince1970: seconds, what: what) }
+        let text = date.iso8601(in: .utc)
+        throw UnitParseError(input: text, message: "\(what) \(text) is outside 1970-01-01 to 9999-12-31")
     }
 
     /// `value` in `currency`, rounded to the cent, when its magnitude is at most 10¹² (credit may be negative:

@@ -99,7 +99,12 @@ import Testing
         let latest = try Date(parsing: "9999-12-31T23:59:59Z", zone: .utc)
         #expect(try Plausible.date(latest, what: "x") == latest)
         let tooEarly = try Date(parsing: "0000-01-01", zone: .utc)
-        #expect(throws: UnitParseError.self) { try Plausible.date(tooEarly, what: "x") }
+        #expect {
+            try Plausible.date(tooEarly, what: "`expires`")
+        } throws: { error in
+            (error as? UnitParseError)?.message
+                == "`expires` 0000-01-01T00:00:00+00:00 is outside 1970-01-01 to 9999-12-31"
+        }
     }
 
     @Test(
