@@ -7,8 +7,6 @@ import SimwatchHTTP
 /// the data quota comes from `GET /v1/sims/{iccid}/quota/data`: `volume` (MB left), `total_volume` (MB) and
 /// `expiry_date` (ISO 8601).
 struct OneNCEProvider: UsageProvider {
-    static let bytesPerMB = 1_000_000.0
-
     let settings: OneNCEProviderSettings
     let http: HTTPClientContext
     let tokens: TokenCache
@@ -70,38 +68,8 @@ struct OneNCEProvider: UsageProvider {
         return token
     }
 
+    /// Maps the quota answer to a reading (the pure, checked decoding lives in `OneNCEQuota`).
     static func reading(_ root: JSONNode, request: ReadRequest) throws(ProviderError) -> Reading {
-        guard let volume = root.at(pointer: "/volume")?.numberValue else {
-            throw ProviderError(.malformed, "1NCE quota: no `volume` in the answer")
-        }
-        var reading = Reading(lineID: request.line.id, observedAt: request.now, source: "1nce")
-        do throws(JSONNodeError) {
-            // An overdrawn (negative) volume is none left; 1e13 MB, "inf" or NaN is a malformed answer, not a trap.
-            let remaining = try JSONNode.number(volume.isFinite ? max(0, volume) : volume).bytes(
-                key: "volume",
-                unit: bytesPerMB
-            )
-            reading.remaining = remaining
-            if let total = root.at(pointer: "/total_volume"), total.numberValue.map({ $0 >= 0 }) == true {
-                let size = try total.bytes(key: "total_volume", unit: bytesPerMB)
-                reading.total = size
-                reading.used = ByteCount(bytes: max(0, size.bytes - remaining.bytes))
-            }
-        } catch {
-            throw ProviderError(.malformed, "1NCE quota: \(error.message)")
-        }
-        if let text = root.at(pointer: "/expiry_date")?.stringValue {
-            do {
-                reading.expiresAt = try Plausible.date(Date(parsing: text, zone: .utc), what: "expiry_date")
-            } catch {
-                throw ProviderError(.malformed, "1NCE quota: expiry_date \"\(text)\" is not a date (\(error.message))")
-            }
-        }
-        if let expires = reading.expiresAt, expires <= request.now {
-            reading.status = .expired
-        } else if volume <= 0 {
-            reading.status = .finished
-        }
-        return reading
+        try OneNCEQuota.reading(root, request: request)
     }
 }
