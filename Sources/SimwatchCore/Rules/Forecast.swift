@@ -4,7 +4,7 @@ public import FoundationEssentials
 public struct Forecast: Sendable, Hashable {
     /// Average use per day over the recent window; nil until there is enough history.
     public var pacePerDay: ByteCount?
-    /// When data runs out at that pace; nil when not draining or unknown.
+    /// When data runs out at that pace; nil when not draining, unknown, or more than 100 years away.
     public var runsOutAt: Date?
     /// Remaining data divided by the days left before expiry: what one may use per day to last.
     public var dailyAllowance: ByteCount?
@@ -55,8 +55,11 @@ public struct Forecast: Sendable, Hashable {
         }
         // Two readings a moment apart with a large drop give an enormous slope: saturate rather than trap.
         forecast.pacePerDay = ByteCount(bytes: Plausible.integer((perSecond * 86_400).rounded(.towardZero)) ?? .max)
-        if let remaining {
-            forecast.runsOutAt = now.addingTimeInterval(Double(remaining.bytes) / perSecond)
+        // A nearly flat history gives a run-out 10²⁰ years away: that is "not draining" (nil), not a date that
+        // traps whoever converts it to whole seconds (the reminder's "lasts 3d 4h").
+        if let remaining, case let left = Double(remaining.bytes) / perSecond, left <= Double(Plausible.maximumSeconds)
+        {
+            forecast.runsOutAt = now.addingTimeInterval(left)
         }
         return forecast
     }

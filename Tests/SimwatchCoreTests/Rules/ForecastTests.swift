@@ -94,4 +94,15 @@ import Testing
         )
         #expect(reading.effectiveRemaining == ByteCount(bytes: remaining))
     }
+
+    @Test func aNearlyFlatHistoryRunsOutNever() {
+        // One byte used in two hours out of a petabyte: 2 × 10¹⁵ hours to go.
+        let recent = [
+            Fixture.reading(at: Self.now - .hours(2), remaining: Plausible.maximumBytes),
+            Fixture.reading(at: Self.now, remaining: Plausible.maximumBytes - 1),
+        ]
+        let f = Forecast.make(from: Fixture.snapshot(recent.last, recent: recent), now: Self.now)
+        #expect(f.pacePerDay?.bytes == 12)
+        #expect(f.runsOutAt == nil)
+    }
 }
