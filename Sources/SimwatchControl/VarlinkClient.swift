@@ -148,7 +148,7 @@ public final class VarlinkClient {
 
     /// Reads the next reply, waiting at most `timeout` seconds (nil: forever).
     public func receive(timeout: Double?) throws(VarlinkTransportError) -> VarlinkReply {
-        let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64(($0 * 1000).rounded(.up))) }
+        let deadline = timeout.map { ContinuousClock.now + .milliseconds(Self.boundedMilliseconds($0)) }
         while true {
             guard fd >= 0 else { throw .closed }
             if let message = try frames.next() { return try VarlinkReply.decode(message) }
@@ -193,8 +193,24 @@ public final class VarlinkClient {
         return Int32(clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
     }
 
-    private static func timeval(seconds: Double) -> Glibc.timeval {
-        let whole = seconds.rounded(.down)
-        return Glibc.timeval(tv_sec: Int(whole), tv_usec: Int((seconds - whole) * 1_000_000))
+    /// The longest timeout honoured: a year. A timeout is a command-line number (`poll --timeout 1e300`, `inf`,
+    /// `nan`); converting one of those to an integer would trap, so it is bounded first.
+    static let maximumTimeout: Double = 366 * 86_400
+
+    /// `seconds` within 0 to `maximumTimeout`; NaN and negatives are zero (answer at once or time out).
+    static func boundedSeconds(_ seconds: Double) -> Double {
+        guard seconds > 0 else { return 0 }
+        return min(seconds, maximumTimeout)
+    }
+
+    /// `seconds` as whole milliseconds, rounded up, after `boundedSeconds`.
+    static func boundedMilliseconds(_ seconds: Double) -> Int64 {
+        Int64((boundedSeconds(seconds) * 1000).rounded(.up))
+    }
+
+    static func timeval(seconds: Double) -> Glibc.timeval {
+        let bounded = boundedSeconds(seconds)
+        let whole = bounded.rounded(.down)
+        return Glibc.timeval(tv_sec: Int(whole), tv_usec: Int((bounded - whole) * 1_000_000))
     }
 }

@@ -11,7 +11,8 @@ public struct ByteScale: Sendable, Hashable {
 
     /// The smallest round scale reaching `maximum` with at most `maxIntervals` intervals between ticks.
     public init(maximum: Int64, maxIntervals: Int) {
-        let maximum = max(maximum, 1)
+        // Capped at a quarter of Int64.max (2.3 EB, far beyond any plan) so that `maximum + step` cannot overflow.
+        let maximum = min(max(maximum, 1), Int64.max / 4)
         let intervals = max(1, maxIntervals)
         var magnitude: Int64 = 1
         var step: Int64 = 1

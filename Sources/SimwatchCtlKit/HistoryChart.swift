@@ -36,6 +36,9 @@ public struct HistoryChart: Sendable {
     public var end: Date
     /// Columns in all, axis labels included.
     public var width: Int
+
+    /// The widest chart drawn: `COLUMNS` or `--width` may say anything, and column arithmetic must not overflow.
+    public static let maximumWidth = 1000
     /// Rows of the plot at most, axes excluded; the plot uses as many as keep its ticks evenly spaced.
     public var height: Int
     public var style: Style
@@ -59,7 +62,7 @@ public struct HistoryChart: Sendable {
         self.start = start
         self.end = max(end, start)
         self.time = time
-        self.width = width
+        self.width = min(width, Self.maximumWidth)
         self.height = max(2, height)
         self.style = style
         self.atLeast = atLeast
@@ -131,7 +134,9 @@ public struct HistoryChart: Sendable {
         func dot(_ sample: Sample, _ bytes: Int64) -> (x: Int, y: Int) {
             let fraction = span > 0 ? sample.at.timeIntervalSince(start) / span : 0
             let x = Int((fraction * Double(canvas.pixelWidth - 1)).rounded())
-            let y = 1 + Int((Double(bytes) / Double(top) * Double(4 * (rows - 1))).rounded())
+            // The share of the top, clamped so that a figure far outside the scale cannot overflow Int.
+            let share = min(max(Double(bytes) / Double(max(top, 1)), -1), 1)
+            let y = 1 + Int((share * Double(4 * (rows - 1))).rounded())
             return (x, min(canvas.pixelHeight - 1, max(0, y)))
         }
         var previous: (x: Int, y: Int)?
@@ -152,7 +157,7 @@ public struct HistoryChart: Sendable {
     func barRows(columns: Int, rows: Int, top: Int64) -> [String] {
         let eighths = (0..<columns).map { column -> Int? in
             value(inColumn: column, of: columns).map {
-                $0 > 0 ? 4 + Int(($0 / Double(top) * Double(8 * (rows - 1))).rounded()) : 0
+                $0 > 0 ? 4 + Int((min($0 / Double(max(top, 1)), 1) * Double(8 * (rows - 1))).rounded()) : 0
             }
         }
         let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
@@ -182,7 +187,7 @@ public struct HistoryChart: Sendable {
         else { return nil }
         let left = samples[after - 1].at
         let progress = middle.timeIntervalSince(left) / samples[after].at.timeIntervalSince(left)
-        return Double(a) + Double(b - a) * progress
+        return Double(a) + (Double(b) - Double(a)) * progress
     }
 
     private func trimmed(_ text: String) -> String {

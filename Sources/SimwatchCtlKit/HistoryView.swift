@@ -55,7 +55,7 @@ public enum HistoryView {
 
     /// How many points to ask the daemon for so each column (bars) or Braille dot column (line) gets one.
     public static func suggestedPoints(width: Int, style: HistoryChart.Style) -> Int {
-        let columns = max(10, width - 9)
+        let columns = max(10, min(width, HistoryChart.maximumWidth) - 9)
         return style == .line ? columns * 2 : columns
     }
 }

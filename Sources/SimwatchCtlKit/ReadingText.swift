@@ -7,7 +7,11 @@ public enum ReadingText {
     public static func remaining(_ reading: ReadingInfo?) -> Int64? {
         guard let reading else { return nil }
         if let remaining = reading.remainingBytes { return remaining }
-        if let total = reading.totalBytes, let used = reading.usedBytes { return max(0, total - used) }
+        if let total = reading.totalBytes, let used = reading.usedBytes {
+            // Wire figures are not trusted to be small: saturate rather than trap on overflow.
+            let (left, overflow) = total.subtractingReportingOverflow(used)
+            return overflow ? (used < 0 ? .max : 0) : max(0, left)
+        }
         return nil
     }
 
@@ -19,7 +23,8 @@ public enum ReadingText {
     /// "39%", rounded down so 99.6% never shows as full; nil without a positive total.
     public static func percent(_ part: Int64, of total: Int64?) -> String? {
         guard let total, total > 0 else { return nil }
-        return "\(max(0, min(100, Int(Double(part) / Double(total) * 100))))%"
+        // Clamped as a Double: a part far above the total would not fit an Int.
+        return "\(Int(max(0, min(100, Double(part) / Double(total) * 100))))%"
     }
 
     /// "984 MB / 2.5 GB (39%)", "984 MB", "≈984 MB / 2.5 GB (39%)" for an estimate, "unlimited", "-" when unknown.

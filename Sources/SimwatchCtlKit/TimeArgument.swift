@@ -17,8 +17,13 @@ public enum TimeArgument {
     /// The hour a day given without a time means: 09:00, a sensible moment to be reminded again.
     public static let defaultHour = 9
 
-    /// The instant `text` names, relative to `now` in `zone`.
+    /// The instant `text` names, relative to `now` in `zone`, between 1970-01-01 and 9999-12-31 (`Plausible`):
+    /// "0000-01-01" is refused here, with the command line's wording, rather than by the daemon.
     public static func parse(_ text: String, now: Date, zone: ZoneInfo) throws(UnitParseError) -> Date {
+        try plausible(parseAnyYear(text, now: now, zone: zone), text)
+    }
+
+    private static func parseAnyYear(_ text: String, now: Date, zone: ZoneInfo) throws(UnitParseError) -> Date {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let first = words.first else { throw failure(text, "empty time") }
         if words.count == 1, first == "now" { return now }
@@ -67,7 +72,7 @@ public enum TimeArgument {
     /// weekday the last such day before today at midnight or at the time given ("monday", "fri 18:00");
     /// anything else as `parse`.
     public static func parsePast(_ text: String, now: Date, zone: ZoneInfo) throws(UnitParseError) -> Date {
-        if let span = try? TimeSpan(parsing: text) { return now - span }
+        if let span = try? TimeSpan(parsing: text) { return try plausible(now - span, text) }
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let today = zone.localDateTime(now)
         var back: Int?
@@ -80,7 +85,19 @@ public enum TimeArgument {
         guard let back else { return try parse(text, now: now, zone: zone) }
         guard words.count <= 2 else { throw failure(text, "'\(text)' is not a time") }
         let (hour, minute) = try words.count == 2 ? timeOfDay(words[1], in: text) : (0, 0)
-        return zone.date(year: today.year, month: today.month, day: today.day - back, hour: hour, minute: minute)
+        return try plausible(
+            zone.date(year: today.year, month: today.month, day: today.day - back, hour: hour, minute: minute),
+            text
+        )
+    }
+
+    /// `date` when between 1970-01-01 and 9999-12-31, else an error about `text`.
+    static func plausible(_ date: Date, _ text: String) throws(UnitParseError) -> Date {
+        do {
+            return try Plausible.date(date, what: "time")
+        } catch {
+            throw failure(text, "'\(text)' is outside 1970-01-01 to 9999-12-31")
+        }
     }
 
     /// A length of time such as "2d", "12h" or "1h30m" (`--for`, `--valid`), with the command line's wording.

@@ -38,7 +38,9 @@ public struct TimeFormat: Sendable {
 
     /// "in 3d 4h", "2m ago", "now" (within a second); at most the two largest units.
     public func relative(_ date: Date) -> String {
-        let seconds = Int64((date.timeIntervalSince(now)).rounded())
+        // Clamped to ±31 million years first: a wire time far off (or NaN) must not trap the conversion below.
+        let difference = date.timeIntervalSince(now)
+        let seconds = difference.isNaN ? 0 : Plausible.integer(max(-1e15, min(1e15, difference))) ?? 0
         if seconds == 0 { return "now" }
         // Past a minute, seconds are noise: "3d 23h", "4m", never "4m 10s".
         let magnitude = seconds.magnitude > 60 ? seconds.magnitude / 60 * 60 : seconds.magnitude

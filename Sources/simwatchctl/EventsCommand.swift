@@ -35,7 +35,7 @@ struct EventsCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        guard wait > 0 else { throw ValidationError("--wait must be positive") }
+        guard wait > 0, wait <= 86_400 else { throw ValidationError("--wait must be more than 0 and at most 86400") }
     }
 
     func run() throws {

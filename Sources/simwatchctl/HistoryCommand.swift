@@ -51,7 +51,9 @@ struct HistoryCommand: ParsableCommand {
     func validate() throws {
         if let points, points < 1 { throw ValidationError("--points must be at least 1") }
         guard (3...200).contains(height) else { throw ValidationError("--height must be between 3 and 200") }
-        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+        if let width, !(20...HistoryChart.maximumWidth).contains(width) {
+            throw ValidationError("--width must be between 20 and \(HistoryChart.maximumWidth)")
+        }
     }
 
     func run() throws {

@@ -23,6 +23,11 @@ struct PollCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    func validate() throws {
+        // Checked here: "1e300", "inf" or "nan" would otherwise reach the socket timeout arithmetic.
+        guard (1...86_400).contains(timeout) else { throw ValidationError("--timeout must be 1...86400 seconds") }
+    }
+
     func run() throws {
         let session = try options.connect(timeout: timeout)
         let (reply, raw) = try session.call(Poll.self, OptionalLineParameters(line: line))

@@ -101,6 +101,42 @@ import Testing
         #expect(throws: UnitParseError.self) { try TimeArgument.duration(input) }
     }
 
+    @Test(arguments: ["0000-01-01", "1969-12-31T23:59:59Z", "1900-01-01 09:00"])
+    func datesBefore1970AreRefused(input: String) {
+        #expect {
+            try TimeArgument.parse(input, now: friday, zone: paris)
+        } throws: { error in
+            (error as? UnitParseError)?.message == "'\(input)' is outside 1970-01-01 to 9999-12-31"
+        }
+    }
+
+    @Test func theLastFourDigitInstantIsAccepted() throws {
+        let date = try TimeArgument.parse("9999-12-31T23:59:59Z", now: friday, zone: paris)
+        #expect(date == Plausible.latestDate)
+    }
+
+    @Test(arguments: ["in 9999999999999d", "+99999999999999w", "in 36525d 1s"])
+    func absurdOffsetsAreAClearError(input: String) {
+        #expect {
+            try TimeArgument.parse(input, now: friday, zone: paris)
+        } throws: { error in
+            (error as? UnitParseError)?.message.contains("longer than 100 years") == true
+        }
+    }
+
+    @Test(arguments: ["9999999999999d", "99999999999999w", "36525d 1s"])
+    func absurdDurationsAreAClearError(input: String) {
+        #expect {
+            try TimeArgument.duration(input)
+        } throws: { error in
+            (error as? UnitParseError)?.message == "duration '\(input)' is longer than 100 years"
+        }
+    }
+
+    @Test func pastStartsBeforeTheEpochAreRefused() {
+        #expect(throws: UnitParseError.self) { try TimeArgument.parsePast("36500d", now: friday, zone: paris) }
+    }
+
     @Test func springForwardGapGivesTheInstantAfterIt() throws {
         let date = try TimeArgument.parse("2027-03-28 02:30", now: friday, zone: paris)
         #expect(date.iso8601(in: paris) == "2027-03-28T03:00:00+02:00")

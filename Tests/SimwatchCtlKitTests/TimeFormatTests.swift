@@ -48,4 +48,10 @@ import Testing
         #expect(parisTime.absolute(summer, shownZone: "CET") == "Wed 1 Jul 12:00 CEST")
         #expect(parisTime.both(wire: "2026-12-04T09:03:00+01:00", shownZone: "CET") == "Fri 4 Dec 09:03 (in 6d 23h)")
     }
+
+    @Test func farOffTimesDoNotTrap() {
+        #expect(parisTime.relative(.distantFuture).hasPrefix("in "))
+        #expect(parisTime.relative(Date(timeIntervalSince1970: -1e300)).hasSuffix(" ago"))
+        #expect(parisTime.relative(Date(timeIntervalSince1970: .nan)) == "now")
+    }
 }

@@ -118,8 +118,19 @@ extension Config {
 }
 
 extension TableReader {
-    /// A date given as a TOML date-time, a TOML date, or a string in any form `Date(parsing:zone:)` accepts.
+    /// A date given as a TOML date-time, a TOML date, or a string in any form `Date(parsing:zone:)` accepts,
+    /// between 1970-01-01 and 9999-12-31 (`Plausible`): "0000-01-01" is a typo, not a plan start.
     func date(_ key: String, zone: ZoneInfo) -> Date? {
+        guard let date = anyDate(key, zone: zone) else { return nil }
+        do {
+            return try Plausible.date(date, what: "`\(key)`")
+        } catch {
+            self.error(key, error.message, hint: "use a date between 1970-01-01 and 9999-12-31")
+            return nil
+        }
+    }
+
+    private func anyDate(_ key: String, zone: ZoneInfo) -> Date? {
         guard let value = table[key] else { return nil }
         if let dt = value.dateTime {
             let base = zone.date(

@@ -88,7 +88,8 @@ public struct CounterAccumulator: Sendable {
         let rebooted = previous.bootID != bootID
         if rebooted { events.append(.rebooted) }
         let elapsed = max(1, now.timeIntervalSince(previous.sampledAt))
-        let ceiling = UInt64(clamping: Int64(min(Double(maxRate) * elapsed, Double(Int64.max / 2))))
+        // Checked: a stored sample time far off (or NaN) must not trap the conversion; no ceiling above 2⁶² bytes.
+        let ceiling = UInt64(clamping: Plausible.integer(min(Double(maxRate) * elapsed, Double(Int64.max / 2))) ?? 0)
         var delta: UInt64 = 0
         var discarded = 0
         for (name, current) in interfaces.sorted(by: { $0.key < $1.key }) {
@@ -127,9 +128,11 @@ public struct CounterAccumulator: Sendable {
             let span = now.timeIntervalSince(previous.sampledAt)
             let after = now.timeIntervalSince(periodStart)
             let share = span > 0 ? min(max(after / span, 0), 1) : 1
-            used = Int64((Double(delta) * share).rounded())
+            // Sysfs counters are untrusted: several interfaces each under the ceiling can sum beyond Int64.
+            used = Plausible.integer(Double(delta) * share) ?? .max
         } else {
-            used = used &+ Int64(clamping: delta)
+            let (sum, overflow) = used.addingReportingOverflow(Int64(clamping: delta))
+            used = overflow ? .max : sum
         }
         let state = CounterState(
             periodStart: periodStart,

@@ -56,7 +56,11 @@ public struct Reading: Sendable, Hashable, Codable {
     /// Remaining data, derived from total and used when the provider gives only those.
     public var effectiveRemaining: ByteCount? {
         if let remaining { return remaining }
-        if let total, let used { return ByteCount(bytes: max(0, total.bytes - used.bytes)) }
+        if let total, let used {
+            // Overflow only for figures far outside `Plausible` (such as a used amount near Int64.min): saturate.
+            let (left, overflow) = total.bytes.subtractingReportingOverflow(used.bytes)
+            return ByteCount(bytes: overflow ? (used.bytes < 0 ? .max : 0) : max(0, left))
+        }
         return nil
     }
 }

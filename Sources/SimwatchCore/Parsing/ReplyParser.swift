@@ -56,10 +56,10 @@ public struct ReplyParser: Sendable, Hashable {
     /// What the text says. Throws when no pattern found anything.
     public func parse(_ text: String) throws(ReplyParseError) -> ParsedReply {
         var reply = ParsedReply()
-        reply.remaining = firstAmount(remaining, in: text)
-        reply.used = firstAmount(used, in: text)
-        reply.total = firstAmount(total, in: text)
-        reply.credit = firstCredit(in: text)
+        reply.remaining = try firstAmount(remaining, "remaining", in: text)
+        reply.used = try firstAmount(used, "used", in: text)
+        reply.total = try firstAmount(total, "total", in: text)
+        reply.credit = try firstCredit(in: text)
         reply.expiresAt = firstExpiry(in: text)
         reply.unlimited = unlimited.contains { pattern in Self.match(pattern, in: text) != nil }
         guard reply.hasAnything else {
@@ -83,26 +83,42 @@ public struct ReplyParser: Sendable, Hashable {
         match.output[name]?.substring.map(String.init)
     }
 
-    private func firstAmount(_ patterns: [String], in text: String) -> ByteCount? {
+    private func firstAmount(
+        _ patterns: [String],
+        _ what: String,
+        in text: String
+    ) throws(ReplyParseError) -> ByteCount? {
         for pattern in patterns {
-            guard let match = Self.match(pattern, in: text),
-                let amount = Self.capture(match, "amount").flatMap(FrenchNumber.parse)
+            guard let match = Self.match(pattern, in: text), let raw = Self.capture(match, "amount"),
+                let amount = FrenchNumber.parse(raw)
             else { continue }
             let unit = Self.capture(match, "unit") ?? "o"
             guard let multiplier = FrenchNumber.bytesPerUnit(unit, binary: binaryUnits) else { continue }
-            return ByteCount(bytes: Int64((amount * multiplier).rounded()))
+            // "99999999999 Go" is 10²⁰ bytes: beyond Int64, so a malformed reply rather than a trap.
+            guard let bytes = try? Plausible.bytes(amount, unit: multiplier, what: what) else {
+                throw ReplyParseError(
+                    message: "\(what) \"\(raw) \(unit)\" is not a plausible amount (0 to 1 PB) in the reply "
+                        + "\"\(Self.preview(text))\""
+                )
+            }
+            return bytes
         }
         return nil
     }
 
-    private func firstCredit(in text: String) -> Money? {
+    private func firstCredit(in text: String) throws(ReplyParseError) -> Money? {
         for pattern in credit {
             guard let match = Self.match(pattern, in: text), let raw = Self.capture(match, "amount"),
                 let amount = FrenchNumber.parse(raw)
             else { continue }
             let currency = Self.capture(match, "currency").map(FrenchNumber.currencyCode) ?? "EUR"
-            let cents = (amount * 100).rounded()
-            return Money(amount: Decimal(Int64(cents)) / 100, currency: currency)
+            guard let money = try? Plausible.money(amount, currency: currency, what: "credit") else {
+                throw ReplyParseError(
+                    message: "credit \"\(raw)\" is not a plausible amount (at most 10^12) in the reply "
+                        + "\"\(Self.preview(text))\""
+                )
+            }
+            return money
         }
         return nil
     }
@@ -115,7 +131,10 @@ public struct ReplyParser: Sendable, Hashable {
                 var year = Self.capture(match, "year").flatMap({ Int($0) })
             else { continue }
             if year < 100 { year += 2000 }
-            guard (1...12).contains(month), day >= 1, day <= MonthlyCycle.daysIn(year: year, month: month) else {
+            // A year outside 1970...9999 is no expiry date (and keeps the day arithmetic below in range).
+            guard (1970...9999).contains(year), (1...12).contains(month), day >= 1,
+                day <= MonthlyCycle.daysIn(year: year, month: month)
+            else {
                 continue
             }
             if let hour = Self.capture(match, "hour").flatMap({ Int($0) }), (0...23).contains(hour) {

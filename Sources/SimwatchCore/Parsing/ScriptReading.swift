@@ -55,10 +55,14 @@ public struct ScriptReading: Sendable, Hashable {
             status = parsed
         }
         if let value = members["credit"], !value.isNull {
-            guard let text = value.stringValue, let money = try? Money(parsing: text) else {
+            guard let text = value.stringValue else {
                 throw JSONNodeError(message: "`credit` must be a string such as \"4.52 EUR\"")
             }
-            credit = money
+            do {
+                credit = try Money(parsing: text)
+            } catch {
+                throw JSONNodeError(message: "`credit`: \(error.message)")
+            }
         }
         guard remaining != nil || used != nil || total != nil || expiresAt != nil || status != nil || credit != nil
         else {
@@ -72,8 +76,12 @@ public struct ScriptReading: Sendable, Hashable {
         guard let node, !node.isNull else { return nil }
         switch node {
         case .number(let value):
-            guard value >= 0, value.isFinite else { throw JSONNodeError(message: "`\(key)` must not be negative") }
-            return ByteCount(bytes: Int64((value * unitBytes).rounded()))
+            // Checked: "unlimited" markers (9223372036854775807), 1e19 or -1 are a malformed read, not a trap.
+            do {
+                return try Plausible.bytes(value, unit: unitBytes, what: "`\(key)`")
+            } catch {
+                throw JSONNodeError(message: error.message)
+            }
         case .string(let text):
             if let value = Double(DecimalLiteral.trimmed(text)) {
                 return try amount(.number(value), key: key, unitBytes: unitBytes)
@@ -94,7 +102,7 @@ public struct ScriptReading: Sendable, Hashable {
             throw JSONNodeError(message: "`\(key)` must be an ISO 8601 date string")
         }
         do {
-            return try Date(parsing: text, zone: zone)
+            return try Plausible.date(Date(parsing: text, zone: zone), what: "`\(key)`")
         } catch {
             throw JSONNodeError(message: "`\(key)`: \(error.message)")
         }

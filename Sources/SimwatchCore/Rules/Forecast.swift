@@ -4,7 +4,7 @@ public import FoundationEssentials
 public struct Forecast: Sendable, Hashable {
     /// Average use per day over the recent window; nil until there is enough history.
     public var pacePerDay: ByteCount?
-    /// When data runs out at that pace; nil when not draining or unknown.
+    /// When data runs out at that pace; nil when not draining, unknown, or more than 100 years away.
     public var runsOutAt: Date?
     /// Remaining data divided by the days left before expiry: what one may use per day to last.
     public var dailyAllowance: ByteCount?
@@ -26,7 +26,9 @@ public struct Forecast: Sendable, Hashable {
         let remaining = snapshot.remaining
         if let remaining, let expiresAt = snapshot.expiresAt, expiresAt > now {
             let days = expiresAt.timeIntervalSince(now) / 86_400
-            forecast.dailyAllowance = ByteCount(bytes: Int64(Double(remaining.bytes) / max(days, 1.0 / 24)))
+            // Checked: a remaining amount beyond `Plausible` (an old row, a sum) divided by an hour could leave Int64.
+            let allowance = Double(remaining.bytes) / max(days, 1.0 / 24)
+            forecast.dailyAllowance = ByteCount(bytes: Plausible.integer(allowance.rounded(.towardZero)) ?? .max)
         }
         let points = sinceLastTopUp(snapshot.recent)
         guard let first = points.first, let last = points.last,
@@ -51,9 +53,13 @@ public struct Forecast: Sendable, Hashable {
             forecast.pacePerDay = ByteCount(bytes: 0)
             return forecast
         }
-        forecast.pacePerDay = ByteCount(bytes: Int64(perSecond * 86_400))
-        if let remaining {
-            forecast.runsOutAt = now.addingTimeInterval(Double(remaining.bytes) / perSecond)
+        // Two readings a moment apart with a large drop give an enormous slope: saturate rather than trap.
+        forecast.pacePerDay = ByteCount(bytes: Plausible.integer((perSecond * 86_400).rounded(.towardZero)) ?? .max)
+        // A nearly flat history gives a run-out 10²⁰ years away: that is "not draining" (nil), not a date that
+        // traps whoever converts it to whole seconds (the reminder's "lasts 3d 4h").
+        if let remaining, case let left = Double(remaining.bytes) / perSecond, left <= Double(Plausible.maximumSeconds)
+        {
+            forecast.runsOutAt = now.addingTimeInterval(left)
         }
         return forecast
     }
@@ -63,7 +69,7 @@ public struct Forecast: Sendable, Hashable {
         var start = 0
         for i in usable.indices.dropFirst() {
             if let now = usable[i].effectiveRemaining, let before = usable[i - 1].effectiveRemaining,
-                now.bytes > before.bytes + TopUp.tolerance(before)
+                TopUp.isIncrease(from: before, to: now)
             {
                 start = i
             }
@@ -79,11 +85,17 @@ public enum TopUp {
         max(1_000_000, before.bytes / 100)
     }
 
+    /// True when remaining data went up by more than the tolerance; compared in 128 bits so that amounts near
+    /// `Int64.max` (an old row, an "unlimited" marker) cannot overflow the sum.
+    public static func isIncrease(from before: ByteCount, to now: ByteCount) -> Bool {
+        Int128(now.bytes) > Int128(before.bytes) + Int128(tolerance(before))
+    }
+
     /// True when remaining data went up, or the expiry moved later by more than an hour.
     public static func detected(previous: Reading?, current: Reading) -> Bool {
         guard let previous else { return false }
         if let now = current.effectiveRemaining, let before = previous.effectiveRemaining,
-            now.bytes > before.bytes + tolerance(before)
+            isIncrease(from: before, to: now)
         {
             return true
         }

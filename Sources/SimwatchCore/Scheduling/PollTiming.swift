@@ -24,6 +24,7 @@ public struct PollTiming: Sendable {
             base = min(backoff, max(interval.timeInterval * 4, first))
         }
         let spread = base * jitter * (random * 2 - 1)
-        return TimeSpan(seconds: Int64(max(1, (base + spread).rounded())))
+        // Configured intervals are at most 100 years (`Plausible`), but a TimeSpan built in code is not: saturate.
+        return TimeSpan(seconds: Plausible.integer(max(1, base + spread)) ?? .max)
     }
 }

@@ -203,13 +203,26 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
         return Int64(max(-1e15, min(1e15, seconds)))
     }
 
+    /// Seconds since 1970 of a wall-clock time read as UTC. Fields come from outside (an SMS, a header, a
+    /// command line), so each is first clamped to a range no real date needs (years within ±10 million, the
+    /// others to at most that many seconds): absurd values give an absurd but finite instant, which the caller
+    /// refuses through `Plausible`, instead of an overflow trap in the arithmetic below.
     static func localSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
-        let monthIndex = Int64(month) - 1
+        let monthIndex = Int64(clamping: month).clamped(to: -120_000_000...120_000_000) - 1
         let days = CivilCalendar.days(
-            year: Int64(year) + CivilCalendar.floorDiv(monthIndex, 12),
+            year: Int64(clamping: year).clamped(to: -10_000_000...10_000_000) + CivilCalendar.floorDiv(monthIndex, 12),
             month: CivilCalendar.floorMod(monthIndex, 12) + 1,
-            day: Int64(day)
+            day: Int64(clamping: day).clamped(to: -4_000_000_000...4_000_000_000)
         )
-        return days * 86_400 + Int64(hour) * 3600 + Int64(minute) * 60 + Int64(second)
+        let limit: Int64 = 400_000_000_000_000
+        return days * 86_400 + Int64(clamping: hour).clamped(to: -limit / 3600...limit / 3600) * 3600
+            + Int64(clamping: minute).clamped(to: -limit / 60...limit / 60) * 60
+            + Int64(clamping: second).clamped(to: -limit...limit)
+    }
+}
+
+extension Int64 {
+    fileprivate func clamped(to range: ClosedRange<Int64>) -> Int64 {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
     }
 }

@@ -6,7 +6,8 @@
 /// - long forms: "bytes", "kilobytes", "megabytes", "gigabytes", "terabytes" (and singulars).
 ///
 /// The decimal separator may be a comma or a dot ("1,5 Go", "2.5GB"); a bare number is a count of bytes.
-/// Negative amounts, digit grouping ("1,500 MB" is rejected as ambiguous) and "unlimited" are errors:
+/// Negative amounts, amounts above 1 PB (`Plausible.maximumBytes`), digit grouping ("1,500 MB" is rejected as
+/// ambiguous) and "unlimited" are errors:
 /// callers that allow an unlimited plan check for that word themselves.
 ///
 /// Encoded as a plain integer number of bytes.
@@ -50,8 +51,13 @@ public struct ByteCount: Sendable, Hashable, Comparable, Codable, CustomStringCo
                 hint: "use B, kB, MB, GB, TB, KiB, MiB, GiB, TiB or o, Ko, Mo, Go, To"
             )
         }
-        guard let value = number.rounded(multipliedBy: multiplier), let bytes = Int64(exactly: value) else {
-            throw UnitParseError(input: text, message: "data amount '\(text)' is too large")
+        guard let value = number.rounded(multipliedBy: multiplier), value <= Int128(Plausible.maximumBytes),
+            let bytes = Int64(exactly: value)
+        else {
+            throw UnitParseError(
+                input: text,
+                message: "data amount '\(text)' is more than 1 PB, the largest plausible amount"
+            )
         }
         self.bytes = bytes
     }

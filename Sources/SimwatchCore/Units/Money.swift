@@ -5,8 +5,8 @@ public import FoundationEssentials
 /// Parsing accepts a number with a currency before or after it, with or without a space: "5 EUR", "4,52 EUR",
 /// "4.52€", "€4.52", "$3", "3 USD", "10 £", "EUR 5", "12 euros". The symbols €, $ and £ mean EUR, USD and GBP;
 /// any other currency is written as its three-letter ISO 4217 code, in any case. A leading minus is allowed, as
-/// some plans let the balance go below zero. The currency is required, and digit grouping ("1,500 EUR") is
-/// rejected as ambiguous.
+/// some plans let the balance go below zero. The currency is required, digit grouping ("1,500 EUR") is
+/// rejected as ambiguous, and amounts beyond 10¹² (`Plausible.maximumMoney`) are refused.
 public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The amount, exactly as written (no binary floating point).
     public var amount: Decimal
@@ -64,14 +64,18 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         guard digits.count <= 19, let significand = UInt64(digits) else {
             throw UnitParseError(input: text, message: "amount '\(text)' has too many digits")
         }
-        self.init(
-            amount: Decimal(
-                sign: negative && significand != 0 ? .minus : .plus,
-                exponent: -number.fractionDigits.count,
-                significand: Decimal(significand)
-            ),
-            currency: currency
+        let amount = Decimal(
+            sign: negative && significand != 0 ? .minus : .plus,
+            exponent: -number.fractionDigits.count,
+            significand: Decimal(significand)
         )
+        guard amount.magnitude <= Decimal(Plausible.maximumMoney) else {
+            throw UnitParseError(
+                input: text,
+                message: "amount '\(text)' is more than 10^12, the largest plausible amount"
+            )
+        }
+        self.init(amount: amount, currency: currency)
     }
 
     /// The amount and the code: "4.52 EUR", "4.50 EUR", "5 EUR"; never fewer than two decimals when there is

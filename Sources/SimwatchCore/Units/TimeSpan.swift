@@ -6,6 +6,7 @@ public import FoundationEssentials
 /// "3d", "2w", "1h30m", "1d 12h", "1.5h", "0,5d", "3 days", "12 hours", "1 week", "30 min", "45 sec".
 /// Units are s/sec/second, m/min/minute, h/hr/hour, d/day, w/wk/week (plurals and any case accepted).
 /// Fractions are rounded to the nearest second. A bare number is an error: "15" could be seconds or minutes.
+/// Lengths above 100 years (`Plausible.maximumSeconds`) are errors.
 ///
 /// Encoded as an integer number of seconds.
 public struct TimeSpan: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -63,12 +64,15 @@ public struct TimeSpan: Sendable, Hashable, Comparable, Codable, CustomStringCon
                 throw UnitParseError(input: text, message: message, hint: "add a unit, e.g. \(example)")
             }
             let multiplier = try Self.multiplier(for: String(unit), in: text)
-            guard let value = number.rounded(multipliedBy: multiplier) else {
-                throw UnitParseError(input: text, message: "duration '\(text)' is too long")
+            // Each part and the running total stay within 100 years, so neither the Int128 sum nor the Int64 below
+            // can overflow, and `date + span` stays a date.
+            guard let value = number.rounded(multipliedBy: multiplier), value <= Int128(Plausible.maximumSeconds)
+            else {
+                throw UnitParseError(input: text, message: "duration '\(text)' is longer than 100 years")
             }
             total += value
-            guard total <= Int128(Int64.max) else {
-                throw UnitParseError(input: text, message: "duration '\(text)' is too long")
+            guard total <= Int128(Plausible.maximumSeconds) else {
+                throw UnitParseError(input: text, message: "duration '\(text)' is longer than 100 years")
             }
             partCount += 1
             // Parts may be separated by spaces or a comma: "1d 12h", "1 day, 12 hours".

@@ -37,27 +37,10 @@ enum HTTPDelivery {
         }
     }
 
-    /// `Retry-After` in seconds: a number of seconds, or an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"). At most a day.
+    /// `Retry-After` in seconds: a number of seconds, or an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"). At most a
+    /// day; an absurd date (year 99999, 1900, day 99) is ignored (`RetryAfter`).
     static func retryAfter(_ value: String?, now: Date) -> Double? {
-        guard let value = value?.trimmingSpaces, !value.isEmpty else { return nil }
-        if let seconds = Int(value) { return seconds >= 0 ? min(Double(seconds), 86_400) : nil }
-        // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
-        let parts = value.split(separator: " ")
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]),
-            let month = months.firstIndex(of: String(parts[2])), let year = Int(parts[3])
-        else { return nil }
-        let clock = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3 else { return nil }
-        let date = ZoneInfo.utc.date(
-            year: year,
-            month: month + 1,
-            day: day,
-            hour: clock[0],
-            minute: clock[1],
-            second: clock[2]
-        )
-        return min(max(0, date.timeIntervalSince(now)), 86_400)
+        RetryAfter.wait(value, now: now)?.timeInterval
     }
 }
 

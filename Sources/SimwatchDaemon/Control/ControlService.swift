@@ -85,8 +85,8 @@ public struct ControlService: Sendable {
                 }
                 let period = try await engine.renew(
                     p.line,
-                    data: p.dataBytes.map(ByteCount.init(bytes:)),
-                    validFor: p.validSeconds.map(TimeSpan.init(seconds:)),
+                    data: try wire.bytes(p.dataBytes, parameter: "data_bytes"),
+                    validFor: try wire.span(seconds: p.validSeconds, parameter: "valid_seconds"),
                     expires: expires,
                     now: now
                 )

@@ -9,10 +9,32 @@ struct WireFormat: Sendable {
 
     func time(_ date: Date) -> String { date.iso8601(in: zone) }
 
-    /// Parses a time parameter: RFC 3339, or a zone-less form read in the daemon's zone.
+    /// Parses a time parameter: RFC 3339, or a zone-less form read in the daemon's zone, between 1970-01-01 and
+    /// 9999-12-31 (`Plausible`).
     func date(_ text: String, parameter: String) throws(ControlError) -> Date {
         do {
-            return try Date(parsing: text, zone: zone)
+            return try Plausible.date(Date(parsing: text, zone: zone), what: "`\(parameter)`")
+        } catch {
+            throw .invalidArgument(parameter, error.description)
+        }
+    }
+
+    /// A byte count parameter, 0 to 1 PB: `renew --data` or `record --remaining` near Int64.max would overflow
+    /// the engine's sums.
+    func bytes(_ value: Int64?, parameter: String) throws(ControlError) -> ByteCount? {
+        guard let value else { return nil }
+        do {
+            return try Plausible.bytes(ByteCount(bytes: value), what: "`\(parameter)`")
+        } catch {
+            throw .invalidArgument(parameter, error.description)
+        }
+    }
+
+    /// A length parameter in seconds, 0 to 100 years: `renew --valid` near Int64.max would overflow `now + valid`.
+    func span(seconds value: Int64?, parameter: String) throws(ControlError) -> TimeSpan? {
+        guard let value else { return nil }
+        do {
+            return try Plausible.span(TimeSpan(seconds: value), what: "`\(parameter)`")
         } catch {
             throw .invalidArgument(parameter, error.description)
         }
@@ -37,7 +59,7 @@ struct WireFormat: Sendable {
         var credit: Money?
         if let text = p.credit {
             do {
-                credit = try Money(parsing: text)
+                credit = try Money(parsing: text)  // at most 10^12, like every amount of money
             } catch {
                 throw .invalidArgument("credit", error.description)
             }
@@ -45,9 +67,9 @@ struct WireFormat: Sendable {
         return Reading(
             lineID: p.line,
             observedAt: .distantPast,
-            remaining: p.remainingBytes.map(ByteCount.init(bytes:)),
-            used: p.usedBytes.map(ByteCount.init(bytes:)),
-            total: p.totalBytes.map(ByteCount.init(bytes:)),
+            remaining: try bytes(p.remainingBytes, parameter: "remaining_bytes"),
+            used: try bytes(p.usedBytes, parameter: "used_bytes"),
+            total: try bytes(p.totalBytes, parameter: "total_bytes"),
             credit: credit,
             expiresAt: try p.expiresAt.map { text throws(ControlError) in try date(text, parameter: "expires_at") },
             source: "manual"

@@ -71,7 +71,9 @@ extension Engine {
         if let expires = r.expiresAt {
             let left = expires.timeIntervalSince(r.observedAt)
             parts.append(
-                left > 0 ? "expires in \(TimeSpan(seconds: Int64(left) / 60 * 60))" : "expired"
+                left > 0
+                    ? "expires in \(TimeSpan(seconds: (Plausible.integer(left.rounded(.down)) ?? .max) / 60 * 60))"
+                    : "expired"
             )
         }
         if r.status != .active, r.status != .expired { parts.append(r.status.rawValue) }

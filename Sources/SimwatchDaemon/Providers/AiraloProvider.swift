@@ -9,9 +9,6 @@ import SimwatchHTTP
 /// one ICCID is never asked twice within `AiraloProviderSettings.minimumPollInterval`: a poll inside that window
 /// gets the last answer again.
 struct AiraloProvider: UsageProvider {
-    /// Airalo's MB: a "1 GB" package reports 1024, so these are binary megabytes.
-    static let bytesPerMB = 1_048_576.0
-
     let settings: AiraloProviderSettings
     let http: HTTPClientContext
     let tokens: TokenCache
@@ -30,7 +27,7 @@ struct AiraloProvider: UsageProvider {
             return again
         }
         if let until = await throttle.blocked(key, now: request.now) {
-            let wait = TimeSpan(seconds: Int64(until.timeIntervalSince(request.now).rounded(.up)))
+            let wait = TimeSpan(seconds: Plausible.integer(until.timeIntervalSince(request.now).rounded(.up)) ?? 0)
             throw ProviderError(.rateLimited, "Airalo asked to wait \(wait) more", retryAfter: wait)
         }
         let outcome: Result<Reading, ProviderError>
@@ -98,45 +95,15 @@ struct AiraloProvider: UsageProvider {
         let root = try HTTPClientContext.json(response, what: "Airalo token")
         guard let token = (root.at(pointer: "/data/access_token") ?? root.at(pointer: "/access_token"))?.stringValue
         else { throw ProviderError(.malformed, "Airalo token: no data.access_token in the answer") }
-        let lifetime = (root.at(pointer: "/data/expires_in") ?? root.at(pointer: "/expires_in"))?.numberValue ?? 3600
-        // Renew a little early so a token never expires between the check and the request.
-        await tokens.store(tokenKey, token: token, expires: now.addingTimeInterval(max(60, lifetime * 0.9)))
+        // Renew a little early so a token never expires between the check and the request; an absurd
+        // expires_in ("inf", 1e308, -1) is clamped, not trusted.
+        let lifetime = JSONNode.tokenLifetime(root.at(pointer: "/data/expires_in") ?? root.at(pointer: "/expires_in"))
+        await tokens.store(tokenKey, token: token, expires: now + lifetime)
         return token
     }
 
-    /// Maps the usage answer to a reading.
+    /// Maps the usage answer to a reading (the pure, checked decoding lives in `AiraloUsage`).
     static func reading(_ root: JSONNode, request: ReadRequest, zone: ZoneInfo) throws(ProviderError) -> Reading {
-        guard let data = root.at(pointer: "/data"), case .object = data else {
-            throw ProviderError(.malformed, "Airalo usage: no `data` object in the answer")
-        }
-        let unlimited = data.at(pointer: "/is_unlimited")?.boolValue ?? false
-        let text = data.at(pointer: "/status")?.stringValue?.uppercased() ?? "UNKNOWN"
-        var status: Reading.Status
-        switch text {
-        case "NOT_ACTIVE": status = .notActive
-        case "ACTIVE": status = unlimited ? .unlimited : .active
-        case "FINISHED": status = .finished
-        case "EXPIRED", "RECYCLED": status = .expired
-        default: status = .unknown
-        }
-        var reading = Reading(lineID: request.line.id, observedAt: request.now, status: status, source: "airalo")
-        if let raw = data.at(pointer: "/expired_at"), let value = raw.stringValue, !value.isEmpty {
-            do {
-                reading.expiresAt = try Date(parsing: value, zone: zone)
-            } catch {
-                throw ProviderError(.malformed, "Airalo usage: expired_at \"\(value)\" is not a date")
-            }
-        }
-        // For unlimited packages the amounts are zeros that mean nothing.
-        if !unlimited {
-            guard let remaining = data.at(pointer: "/remaining")?.numberValue,
-                let total = data.at(pointer: "/total")?.numberValue, remaining >= 0, total >= 0
-            else { throw ProviderError(.malformed, "Airalo usage: data.remaining or data.total missing") }
-            reading.remaining = ByteCount(bytes: Int64((remaining * bytesPerMB).rounded()))
-            reading.total = ByteCount(bytes: Int64((total * bytesPerMB).rounded()))
-            reading.used = ByteCount(bytes: max(0, reading.total!.bytes - reading.remaining!.bytes))
-        }
-        if status == .active, let expires = reading.expiresAt, expires <= request.now { reading.status = .expired }
-        return reading
+        try AiraloUsage.reading(root, request: request, zone: zone)
     }
 }

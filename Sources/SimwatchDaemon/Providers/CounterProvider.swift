@@ -55,7 +55,8 @@ struct CounterProvider: UsageProvider {
             source: "counters"
         )
         if let quota = request.period?.quota {
-            reading.remaining = ByteCount(bytes: max(0, quota.bytes - state.used))
+            // A stored total is never negative now, but one written by an older version could be: no overflow.
+            reading.remaining = ByteCount(bytes: max(0, quota.bytes - max(0, state.used)))
         }
         if let expires = reading.expiresAt, expires <= request.now {
             reading.status = .expired

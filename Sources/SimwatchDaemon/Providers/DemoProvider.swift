@@ -24,7 +24,11 @@ public struct DemoProvider: UsageProvider {
         // Integral of pace × (1 + wobble × sin 2πt): monotonic for wobble ≤ 1, so usage never goes backwards.
         let wobble = min(max(settings.wobble, 0), 1)
         let usedDays = days + wobble * (1 - cos(2 * Double.pi * days)) / (2 * Double.pi)
-        let used = min(quota.bytes, Int64(Double(settings.dailyUse.bytes) * usedDays))
+        // In Double first: a large daily use over years of scaled time can exceed Int64, where Int64(_:) traps.
+        let used = min(
+            quota.bytes,
+            Plausible.integer((Double(settings.dailyUse.bytes) * usedDays).rounded(.towardZero)) ?? .max
+        )
         let remaining = quota.bytes - used
 
         var status = Reading.Status.active

@@ -45,10 +45,10 @@ struct HTTPClientContext: Sendable {
         }
     }
 
-    /// Retry-After in seconds ("120"); an HTTP date is not worth a calendar here and falls back to the default.
+    /// Retry-After in seconds ("120"), at most a day (`RetryAfter.maximum`: "99999999999" is a day, not a trap);
+    /// an HTTP date is not worth a clock here and falls back to the default.
     static func retryAfter(_ value: String?) -> TimeSpan? {
-        guard let value, let seconds = Int64(value.filter { !$0.isWhitespace }), seconds >= 0 else { return nil }
-        return TimeSpan(seconds: seconds)
+        RetryAfter.wait(value)
     }
 
     /// A short, printable start of a body for messages.

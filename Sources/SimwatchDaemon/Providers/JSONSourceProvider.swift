@@ -41,78 +41,8 @@ struct JSONSourceProvider: UsageProvider {
         return try reading(HTTPClientContext.json(response, what: host), request: request)
     }
 
+    /// Picks the figures out of the answer (the pure, checked decoding lives in `JSONSourceReading`).
     func reading(_ root: JSONNode, request: ReadRequest) throws(ProviderError) -> Reading {
-        let fields = settings.fields
-        var reading = Reading(lineID: request.line.id, observedAt: request.now, source: "json")
-        let remaining = try value(root, fields.remaining)
-        let used = try value(root, fields.used)
-        let total = try value(root, fields.total)
-        do throws(JSONNodeError) {
-            reading.remaining = try ScriptReading.amount(remaining, key: "remaining", unitBytes: settings.unitBytes)
-            reading.used = try ScriptReading.amount(used, key: "used", unitBytes: settings.unitBytes)
-            reading.total = try ScriptReading.amount(total, key: "total", unitBytes: settings.unitBytes)
-        } catch {
-            throw ProviderError(.malformed, error.message)
-        }
-        reading.expiresAt = try date(try value(root, fields.expires), key: "expires")
-        reading.providerUpdatedAt = try date(try value(root, fields.updatedAt), key: "updated_at")
-        if let node = try value(root, fields.credit), !node.isNull {
-            if let text = node.stringValue, let money = try? Money(parsing: text) {
-                reading.credit = money
-            } else if let number = node.numberValue, let currency = settings.currency {
-                reading.credit = Money(amount: Decimal(Int64((number * 100).rounded())) / 100, currency: currency)
-            } else {
-                throw ProviderError(.malformed, "credit at \(fields.credit ?? "") is not an amount of money")
-            }
-        }
-        if let node = try value(root, fields.status), !node.isNull {
-            let text = (node.stringValue ?? node.numberValue.map { String(Int64($0)) } ?? "").lowercased()
-            reading.status = settings.statusMap[text] ?? Reading.Status(rawValue: text) ?? Self.commonStatus(text)
-        }
-        if try value(root, fields.unlimited)?.boolValue == true, reading.status == .active {
-            reading.status = .unlimited
-        }
-        if reading.status == .active, let expires = reading.expiresAt, expires <= request.now {
-            reading.status = .expired
-        }
-        return reading
-    }
-
-    /// The value at a configured pointer: nil when not configured, an error when configured but absent.
-    private func value(_ root: JSONNode, _ pointer: String?) throws(ProviderError) -> JSONNode? {
-        guard let pointer else { return nil }
-        guard let node = root.at(pointer: pointer) else {
-            throw ProviderError(.malformed, "nothing at \(pointer) in the answer")
-        }
-        return node
-    }
-
-    private func date(_ node: JSONNode?, key: String) throws(ProviderError) -> Date? {
-        guard let node, !node.isNull else { return nil }
-        switch settings.dateFormat {
-        case .unix, .unixMilliseconds:
-            guard let number = node.numberValue else {
-                throw ProviderError(.malformed, "`\(key)` is not a number of seconds")
-            }
-            return Date(timeIntervalSince1970: settings.dateFormat == .unix ? number : number / 1000)
-        case .iso8601:
-            guard let text = node.stringValue else { throw ProviderError(.malformed, "`\(key)` is not a date") }
-            do {
-                return try Date(parsing: text, zone: settings.timeZone)
-            } catch {
-                throw ProviderError(.malformed, "`\(key)`: \(error.message)")
-            }
-        }
-    }
-
-    /// Words APIs commonly use, when `status_map` does not say.
-    static func commonStatus(_ text: String) -> Reading.Status {
-        switch text {
-        case "enabled", "ok", "in_use", "live": .active
-        case "inactive", "not_activated", "pending", "released", "ready", "not active": .notActive
-        case "depleted", "exhausted", "used_up": .finished
-        case "ended", "terminated", "recycled": .expired
-        default: .unknown
-        }
+        try JSONSourceReading.reading(root, settings: settings, request: request)
     }
 }

@@ -21,7 +21,9 @@ struct ManualProvider: UsageProvider {
             now > entry.observedAt
         else { return nil }
         let days = now.timeIntervalSince(entry.observedAt) / 86_400
-        let remaining = max(0, left.bytes - Int64((Double(pace.bytes) * days).rounded()))
+        // In Double first: a pace times years of days can exceed Int64, where the conversion would trap.
+        let spent = (Double(pace.bytes) * days).rounded()
+        let remaining = spent >= Double(left.bytes) ? 0 : max(0, left.bytes - Int64(spent))
         let total = entry.total ?? period?.quota
         let expires = entry.expiresAt ?? period?.expiresAt
         var status = entry.status

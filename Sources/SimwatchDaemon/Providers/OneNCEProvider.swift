@@ -7,8 +7,6 @@ import SimwatchHTTP
 /// the data quota comes from `GET /v1/sims/{iccid}/quota/data`: `volume` (MB left), `total_volume` (MB) and
 /// `expiry_date` (ISO 8601).
 struct OneNCEProvider: UsageProvider {
-    static let bytesPerMB = 1_000_000.0
-
     let settings: OneNCEProviderSettings
     let http: HTTPClientContext
     let tokens: TokenCache
@@ -64,33 +62,14 @@ struct OneNCEProvider: UsageProvider {
         guard let token = root.at(pointer: "/access_token")?.stringValue else {
             throw ProviderError(.malformed, "1NCE token: no access_token in the answer")
         }
-        let lifetime = root.at(pointer: "/expires_in")?.numberValue ?? 3600
-        await tokens.store(tokenKey, token: token, expires: now.addingTimeInterval(max(30, lifetime * 0.9)))
+        // An absurd expires_in ("inf", 1e308, -1) is clamped, not trusted.
+        let lifetime = JSONNode.tokenLifetime(root.at(pointer: "/expires_in"), minimum: TimeSpan(seconds: 30))
+        await tokens.store(tokenKey, token: token, expires: now + lifetime)
         return token
     }
 
+    /// Maps the quota answer to a reading (the pure, checked decoding lives in `OneNCEQuota`).
     static func reading(_ root: JSONNode, request: ReadRequest) throws(ProviderError) -> Reading {
-        guard let volume = root.at(pointer: "/volume")?.numberValue, volume.isFinite else {
-            throw ProviderError(.malformed, "1NCE quota: no `volume` in the answer")
-        }
-        var reading = Reading(lineID: request.line.id, observedAt: request.now, source: "1nce")
-        reading.remaining = ByteCount(bytes: Int64((max(0, volume) * bytesPerMB).rounded()))
-        if let total = root.at(pointer: "/total_volume")?.numberValue, total >= 0 {
-            reading.total = ByteCount(bytes: Int64((total * bytesPerMB).rounded()))
-            reading.used = ByteCount(bytes: max(0, reading.total!.bytes - reading.remaining!.bytes))
-        }
-        if let text = root.at(pointer: "/expiry_date")?.stringValue {
-            do {
-                reading.expiresAt = try Date(parsing: text, zone: .utc)
-            } catch {
-                throw ProviderError(.malformed, "1NCE quota: expiry_date \"\(text)\" is not a date")
-            }
-        }
-        if let expires = reading.expiresAt, expires <= request.now {
-            reading.status = .expired
-        } else if volume <= 0 {
-            reading.status = .finished
-        }
-        return reading
+        try OneNCEQuota.reading(root, request: request)
     }
 }

@@ -32,9 +32,11 @@ final class WakeTimer: @unchecked Sendable {
         source.schedule(deadline: .now() + clamped, repeating: .never, leeway: .milliseconds(20))
     }
 
-    /// Fires every `seconds` (the watchdog keep-alive).
+    /// Fires every `seconds` (the watchdog keep-alive), clamped like `arm`: `WATCHDOG_USEC` comes from the
+    /// environment, and a period of 10¹³ s would overflow Dispatch's nanoseconds.
     func repeating(every seconds: Double) {
-        source.schedule(deadline: .now() + seconds, repeating: seconds, leeway: .milliseconds(50))
+        let clamped = min(max(seconds, 0.001), 86_400)
+        source.schedule(deadline: .now() + clamped, repeating: clamped, leeway: .milliseconds(50))
     }
 
     func cancel() { source.cancel() }

@@ -185,4 +185,48 @@ import Testing
         #expect(state.used == 500)
         #expect(state.periodStart == next - 1800)
     }
+
+    /// Sysfs counters are untrusted: several interfaces, each under the rate ceiling, can add up beyond Int64.
+    @Test func hugeCountersSaturateInsteadOfTrapping() {
+        let fast = CounterAccumulator(direction: .both, maxRate: .max)
+        let names = ["a", "b", "c"]
+        let zero = Dictionary(uniqueKeysWithValues: names.map { ($0, InterfaceCounters(rx: 0, tx: 0, ifindex: 1)) })
+        let huge = Dictionary(
+            uniqueKeysWithValues: names.map {
+                ($0, InterfaceCounters(rx: 4_000_000_000_000_000_000, tx: 0, ifindex: 1))
+            }
+        )
+        let start = CounterState(
+            periodStart: Self.t0,
+            used: .max - 10,
+            bootID: "b",
+            sampledAt: Self.t0,
+            interfaces: zero
+        )
+        let (same, _) = fast.step(start, bootID: "b", interfaces: huge, at: Self.t0 + 1e9, periodStart: Self.t0)
+        #expect(same.used == .max)
+        let fresh = CounterState(periodStart: Self.t0, used: 0, bootID: "b", sampledAt: Self.t0, interfaces: zero)
+        let (newPeriod, events) = fast.step(
+            fresh,
+            bootID: "b",
+            interfaces: huge,
+            at: Self.t0 + 1e9,
+            periodStart: Self.t0 + 1
+        )
+        #expect(events.contains(.newPeriod))
+        // 1.2 × 10¹⁹ bytes, each interface under the ceiling of 2⁶²: the period's share saturates.
+        #expect(newPeriod.used == .max)
+    }
+
+    @Test func aSampleTimeFarOffDoesNotTrapTheCeiling() {
+        let start = CounterState(
+            periodStart: Self.t0,
+            used: 0,
+            bootID: "b",
+            sampledAt: Date(timeIntervalSince1970: -.infinity),
+            interfaces: sample(0, 0)
+        )
+        let (state, _) = both.step(start, bootID: "b", interfaces: sample(1000, 0), at: Self.t0, periodStart: Self.t0)
+        #expect(state.used == 1000)
+    }
 }

@@ -76,4 +76,47 @@ import Testing
         #expect(ReplyParser.problem(in: "(?<amount>[0-9") != nil)
         #expect(ReplyParser.problem(in: "(?<amount>[0-9]+)") == nil)
     }
+
+    @Test(
+        arguments: [
+            ("il vous reste 99999999999 Go", "remaining \"99999999999 Go\" is not a plausible amount (0 to 1 PB)"),
+            ("il vous reste 1000000000000000000000000000000 Mo", "is not a plausible amount"),
+            ("il vous reste 1e400 Go", "no data, credit or expiry found"),
+            (
+                "Votre credit est de 99999999999999 EUR",
+                "credit \"99999999999999\" is not a plausible amount (at most 10^12)"
+            ),
+        ] as [(String, String)]
+    )
+    func absurdFiguresAreAClearError(text: String, fragment: String) {
+        do {
+            let reply = try CarrierPreset.generic.parse(text)
+            Issue.record("parsed \(reply)")
+        } catch {
+            #expect(error.message.contains(fragment), "\(error.message)")
+            #expect(error.message.contains(text))
+        }
+    }
+
+    @Test(arguments: ["inf", "nan", "-inf", "1e400", "-1", "1e19", "9223372036854775807"])
+    func customPatternsCannotSmuggleNonFiniteNumbers(amount: String) {
+        let parser = ReplyParser(remaining: [#"left: (?<amount>\S+) (?<unit>B)"#])
+        #expect {
+            try parser.parse("left: \(amount) B")
+        } throws: { error in
+            (error as? ReplyParseError)?.message.contains("remaining \"\(amount) B\" is not a plausible amount") == true
+        }
+    }
+
+    @Test func expiryYearsOutsideTheRangeAreNotDates() throws {
+        let parser = ReplyParser(
+            remaining: [#"reste (?<amount>[0-9,]+) (?<unit>Go)"#],
+            expiry: [#"jusqu'au (?<day>\d+)/(?<month>\d+)/(?<year>\d+)"#]
+        )
+        for year in ["1900", "99999", "99999999999999999999999"] {
+            let reply = try parser.parse("reste 1,5 Go jusqu'au 15/12/\(year)")
+            #expect(reply.remaining == ByteCount(bytes: 1_500_000_000))
+            #expect(reply.expiresAt == nil)
+        }
+    }
 }

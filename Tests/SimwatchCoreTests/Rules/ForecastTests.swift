@@ -65,4 +65,44 @@ import Testing
         #expect(TopUp.detected(previous: a, current: b))
         #expect(!TopUp.detected(previous: nil, current: b))
     }
+
+    @Test func anEnormousDropSaturatesInsteadOfTrapping() {
+        // Int64.max then nothing two hours later: 10²⁰ bytes a day, beyond Int64.
+        let recent = [
+            Fixture.reading(at: Self.now - .hours(2), remaining: .max), Fixture.reading(at: Self.now, remaining: 0),
+        ]
+        let f = Forecast.make(from: Fixture.snapshot(recent.last, recent: recent), now: Self.now)
+        #expect(f.pacePerDay?.bytes == .max)
+        let stale = [Fixture.reading(at: Self.now, remaining: .max)]
+        let g = Forecast.make(from: Fixture.snapshot(stale.last, recent: stale), now: Self.now)
+        #expect((g.dailyAllowance?.bytes ?? 0) > 0)
+    }
+
+    @Test(
+        arguments: [
+            (Int64.max, Int64.min, Int64.max), (Int64.min, 1, 0), (5, 7, 0),
+            (Plausible.maximumBytes, 1, Plausible.maximumBytes - 1),
+        ] as [(Int64, Int64, Int64)]
+    )
+    func remainingFromTotalAndUsedNeverOverflows(total: Int64, used: Int64, remaining: Int64) {
+        let reading = Reading(
+            lineID: "l",
+            observedAt: Self.now,
+            used: ByteCount(bytes: used),
+            total: ByteCount(bytes: total),
+            source: "test"
+        )
+        #expect(reading.effectiveRemaining == ByteCount(bytes: remaining))
+    }
+
+    @Test func aNearlyFlatHistoryRunsOutNever() {
+        // One byte used in two hours out of a petabyte: 2 × 10¹⁵ hours to go.
+        let recent = [
+            Fixture.reading(at: Self.now - .hours(2), remaining: Plausible.maximumBytes),
+            Fixture.reading(at: Self.now, remaining: Plausible.maximumBytes - 1),
+        ]
+        let f = Forecast.make(from: Fixture.snapshot(recent.last, recent: recent), now: Self.now)
+        #expect(f.pacePerDay?.bytes == 12)
+        #expect(f.runsOutAt == nil)
+    }
 }

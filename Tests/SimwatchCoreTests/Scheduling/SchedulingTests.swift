@@ -42,6 +42,12 @@ import Testing
         #expect(timing.delay(interval: .minutes(20), failures: 0, random: 0.999_999) == TimeSpan(seconds: 1260))
     }
 
+    @Test func hugeIntervalsSaturateInsteadOfTrapping() {
+        let timing = PollTiming(jitter: 0.05)
+        #expect(timing.delay(interval: TimeSpan(seconds: .max), failures: 0, random: 0.999) == TimeSpan(seconds: .max))
+        #expect(timing.delay(interval: TimeSpan(seconds: .max), failures: 5, random: 0.5) == TimeSpan(seconds: 480))
+    }
+
     @Test func scaledClockRunsFasterFromAnchor() {
         let clock = ScaledClock(anchor: Date(timeIntervalSinceNow: -10), scale: 3600)
         let simulated = clock.now().timeIntervalSinceNow

@@ -170,6 +170,42 @@ import Testing
         }
     }
 
+    /// A header with the given six counts (isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt) and no data.
+    static func header(counts: [UInt32]) -> [UInt8] {
+        var bytes = Array("TZif2".utf8) + Array(repeating: 0, count: 15)
+        for count in counts { bytes += [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: count >> $0) } }
+        return bytes
+    }
+
+    @Test(
+        arguments: [
+            [0, 0, 0, 0x7FFF_FFFF, 1, 1], [0, 0, 0, 0xFFFF_FFFF, 1, 1], [0xFFFF_FFFF, 0, 0, 0, 1, 1],
+            [0, 0, 0x8000_0000, 0, 1, 1], [0, 0, 0, 0, 1, 1_000_001],
+        ] as [[UInt32]]
+    )
+    func absurdCountsAreRefusedBeforeAnyArithmetic(counts: [UInt32]) {
+        #expect {
+            try ZoneInfo(identifier: "Bad/Counts", tzif: Self.header(counts: counts))
+        } throws: { error in
+            (error as? UnitParseError)?.message.contains("implausible count") == true
+        }
+    }
+
+    @Test func transitionsAtTheEndsOfInt64DoNotTrap() throws {
+        let bytes = TZifFixture(
+            transitions: [(Int64.min, 1), (-1, 0), (Int64.max, 1)],
+            types: [(0, false, 0), (3600, true, 4)],
+            abbreviations: "UTC\0UTX\0",
+            footer: ""
+        ).bytes
+        let zone = try ZoneInfo(identifier: "Odd/Ends", tzif: bytes)
+        for year in [1, 1970, 2026, 9999] {
+            let date = zone.date(year: year, month: 6, day: 1, hour: 12, minute: 0)
+            #expect(zone.localDateTime(date).hour == 12)
+        }
+        #expect(zone.localDateTime(Date(timeIntervalSince1970: 1e300)).year > 9999)
+    }
+
     @Test func rejectsAnUnparsableFooter() {
         let bytes = TZifFixture(transitions: [], types: [(0, false, 0)], abbreviations: "UTC\0", footer: "UTC0X").bytes
         #expect(throws: UnitParseError.self) { try ZoneInfo(identifier: "Bad/Footer", tzif: bytes) }

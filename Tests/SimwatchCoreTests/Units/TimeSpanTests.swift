@@ -33,7 +33,11 @@ import Testing
             ("1y", "no fixed length", "use days or weeks, e.g. 30d or 4w"),
             ("h", "unexpected 'h'", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
             ("1h+30m", "unexpected '+'", "write e.g. 90s, 15m, 1h30m, 12h, 3d or 2w"),
-            ("99999999999999w", "too long", nil),
+            ("99999999999999w", "longer than 100 years", nil),
+            ("9999999999999d", "longer than 100 years", nil),
+            ("101w 36600d", "longer than 100 years", nil),
+            ("3155760001s", "longer than 100 years", nil),
+            ("99999999999999999999999999999999999999999s", "longer than 100 years", nil),
         ] as [(String, String, String?)]
     )
     func rejects(input: String, fragment: String, hint: String?) {

@@ -182,14 +182,15 @@ struct ModemManagerProvider: UsageProvider {
         return da.suffix(9) == db.suffix(9)
     }
 
-    /// ModemManager writes "2026-11-27T10:15:00+01" (an offset in hours) or with ":00".
+    /// ModemManager writes "2026-11-27T10:15:00+01" (an offset in hours) or with ":00". A time outside 1970 to
+    /// 9999 (`Plausible`) is no time: an SMS stamped 9999-12-31 must not stay "the newest" for ever.
     static func parseTimestamp(_ text: String) -> Date? {
-        if let date = try? Date(parsing: text, zone: .utc) { return date }
-        if let sign = text.lastIndex(where: { $0 == "+" || $0 == "-" }),
+        var date = try? Date(parsing: text, zone: .utc)
+        if date == nil, let sign = text.lastIndex(where: { $0 == "+" || $0 == "-" }),
             text.distance(from: sign, to: text.endIndex) == 3
         {
-            return try? Date(parsing: text + ":00", zone: .utc)
+            date = try? Date(parsing: text + ":00", zone: .utc)
         }
-        return nil
+        return date.flatMap { try? Plausible.date($0, what: "SMS timestamp") }
     }
 }
