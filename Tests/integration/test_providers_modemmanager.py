@@ -89,7 +89,7 @@ def test_ussd_and_sms_readings_from_a_modem(daemon, journal, modem_bus, simwatch
     lines = [
         line_config(orange, f'type = "modemmanager"\npreset = "orange-fr"\niccid = "{ICCID}"',
                     rules='[[line.rule]]\nid = "low"\nkind = "data_below"\nthreshold = "2GB"\nrepeat = "once"\n'),
-        line_config(free, 'type = "modemmanager"\npreset = "free-fr"\nsms_max_age = "100000d"',
+        line_config(free, 'type = "modemmanager"\npreset = "free-fr"\nsms_max_age = "30000d"',
                     plan='quota = "150GB"\nvalid_for = "30d"',
                     rules='[[line.rule]]\nid = "low"\nkind = "data_below"\nthreshold = "148GB"\nrepeat = "once"\n'),
         line_config(nomatch, 'type = "modemmanager"\nussd = "#123#"\noperator = "SFR"', rules=""),
