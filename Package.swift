@@ -41,10 +41,14 @@ let package = Package(
         ),
         // Mustache templates for reminders, our own: no Foundation (so no ICU), no dependencies.
         .target(name: "SimwatchMustache", swiftSettings: strict),
-        // Pure domain: units, configuration, rules, alert state machine, scheduling. No I/O.
+        // What the daemon and simwatchctl both speak: sizes, durations, money, time zones, dates, quiet hours, the
+        // version. No dependencies, so simwatchctl carries no TOML, templates or store.
+        .target(name: "SimwatchModel", swiftSettings: strict),
+        // Pure domain: configuration, rules, alert state machine, reminders, scheduling (re-exports SimwatchModel).
+        // No I/O.
         .target(
             name: "SimwatchCore",
-            dependencies: ["SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["SimwatchModel", "SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
         // The Varlink control protocol: interface, types, framing, server and client. No libsystemd, SQLite or HTTP,
@@ -91,18 +95,18 @@ let package = Package(
         .executableTarget(
             name: "simwatchd",
             dependencies: [
-                "SimwatchDaemon", "SimwatchCore",
+                "SimwatchDaemon", "SimwatchCore", "SimwatchControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
             linkerSettings: executableLinking
         ),
         // simwatchctl's testable parts: time and duration arguments, tables, the history chart, reply formatting.
-        .target(name: "SimwatchCtlKit", dependencies: ["SimwatchCore", "SimwatchControl"], swiftSettings: strict),
+        .target(name: "SimwatchCtlKit", dependencies: ["SimwatchModel", "SimwatchControl"], swiftSettings: strict),
         .executableTarget(
             name: "simwatchctl",
             dependencies: [
-                "SimwatchCore", "SimwatchControl", "SimwatchCtlKit",
+                "SimwatchModel", "SimwatchControl", "SimwatchCtlKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -118,10 +122,10 @@ let package = Package(
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
         .testTarget(name: "SimwatchCryptoTests", dependencies: ["SimwatchCrypto"], swiftSettings: strict),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
-        .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore"], swiftSettings: strict),
+        .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore", "SimwatchModel"], swiftSettings: strict),
         .testTarget(
             name: "SimwatchCtlKitTests",
-            dependencies: ["SimwatchCtlKit", "SimwatchCore", "SimwatchControl"],
+            dependencies: ["SimwatchCtlKit", "SimwatchModel", "SimwatchControl"],
             swiftSettings: strict
         ),
         .testTarget(name: "SimwatchSQLiteTests", dependencies: ["SimwatchSQLite"], swiftSettings: strict),

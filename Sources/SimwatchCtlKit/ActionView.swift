@@ -1,5 +1,5 @@
 public import SimwatchControl
-import SimwatchCore
+import SimwatchModel
 
 /// What the commands that change something print: poll, reload, snooze, unsnooze, record, renew, test-notify.
 public enum ActionView {

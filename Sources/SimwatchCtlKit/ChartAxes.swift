@@ -1,5 +1,5 @@
 public import FoundationEssentials
-import SimwatchCore
+import SimwatchModel
 
 /// The vertical scale of a chart of amounts of data: a round top and round ticks (1, 2 or 5 × 10ⁿ bytes), so
 /// every tick reads well in decimal units ("500 MB", "1.5 GB", "20 GB").

@@ -1,6 +1,6 @@
 import Glibc
 public import SimwatchControl
-public import SimwatchCore
+public import SimwatchModel
 
 /// Why a command stopped: a message for stderr (one line, or a heading and indented details) and the exit status.
 public struct CtlFailure: Error, Sendable, Hashable, CustomStringConvertible {

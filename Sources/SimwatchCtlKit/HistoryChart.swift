@@ -1,5 +1,5 @@
 public import FoundationEssentials
-import SimwatchCore
+import SimwatchModel
 
 /// A terminal chart of data left over time: a Braille line (or block bars) under a y axis in human units and over
 /// a time axis with local dates, `width` columns wide in all.

@@ -1,6 +1,6 @@
 public import FoundationEssentials
 public import SimwatchControl
-import SimwatchCore
+import SimwatchModel
 
 /// `simwatchctl history LINE`: a heading with the range, the chart, and a line of figures under it.
 public enum HistoryView {

@@ -1,5 +1,5 @@
 public import SimwatchControl
-import SimwatchCore
+import SimwatchModel
 
 /// `simwatchctl show LINE`: plan, reading, forecast, polling, rules with their alerts, recent history.
 public enum LineDetailView {

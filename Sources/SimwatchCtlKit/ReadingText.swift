@@ -1,5 +1,5 @@
 public import SimwatchControl
-import SimwatchCore
+import SimwatchModel
 
 /// Phrases about data and plans shared by every view: "984 MB / 2.5 GB (39%)", "984 MB left of 2.5 GB (39%)".
 public enum ReadingText {

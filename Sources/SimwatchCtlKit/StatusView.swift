@@ -1,5 +1,5 @@
 public import SimwatchControl
-import SimwatchCore
+import SimwatchModel
 
 /// `simwatchctl status`: the daemon, then the alerts firing.
 ///

@@ -1,5 +1,5 @@
 public import FoundationEssentials
-public import SimwatchCore
+public import SimwatchModel
 
 /// Reads the times a person types on the command line (`--until`, `--expires`, `--since`).
 ///

@@ -1,5 +1,5 @@
 public import FoundationEssentials
-public import SimwatchCore
+public import SimwatchModel
 
 /// How simwatchctl writes instants for people: local wall-clock time with the zone's abbreviation, and how far
 /// away that is from `now`.

@@ -1,5 +1,5 @@
 public import FoundationEssentials
-public import SimwatchCore
+public import SimwatchModel
 
 /// What every human view needs: the clock and zone, colours, and the terminal's width.
 public struct ViewContext: Sendable {

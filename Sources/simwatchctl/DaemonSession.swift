@@ -1,7 +1,7 @@
 import FoundationEssentials
 import SimwatchControl
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 
 /// One connection to simwatchd: typed calls that keep the raw reply for `--json`, and errors in words.
 final class DaemonSession {

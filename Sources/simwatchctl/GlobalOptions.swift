@@ -1,8 +1,8 @@
 import ArgumentParser
 import FoundationEssentials
 import SimwatchControl
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 
 /// The options every command takes: where the daemon is, and how to print.
 struct GlobalOptions: ParsableArguments {

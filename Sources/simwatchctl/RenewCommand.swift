@@ -1,7 +1,7 @@
 import ArgumentParser
 import SimwatchControl
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 
 struct RenewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

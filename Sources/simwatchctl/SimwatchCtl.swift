@@ -1,7 +1,7 @@
 import ArgumentParser
 import Glibc
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 
 @main
 struct SimwatchCtl: ParsableCommand {

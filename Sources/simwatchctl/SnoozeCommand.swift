@@ -1,8 +1,8 @@
 import ArgumentParser
 import FoundationEssentials
 import SimwatchControl
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 
 struct SnoozeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Glibc
 public import Logging
+import SimwatchControl
 import SimwatchCore
 import SimwatchDaemon
 import SimwatchSystemd
@@ -36,6 +37,9 @@ struct SimwatchdCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Validate the configuration, print a summary and exit 0 (valid) or 1.")
     var checkConfig = false
 
+    @Flag(name: .long, help: "With --check-config: print the result as one JSON object.")
+    var json = false
+
     @Option(
         name: .long,
         help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level")
@@ -46,7 +50,11 @@ struct SimwatchdCommand: AsyncParsableCommand {
         let environment = Self.environment()
         let path = Self.absolute(config ?? Config.defaultPath(environment: environment))
         if checkConfig {
-            throw ExitCode(ConfigCheck.run(path: path, environment: environment))
+            throw ExitCode(
+                json
+                    ? Self.checkJSON(path: path, environment: environment)
+                    : ConfigCheck.run(path: path, environment: environment)
+            )
         }
         let level = logLevel
         let foreground = foreground
@@ -69,6 +77,26 @@ struct SimwatchdCommand: AsyncParsableCommand {
         )
         let status = await Daemon(options: options, environment: environment).run(logger: logger)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `--check-config --json`: {"path", "ok": true, "lines": [{"id", "name", "provider", "rules"}]} and 0, or
+    /// {"path", "ok": false, "problems": [...]} and 1.
+    static func checkJSON(path: String, environment: [String: String]) -> Int32 {
+        do {
+            let config = try Config.load(path: path, environment: environment)
+            let lines = config.lines.map { line -> JSONValue in
+                .object([
+                    "id": .string(line.id), "name": .string(line.name), "provider": .string(line.provider.type),
+                    "rules": .array(line.rules.map { .string($0.id) }),
+                ])
+            }
+            print(JSONValue.object(["path": .string(path), "ok": .bool(true), "lines": .array(lines)]))
+            return 0
+        } catch {
+            let problems = error.diagnostics.map { JSONValue.string($0.description) }
+            print(JSONValue.object(["path": .string(path), "ok": .bool(false), "problems": .array(problems)]))
+            return 1
+        }
     }
 
     /// The path made absolute, so status and logs name the file unambiguously whatever the working directory.

@@ -1,7 +1,7 @@
 import FoundationEssentials
 import SimwatchControl
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 import Testing
 
 @Suite struct ActionViewTests {

@@ -1,7 +1,7 @@
 import Glibc
 import SimwatchControl
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 import Testing
 
 @Suite struct CtlFailureTests {

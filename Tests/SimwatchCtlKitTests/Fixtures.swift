@@ -1,7 +1,7 @@
 import FoundationEssentials
 import SimwatchControl
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 
 /// Central European Time from a POSIX rule, so tests need no zone files.
 /// simwatchctl's exit status (Swift Testing has an `ExitStatus` of its own).

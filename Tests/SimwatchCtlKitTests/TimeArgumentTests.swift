@@ -1,6 +1,6 @@
 import FoundationEssentials
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 import Testing
 
 /// `now` is Friday 27 November 2026, 10:00 CET.

@@ -1,6 +1,6 @@
 import FoundationEssentials
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 import Testing
 
 @Suite struct TimeFormatTests {

@@ -1,7 +1,7 @@
 import FoundationEssentials
 import SimwatchControl
-import SimwatchCore
 import SimwatchCtlKit
+import SimwatchModel
 import Testing
 
 /// Figures on the wire and sizes from the environment are not trusted to be small: views saturate or clamp

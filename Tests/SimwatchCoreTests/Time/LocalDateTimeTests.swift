@@ -2,6 +2,7 @@ import FoundationEssentials
 import Testing
 
 @testable import SimwatchCore
+@testable import SimwatchModel
 
 @Suite struct LocalDateTimeTests {
     /// Expected values from `TZ=<zone> date -d @<epoch> '+%FT%T%:z|%a %-d %b %H:%M %Z'`.

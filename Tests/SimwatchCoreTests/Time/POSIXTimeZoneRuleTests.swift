@@ -2,6 +2,7 @@ import FoundationEssentials
 import Testing
 
 @testable import SimwatchCore
+@testable import SimwatchModel
 
 @Suite struct POSIXTimeZoneRuleTests {
     /// Rule text, then (UTC seconds, standard offset), (daylight offset or nil) as given by the rule.

@@ -2,6 +2,7 @@ import FoundationEssentials
 import Testing
 
 @testable import SimwatchCore
+@testable import SimwatchModel
 
 @Suite struct ZoneInfoTests {
     /// Each side of every 2026 and 2045 transition. Expected values from `TZ=<zone> date -d @<epoch> +%z%Z` and

@@ -17,18 +17,18 @@ extension Date {
 }
 
 private struct ISO8601Scanner {
-    let text: String
-    let bytes: [UInt8]
-    var position = 0
+    package let text: String
+    package let bytes: [UInt8]
+    package var position = 0
 
-    init(text: String) {
+    package init(text: String) {
         self.text = text
         bytes = Array(DecimalLiteral.trimmed(text).utf8)
     }
 
-    var next: UInt8? { position < bytes.count ? bytes[position] : nil }
+    package var next: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-    func failure(_ message: String) -> UnitParseError {
+    package func failure(_ message: String) -> UnitParseError {
         UnitParseError(
             input: text,
             message: message,
@@ -36,7 +36,7 @@ private struct ISO8601Scanner {
         )
     }
 
-    mutating func parse(zone: ZoneInfo) throws(UnitParseError) -> Date {
+    package mutating func parse(zone: ZoneInfo) throws(UnitParseError) -> Date {
         let year = try number(digits: 4)
         try expect("-")
         let month = try number(digits: 2)
@@ -94,7 +94,7 @@ private struct ISO8601Scanner {
     }
 
     /// "Z", "+01:00", "+0100", "+01", "+00:09:21", or nothing; seconds east of UTC.
-    mutating func parseOffset() throws(UnitParseError) -> Int64? {
+    package mutating func parseOffset() throws(UnitParseError) -> Int64? {
         guard let byte = next else { return nil }
         if byte == UInt8(ascii: "Z") || byte == UInt8(ascii: "z") {
             position += 1
@@ -123,7 +123,7 @@ private struct ISO8601Scanner {
         return byte == UInt8(ascii: "-") ? -total : total
     }
 
-    mutating func number(digits: Int) throws(UnitParseError) -> Int {
+    package mutating func number(digits: Int) throws(UnitParseError) -> Int {
         var value = 0
         for _ in 0..<digits {
             guard let byte = next, Self.isDigit(byte) else {
@@ -135,12 +135,12 @@ private struct ISO8601Scanner {
         return value
     }
 
-    mutating func expect(_ character: Unicode.Scalar) throws(UnitParseError) {
+    package mutating func expect(_ character: Unicode.Scalar) throws(UnitParseError) {
         guard next == UInt8(ascii: character) else { throw failure("'\(text)' is not a date and time") }
         position += 1
     }
 
-    static func isDigit(_ byte: UInt8) -> Bool {
+    package static func isDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }

@@ -184,7 +184,7 @@ public enum Plausible {
     }
 
     /// A number as it appears in a message: integers without ".0", others as Swift prints them ("1e+19", "inf").
-    static func describe(_ value: Double) -> String {
+    package static func describe(_ value: Double) -> String {
         if value.isFinite, value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }

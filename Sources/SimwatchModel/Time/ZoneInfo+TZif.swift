@@ -2,14 +2,14 @@
 ///
 /// Version 2 and later files hold the data twice, with 32-bit then 64-bit times; the first block is skipped.
 /// Leap-second records are skipped too: instants here are POSIX times, which do not count leap seconds.
-struct TZifContents: Sendable, Hashable {
-    var transitions: [Int64] = []
-    var transitionTypes: [Int] = []
-    var types: [ZoneOffset] = []
+package struct TZifContents: Sendable, Hashable {
+    package var transitions: [Int64] = []
+    package var transitionTypes: [Int] = []
+    package var types: [ZoneOffset] = []
     /// The POSIX TZ string after the data, empty when the file has none (version 1) or leaves it empty.
-    var footer = ""
+    package var footer = ""
 
-    init(bytes: [UInt8]) throws(TZifError) {
+    package init(bytes: [UInt8]) throws(TZifError) {
         var reader = Reader(bytes: bytes)
         let first = try reader.header()
         if first.version >= 2 {
@@ -64,7 +64,7 @@ struct TZifContents: Sendable, Hashable {
         try reader.skip(header.leapCount * (timeSize + 4) + header.standardWallCount + header.universalLocalCount)
     }
 
-    struct Header {
+    package struct Header {
         var version: Int
         var universalLocalCount: Int
         var standardWallCount: Int
@@ -139,10 +139,10 @@ struct TZifContents: Sendable, Hashable {
 }
 
 /// Why a file is not usable TZif data.
-struct TZifError: Error, Sendable, Equatable {
-    var reason: String
+package struct TZifError: Error, Sendable, Equatable {
+    package var reason: String
 
-    init(_ reason: String) {
+    package init(_ reason: String) {
         self.reason = reason
     }
 }

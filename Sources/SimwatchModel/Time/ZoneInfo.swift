@@ -30,7 +30,7 @@ public struct ZoneOffset: Sendable, Hashable, CustomStringConvertible {
     /// The abbreviation and the ISO 8601 offset: "CET (+01:00)".
     public var description: String { "\(abbreviation) (\(iso8601))" }
 
-    static func twoDigits(_ value: some BinaryInteger) -> String {
+    package static func twoDigits(_ value: some BinaryInteger) -> String {
         value < 10 && value >= 0 ? "0\(value)" : "\(value)"
     }
 }
@@ -44,18 +44,18 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     /// The name the zone was loaded under: "Europe/Paris", "UTC".
     public let identifier: String
     /// Instants (seconds since 1970 UTC, ascending) at which the local time type changes.
-    let transitions: [Int64]
+    package let transitions: [Int64]
     /// For each transition, the index in `types` of the local time type that starts there.
-    let transitionTypes: [Int]
+    package let transitionTypes: [Int]
     /// The local time types; the first also applies before the first transition.
-    let types: [ZoneOffset]
+    package let types: [ZoneOffset]
     /// What applies after the last transition (or always, without transitions).
-    let rule: POSIXTimeZoneRule?
+    package let rule: POSIXTimeZoneRule?
 
     /// Coordinated Universal Time, built in: usable without any zone files installed.
     public static let utc = ZoneInfo(identifier: "UTC", fixed: ZoneOffset(seconds: 0, abbreviation: "UTC"))
 
-    init(identifier: String, fixed offset: ZoneOffset) {
+    package init(identifier: String, fixed offset: ZoneOffset) {
         self.identifier = identifier
         transitions = []
         transitionTypes = []
@@ -64,7 +64,7 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A zone from the bytes of a TZif file.
-    init(identifier: String, tzif bytes: [UInt8]) throws(UnitParseError) {
+    package init(identifier: String, tzif bytes: [UInt8]) throws(UnitParseError) {
         let contents: TZifContents
         do {
             contents = try TZifContents(bytes: bytes)
@@ -91,7 +91,7 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A zone described by a POSIX TZ rule alone, as `TZ` may hold: "CET-1CEST,M3.5.0,M10.5.0/3".
-    init(identifier: String, posixRule: String) throws(UnitParseError) {
+    package init(identifier: String, posixRule: String) throws(UnitParseError) {
         let rule = try POSIXTimeZoneRule(parsing: posixRule)
         self.identifier = identifier
         transitions = []
@@ -125,7 +125,7 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
         return Date(timeIntervalSince1970: Double(resolve(local: local).instants[0]))
     }
 
-    func offset(at instant: Int64) -> ZoneOffset {
+    package func offset(at instant: Int64) -> ZoneOffset {
         guard let first = transitions.first, let last = transitions.last else {
             return rule?.offset(at: instant) ?? types[0]
         }
@@ -141,13 +141,13 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The instants showing wall-clock time `local` (seconds since 1970-01-01 00:00 local).
-    struct Resolution {
+    package struct Resolution {
         /// Ascending: one instant, two in an overlap, or in a gap the transition that skips `local`.
         var instants: [Int64]
         var isGap: Bool
     }
 
-    func resolve(local: Int64) -> Resolution {
+    package func resolve(local: Int64) -> Resolution {
         // UTC offsets stay within ±26 hours (RFC 8536), so every instant showing `local` lies within 2 days.
         let low = local - 2 * 86_400
         let high = local + 2 * 86_400
@@ -173,7 +173,7 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The instants within `range` at which the local time type may change, ascending.
-    func changes(in range: ClosedRange<Int64>) -> [Int64] {
+    package func changes(in range: ClosedRange<Int64>) -> [Int64] {
         var result: [Int64] = []
         var low = 0
         var high = transitions.count
@@ -197,7 +197,7 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whole seconds since 1970, rounded down, kept within ±31 million years so calendar arithmetic cannot trap.
-    static func instant(of date: Date) -> Int64 {
+    package static func instant(of date: Date) -> Int64 {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         if seconds.isNaN { return 0 }
         return Int64(max(-1e15, min(1e15, seconds)))
@@ -207,7 +207,7 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     /// command line), so each is first clamped to a range no real date needs (years within ±10 million, the
     /// others to at most that many seconds): absurd values give an absurd but finite instant, which the caller
     /// refuses through `Plausible`, instead of an overflow trap in the arithmetic below.
-    static func localSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
+    package static func localSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
         let monthIndex = Int64(clamping: month).clamped(to: -120_000_000...120_000_000) - 1
         let days = CivilCalendar.days(
             year: Int64(clamping: year).clamped(to: -10_000_000...10_000_000) + CivilCalendar.floorDiv(monthIndex, 12),

@@ -34,7 +34,12 @@ extension ZoneInfo {
         current(environment: environment, root: defaultRoot, localtime: "/etc/localtime", timezone: "/etc/timezone")
     }
 
-    static func current(environment: [String: String], root: String, localtime: String, timezone: String) -> ZoneInfo {
+    package static func current(
+        environment: [String: String],
+        root: String,
+        localtime: String,
+        timezone: String
+    ) -> ZoneInfo {
         if let value = environment["TZ"], let zone = fromTZVariable(value, root: root) {
             return zone
         }
@@ -59,7 +64,7 @@ extension ZoneInfo {
     }
 
     /// The zone `TZ` names, or nil to fall back to the system settings.
-    static func fromTZVariable(_ value: String, root: String) -> ZoneInfo? {
+    package static func fromTZVariable(_ value: String, root: String) -> ZoneInfo? {
         let name = value.hasPrefix(":") ? String(value.dropFirst()) : value
         // glibc reads an empty TZ as UTC.
         if name.isEmpty { return .utc }
@@ -78,7 +83,7 @@ extension ZoneInfo {
     }
 
     /// "Europe/Paris" from "/usr/share/zoneinfo/Europe/Paris", "../usr/share/zoneinfo/posix/Europe/Paris" etc.
-    static func identifier(inZoneinfoPath path: String) -> String? {
+    package static func identifier(inZoneinfoPath path: String) -> String? {
         let components = path.split(separator: "/").map(String.init)
         guard let index = components.lastIndex(of: "zoneinfo") else { return nil }
         var rest = components[(index + 1)...]
@@ -88,7 +93,7 @@ extension ZoneInfo {
         return isSafeIdentifier(identifier) ? identifier : nil
     }
 
-    static func isSafeIdentifier(_ identifier: String) -> Bool {
+    package static func isSafeIdentifier(_ identifier: String) -> Bool {
         guard !identifier.isEmpty, identifier.utf8.count <= 255 else { return false }
         return identifier.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { component in
             component != "." && component != ".." && !component.isEmpty
@@ -101,7 +106,7 @@ extension ZoneInfo {
     }
 
     /// A hint for a name that is right but for its case ("europe/paris"), or that names a region directory.
-    static func suggestion(for identifier: String, root: String) -> String? {
+    package static func suggestion(for identifier: String, root: String) -> String? {
         let fileManager = FileManager.default
         if let entries = try? fileManager.contentsOfDirectory(atPath: root + "/" + identifier) {
             guard let example = entries.filter({ $0.first?.isUppercase == true }).sorted().first else { return nil }

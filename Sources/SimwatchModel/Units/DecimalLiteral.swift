@@ -2,20 +2,20 @@
 ///
 /// Shared by the unit parsers so that they agree on what a number looks like. Comma and dot are both decimal
 /// separators; there is no digit grouping.
-struct DecimalLiteral: Sendable, Hashable {
+package struct DecimalLiteral: Sendable, Hashable {
     /// The digits before the separator, possibly empty (".5").
-    var integerDigits: String
+    package var integerDigits: String
     /// The digits after the separator, possibly empty.
-    var fractionDigits: String
+    package var fractionDigits: String
     /// The separator that was written, if any.
-    var separator: Character?
+    package var separator: Character?
 
     /// Digits past this many after the separator are read but ignored: no unit here resolves them.
-    static let maximumFractionDigits = 18
+    package static let maximumFractionDigits = 18
 
     /// Reads a literal at the start of `text` and advances past it; returns nil, leaving `text` alone, when
     /// `text` does not start with a digit (or a separator followed by a digit).
-    static func scan(_ text: inout Substring) -> DecimalLiteral? {
+    package static func scan(_ text: inout Substring) -> DecimalLiteral? {
         var rest = text
         let integerPart = rest.prefix(while: isDigit)
         rest = rest.dropFirst(integerPart.count)
@@ -40,13 +40,13 @@ struct DecimalLiteral: Sendable, Hashable {
     /// True for "1,500" or "12.345": a separator followed by exactly three digits after a non-zero integer
     /// part of at most three digits. Read as a decimal it is 1.5; read as digit grouping it is 1500. A data
     /// limit or a credit off by a factor of 1000 is worse than asking the user to rewrite it.
-    var looksLikeDigitGrouping: Bool {
+    package var looksLikeDigitGrouping: Bool {
         separator != nil && fractionDigits.count == 3 && (1...3).contains(integerDigits.count)
             && integerDigits.contains { $0 != "0" }
     }
 
     /// The value times `multiplier`, rounded half away from zero to an integer; nil on overflow.
-    func rounded(multipliedBy multiplier: Int128) -> Int128? {
+    package func rounded(multipliedBy multiplier: Int128) -> Int128? {
         guard let significand = Self.integer(from: integerDigits + fractionDigits) else { return nil }
         let (product, overflow) = significand.multipliedReportingOverflow(by: multiplier)
         guard !overflow else { return nil }
@@ -58,19 +58,19 @@ struct DecimalLiteral: Sendable, Hashable {
     }
 
     /// The text of the number with a dot separator and no superfluous leading zeros: ",50" -> "0.50".
-    var normalized: String {
+    package var normalized: String {
         let integer = integerDigits.drop { $0 == "0" }
         let integerText = integer.isEmpty ? "0" : String(integer)
         return fractionDigits.isEmpty ? integerText : integerText + "." + fractionDigits
     }
 
     /// "0" through "9" only: `Character.isNumber` would also accept "½" and Arabic-Indic digits.
-    static func isDigit(_ character: Character) -> Bool {
+    package static func isDigit(_ character: Character) -> Bool {
         character.asciiValue.map { (0x30...0x39).contains($0) } ?? false
     }
 
     /// `text` without leading and trailing white space (including no-break spaces).
-    static func trimmed(_ text: some StringProtocol) -> Substring {
+    package static func trimmed(_ text: some StringProtocol) -> Substring {
         let text = Substring(text)
         let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
         let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start

@@ -33,7 +33,7 @@ public struct LocalDateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The wall-clock time at `instant` (whole seconds since 1970 UTC) under `offset`.
-    init(instant: Int64, offset: ZoneOffset) {
+    package init(instant: Int64, offset: ZoneOffset) {
         let local = instant + Int64(offset.seconds)
         let days = CivilCalendar.floorDiv(local, 86_400)
         let secondOfDay = local - days * 86_400

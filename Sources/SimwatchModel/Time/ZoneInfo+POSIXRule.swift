@@ -2,13 +2,13 @@
 /// -167 to 167). TZif files end with one to describe every instant after their last transition.
 ///
 /// POSIX offsets count hours *west* of Greenwich ("EST5"); `ZoneOffset.seconds` counts east, so signs flip.
-struct POSIXTimeZoneRule: Sendable, Hashable {
+package struct POSIXTimeZoneRule: Sendable, Hashable {
     /// Local time when daylight saving is not in effect.
-    var standard: ZoneOffset
+    package var standard: ZoneOffset
     /// Daylight saving time and when it applies; nil for a zone without it ("<+0530>-5:30").
-    var daylight: Daylight?
+    package var daylight: Daylight?
 
-    struct Daylight: Sendable, Hashable {
+    package struct Daylight: Sendable, Hashable {
         var offset: ZoneOffset
         /// When daylight time starts, in standard local time.
         var start: Transition
@@ -16,13 +16,13 @@ struct POSIXTimeZoneRule: Sendable, Hashable {
         var end: Transition
     }
 
-    struct Transition: Sendable, Hashable {
+    package struct Transition: Sendable, Hashable {
         var day: DayRule
         /// Seconds after local midnight of `day`; may be negative or exceed a day (RFC 8536).
         var time: Int64
     }
 
-    enum DayRule: Sendable, Hashable {
+    package enum DayRule: Sendable, Hashable {
         /// "Jn": day 1...365 of the year, never counting 29 February.
         case julianSkippingLeapDay(Int64)
         /// "n": day 0...365 of the year, counting 29 February.
@@ -51,7 +51,7 @@ struct POSIXTimeZoneRule: Sendable, Hashable {
     }
 
     /// The local time type in effect at `instant` (seconds since 1970 UTC).
-    func offset(at instant: Int64) -> ZoneOffset {
+    package func offset(at instant: Int64) -> ZoneOffset {
         guard let daylight else { return standard }
         let year = CivilCalendar.date(days: CivilCalendar.floorDiv(instant + Int64(standard.seconds), 86_400)).year
         var latest: (instant: Int64, toDaylight: Bool)?
@@ -68,7 +68,7 @@ struct POSIXTimeZoneRule: Sendable, Hashable {
     }
 
     /// Every change between standard and daylight time in the given years, unordered.
-    func transitions(years: ClosedRange<Int64>) -> [(instant: Int64, toDaylight: Bool)] {
+    package func transitions(years: ClosedRange<Int64>) -> [(instant: Int64, toDaylight: Bool)] {
         guard let daylight else { return [] }
         var result: [(instant: Int64, toDaylight: Bool)] = []
         for year in years {
@@ -83,7 +83,7 @@ struct POSIXTimeZoneRule: Sendable, Hashable {
 
 extension POSIXTimeZoneRule {
     /// Parses a rule such as "EST5EDT,M3.2.0,M11.1.0"; the empty footer of a TZif file is not a rule.
-    init(parsing text: String) throws(UnitParseError) {
+    package init(parsing text: String) throws(UnitParseError) {
         var parser = Parser(bytes: Array(text.utf8), text: text)
         self = try parser.parseRule()
     }

@@ -1,8 +1,8 @@
 /// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), after Howard Hinnant's
 /// `days_from_civil` and `civil_from_days` (http://howardhinnant.github.io/date_algorithms.html).
-enum CivilCalendar {
+package enum CivilCalendar {
     /// The day number of a date; `month` is 1...12, `day` may run past the month's end and carries over.
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+    package static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -12,7 +12,7 @@ enum CivilCalendar {
     }
 
     /// The date of a day number.
-    static func date(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    package static func date(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -25,15 +25,15 @@ enum CivilCalendar {
     }
 
     /// ISO weekday of a day number: 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday).
-    static func isoWeekday(days: Int64) -> Int64 {
+    package static func isoWeekday(days: Int64) -> Int64 {
         floorMod(days + 3, 7) + 1
     }
 
-    static func isLeapYear(_ year: Int64) -> Bool {
+    package static func isLeapYear(_ year: Int64) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+    package static func daysInMonth(year: Int64, month: Int64) -> Int64 {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -42,12 +42,12 @@ enum CivilCalendar {
     }
 
     /// Division rounding towards negative infinity, so that instants before 1970 fall on the right day.
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+    package static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let quotient = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
     }
 
-    static func floorMod(_ a: Int64, _ b: Int64) -> Int64 {
+    package static func floorMod(_ a: Int64, _ b: Int64) -> Int64 {
         a - floorDiv(a, b) * b
     }
 }
