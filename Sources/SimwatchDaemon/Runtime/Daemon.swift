@@ -112,7 +112,7 @@ public struct Daemon {
                 await reloads.ask { answer in
                     feed.yield(
                         .reloadRequest { result in
-                            answer(result.mapError { .configInvalid($0.diagnostics.map(\.description)) })
+                            answer(result.mapError { ControlError.configInvalid($0.diagnostics.map(\.description)) })
                         }
                     )
                 }
