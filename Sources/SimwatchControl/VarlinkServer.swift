@@ -192,24 +192,45 @@ public final class VarlinkServer: Sendable {
             Glibc.close(fd)
             return
         }
-        let admitted: Result<VarlinkConnection, Refusal> = state.withLock { state in
+        let admitted: Result<(VarlinkConnection, evicted: VarlinkConnection?), Refusal> = state.withLock { state in
             if state.stopped { return .failure(.stopping) }
-            guard state.connections.count < limits.maxConnections else { return .failure(.full) }
+            var evicted: VarlinkConnection?
+            if state.connections.count >= limits.maxConnections {
+                guard let oldest = Self.longestIdle(in: state.connections.values) else { return .failure(.full) }
+                state.connections.removeValue(forKey: oldest.id)
+                evicted = oldest
+            }
             let connection = VarlinkConnection(id: state.nextID, fd: fd, peer: peer, limits: limits, log: log)
             state.nextID += 1
             state.connections[connection.id] = connection
             state.accepted?.yield(connection)
-            return .success(connection)
+            return .success((connection, evicted))
         }
         switch admitted {
-        case .success(let connection):
+        case .success(let (connection, evicted)):
+            evicted?.close(
+                reason:
+                    "idle for longest with \(limits.maxConnections) connections open; closed for connection \(connection.id)"
+            )
             connection.start()
         case .failure(let refusal):
             if refusal == .full {
-                log("control: refused connection from \(peer): \(limits.maxConnections) connections open")
+                log("control: refused connection from \(peer): \(limits.maxConnections) connections open, none idle")
             }
             Glibc.close(fd)
         }
+    }
+
+    // The connection that has waited longest for a call with none in progress: the one a new client replaces
+    // when every slot is taken, so clients that connect and say nothing cannot lock the others out.
+    private static func longestIdle(in connections: some Sequence<VarlinkConnection>) -> VarlinkConnection? {
+        var best: (connection: VarlinkConnection, since: UInt64)?
+        for connection in connections {
+            guard let since = connection.idleSince else { continue }
+            if let current = best, current.since <= since { continue }
+            best = (connection, since)
+        }
+        return best?.connection
     }
 
     private enum Refusal: Error {
