@@ -30,6 +30,8 @@ final class VarlinkConnection: @unchecked Sendable {
     // Uptime in nanoseconds since when the connection waits for a call with none in progress; 0 while busy or
     // closed. Read by the server to pick the connection to evict when all slots are taken.
     private let idleSinceNanoseconds = Atomic<UInt64>(0)
+    // Uptime in nanoseconds since when the call in progress streams replies (`more`); 0 otherwise.
+    private let streamingSinceNanoseconds = Atomic<UInt64>(0)
 
     private var frames: VarlinkFrame.Buffer
     private var readSource: (any DispatchSourceRead)?
@@ -71,6 +73,13 @@ final class VarlinkConnection: @unchecked Sendable {
         return value == 0 ? nil : value
     }
 
+    /// Since when (uptime nanoseconds) the call in progress has been streaming replies (an `Events`
+    /// subscription); nil when no streaming call runs.
+    var streamingSince: UInt64? {
+        let value = streamingSinceNanoseconds.load(ordering: .acquiring)
+        return value == 0 ? nil : value
+    }
+
     /// Starts reading and the deadline for the first call.
     func start() {
         queue.async { self.startOnQueue() }
@@ -86,6 +95,7 @@ final class VarlinkConnection: @unchecked Sendable {
 
     /// The serving task finished a call (its final reply is written): restart the deadline when idle.
     func callFinished() {
+        streamingSinceNanoseconds.store(0, ordering: .releasing)
         queue.async {
             self.inFlight -= 1
             self.currentTask = nil
@@ -96,7 +106,11 @@ final class VarlinkConnection: @unchecked Sendable {
     }
 
     /// The task running the current call, cancelled when the peer hangs up (unless oneway) or the server stops.
-    func setCurrent(_ task: Task<Void, Never>, oneway: Bool) {
+    /// `streaming`: the call asked for `more` replies, and may run for as long as the client stays.
+    func setCurrent(_ task: Task<Void, Never>, oneway: Bool, streaming: Bool) {
+        if streaming {
+            streamingSinceNanoseconds.store(max(1, DispatchTime.now().uptimeNanoseconds), ordering: .releasing)
+        }
         queue.async {
             self.currentTask = task
             self.currentIsOneway = oneway

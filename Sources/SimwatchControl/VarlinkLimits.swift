@@ -16,7 +16,8 @@ public struct VarlinkLimits: Sendable, Hashable {
     /// its previous call. A connection past it is closed. Calls in progress (an `Events` stream) are not limited.
     public var callDeadline: Double
     /// Connections served at once. When all are open, a new one closes the connection idle for longest (no call
-    /// in progress); when none is idle, the new one is closed at once.
+    /// in progress), else the one streaming replies (`more`) for longest; when neither exists, the new one is
+    /// closed at once.
     public var maxConnections: Int
     /// Seconds a reply may wait, from its first unwritten byte, for a client to read all of it; the client is
     /// dropped after that. Reading slowly does not extend it.

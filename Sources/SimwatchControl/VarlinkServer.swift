@@ -192,12 +192,15 @@ public final class VarlinkServer: Sendable {
             Glibc.close(fd)
             return
         }
-        let admitted: Result<(VarlinkConnection, evicted: VarlinkConnection?), Refusal> = state.withLock { state in
+        typealias Admission = (connection: VarlinkConnection, evicted: (connection: VarlinkConnection, why: String)?)
+        let admitted: Result<Admission, Refusal> = state.withLock { state in
             if state.stopped { return .failure(.stopping) }
-            var evicted: VarlinkConnection?
+            var evicted: (connection: VarlinkConnection, why: String)?
             if state.connections.count >= limits.maxConnections {
-                guard let oldest = Self.longestIdle(in: state.connections.values) else { return .failure(.full) }
-                state.connections.removeValue(forKey: oldest.id)
+                guard let oldest = Self.evictionCandidate(in: state.connections.values) else {
+                    return .failure(.full)
+                }
+                state.connections.removeValue(forKey: oldest.connection.id)
                 evicted = oldest
             }
             let connection = VarlinkConnection(id: state.nextID, fd: fd, peer: peer, limits: limits, log: log)
@@ -208,29 +211,44 @@ public final class VarlinkServer: Sendable {
         }
         switch admitted {
         case .success(let (connection, evicted)):
-            evicted?.close(
-                reason:
-                    "idle for longest with \(limits.maxConnections) connections open; closed for connection \(connection.id)"
-            )
+            if let evicted {
+                evicted.connection.close(
+                    reason:
+                        "\(evicted.why) with \(limits.maxConnections) connections open; closed for connection \(connection.id)"
+                )
+            }
             connection.start()
         case .failure(let refusal):
             if refusal == .full {
-                log("control: refused connection from \(peer): \(limits.maxConnections) connections open, none idle")
+                log(
+                    "control: refused connection from \(peer): \(limits.maxConnections) connections open, none idle or streaming"
+                )
             }
             Glibc.close(fd)
         }
     }
 
-    // The connection that has waited longest for a call with none in progress: the one a new client replaces
-    // when every slot is taken, so clients that connect and say nothing cannot lock the others out.
-    private static func longestIdle(in connections: some Sequence<VarlinkConnection>) -> VarlinkConnection? {
-        var best: (connection: VarlinkConnection, since: UInt64)?
+    // The connection a new client replaces when every slot is taken: the one idle for longest (no call in
+    // progress), else the one streaming for longest (an `Events` subscription, perhaps never read). Clients that
+    // connect and say nothing, or subscribe and never read, so cannot lock out a `simwatchctl status`. A call
+    // that is neither idle nor streaming is short-lived (or dropped by the write timeout) and is left alone.
+    private static func evictionCandidate(
+        in connections: some Sequence<VarlinkConnection>
+    ) -> (connection: VarlinkConnection, why: String)? {
+        var idle: (connection: VarlinkConnection, since: UInt64)?
+        var streaming: (connection: VarlinkConnection, since: UInt64)?
         for connection in connections {
-            guard let since = connection.idleSince else { continue }
-            if let current = best, current.since <= since { continue }
-            best = (connection, since)
+            if let since = connection.idleSince {
+                if let current = idle, current.since <= since { continue }
+                idle = (connection, since)
+            } else if let since = connection.streamingSince {
+                if let current = streaming, current.since <= since { continue }
+                streaming = (connection, since)
+            }
         }
-        return best?.connection
+        if let idle { return (idle.connection, "idle for longest") }
+        if let streaming { return (streaming.connection, "streaming for longest") }
+        return nil
     }
 
     private enum Refusal: Error {

@@ -191,6 +191,26 @@ import Testing
         }
     }
 
+    @Test func whenNoneIsIdleTheLongestStreamMakesRoom() async throws {
+        try await TestServer.with(limits: VarlinkLimits(maxConnections: 2)) { server in
+            let path = server.path
+            let subscribe = { @Sendable () throws -> RawSocket in
+                let socket = try RawSocket(path: path)
+                try socket.write(try VarlinkCall(method: "org.example.test.Forever", more: true).framed())
+                return socket
+            }
+            let older = try await blocking(subscribe)
+            #expect(await eventually { server.probe.contains("forever: started") })
+            let younger = try await blocking(subscribe)
+            #expect(await eventually { server.probe.all.filter { $0 == "forever: started" }.count == 2 })
+            #expect(try await server.call("org.varlink.service.GetInfo").count == 1)
+            #expect(await eventually { server.probe.contains("forever: closed") })
+            #expect(server.probe.all.filter { $0 == "forever: closed" }.count == 1)
+            #expect(server.logs.contains { $0.contains("connection 1") && $0.contains("streaming for longest") })
+            _ = (older, younger)
+        }
+    }
+
     @Test func whenEverySlotIsBusyANewConnectionIsRefused() async throws {
         try await TestServer.with(limits: VarlinkLimits(maxConnections: 2)) { server in
             let path = server.path
@@ -205,7 +225,7 @@ import Testing
             await #expect(throws: VarlinkTransportError.closed) {
                 try await blocking { try VarlinkClient(path: path).callRaw(method: "org.varlink.service.GetInfo") }
             }
-            #expect(server.logs.contains { $0.contains("2 connections open, none idle") })
+            #expect(server.logs.contains { $0.contains("2 connections open, none idle or streaming") })
             _ = busy
         }
     }
