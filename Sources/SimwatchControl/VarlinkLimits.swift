@@ -1,7 +1,7 @@
 /// What the control server tolerates from one connection, and from all of them, before dropping a client.
 ///
 /// Every client gets the same bounds, so no single one can make the daemon's memory grow or keep others out
-/// (docs/control-protocol.md, "Limits and misbehaving clients").
+/// (docs/control-protocol.md, "Limits").
 public struct VarlinkLimits: Sendable, Hashable {
     /// The largest call accepted, in bytes without the NUL. A larger one gets an `InvalidParameter` error
     /// (parameter "message") and the connection is closed.
