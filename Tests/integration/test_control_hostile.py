@@ -363,3 +363,21 @@ def sighup_ignored(pid: int) -> bool:
         if line.startswith("SigIgn:"):
             return bool(int(line.split()[1], 16) & (1 << (signal.SIGHUP - 1)))
     return False
+
+
+def test_text_from_outside_reaches_the_terminal_escaped(daemon):
+    # A line name with a screen-clearing escape, a bell and a bidi override, as a hostile config or provider might.
+    line = new_line_id()
+    name = "Carte \\u001b[2J\\u0007évil\\u202e 🇫🇷"
+    daemon(demo_config(line, name=name))
+    for command in (["lines"], ["show", line], ["status"]):
+        done = ctl(daemon, *command, "--no-color")
+        assert done.returncode in (0, 1), done.stderr
+        out = done.stdout
+        if command[0] != "status":
+            assert "Carte \\e[2J\\x07évil\\u{202e} 🇫🇷" in out, out
+        bad = [c for c in out if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F or c == "\u202e"]
+        assert not bad, f"simwatchctl {' '.join(command)} printed {bad!r}"
+    raw = ctl(daemon, "lines", "--json")
+    assert "\x1b" not in raw.stdout and "\u202e" not in raw.stdout
+    assert json.loads(raw.stdout)["lines"][0]["name"] == "Carte \x1b[2J\x07évil\u202e 🇫🇷"
