@@ -302,7 +302,7 @@ def test_another_uid_is_refused(daemon):
 def test_reload_racing_sigterm_never_delays_the_exit(daemon):
     line = new_line_id()
     rng = random.Random(5)
-    for attempt in range(15):
+    for attempt in range(30):
         d = daemon(demo_config(line))
         sock = control_socket(daemon)
         wait_until(lambda: d.alive() and sock.exists(), 20, what="the control socket")
