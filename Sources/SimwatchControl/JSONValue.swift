@@ -76,12 +76,21 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20:
+            // C0 as JSON requires; DEL, C1, bidi controls and line separators too, so that printing JSON (as
+            // `simwatchctl --json` does) never hands a terminal a control character. Still the same JSON value.
+            case let c where c.value < 0x20 || Self.escapesForTerminals(c):
                 let hex = String(c.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+
+    static func escapesForTerminals(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }

@@ -17,9 +17,6 @@ final class VarlinkConnection: @unchecked Sendable {
         case reject(ControlError, reason: String)
     }
 
-    /// Calls a connection may have read ahead of the one being handled before it stops reading.
-    static let maxQueuedCalls = 32
-
     let id: Int
     let peer: PeerCredentials
     let incoming: AsyncStream<Incoming>
@@ -30,6 +27,11 @@ final class VarlinkConnection: @unchecked Sendable {
     private let continuation: AsyncStream<Incoming>.Continuation
     private let closedFlag = Atomic<Bool>(false)
     private let abandonedFlag = Atomic<Bool>(false)
+    // Uptime in nanoseconds since when the connection waits for a call with none in progress; 0 while busy or
+    // closed. Read by the server to pick the connection to evict when all slots are taken.
+    private let idleSinceNanoseconds = Atomic<UInt64>(0)
+    // Uptime in nanoseconds since when the call in progress streams replies (`more`); 0 otherwise.
+    private let streamingSinceNanoseconds = Atomic<UInt64>(0)
 
     private var frames: VarlinkFrame.Buffer
     private var readSource: (any DispatchSourceRead)?
@@ -41,6 +43,7 @@ final class VarlinkConnection: @unchecked Sendable {
     private var descriptorClosed = false
     private var idleTimer: DeadlineTimer?
     private var writeTimer: DeadlineTimer?
+    private var hangupTimer: DeadlineTimer?
     private var output = PendingOutput()
     private var inFlight = 0
     private var currentTask: Task<Void, Never>?
@@ -63,6 +66,20 @@ final class VarlinkConnection: @unchecked Sendable {
     /// True when the server is stopping: queued calls are dropped, even oneway ones.
     var isAbandoned: Bool { abandonedFlag.load(ordering: .acquiring) }
 
+    /// Since when (uptime nanoseconds) the connection has been waiting for a call with none in progress; nil
+    /// while a call is read ahead or running, or once closed.
+    var idleSince: UInt64? {
+        let value = idleSinceNanoseconds.load(ordering: .acquiring)
+        return value == 0 ? nil : value
+    }
+
+    /// Since when (uptime nanoseconds) the call in progress has been streaming replies (an `Events`
+    /// subscription); nil when no streaming call runs.
+    var streamingSince: UInt64? {
+        let value = streamingSinceNanoseconds.load(ordering: .acquiring)
+        return value == 0 ? nil : value
+    }
+
     /// Starts reading and the deadline for the first call.
     func start() {
         queue.async { self.startOnQueue() }
@@ -78,17 +95,22 @@ final class VarlinkConnection: @unchecked Sendable {
 
     /// The serving task finished a call (its final reply is written): restart the deadline when idle.
     func callFinished() {
+        streamingSinceNanoseconds.store(0, ordering: .releasing)
         queue.async {
             self.inFlight -= 1
             self.currentTask = nil
             guard !self.isClosed else { return }
-            if self.readSuspended && self.inFlight <= Self.maxQueuedCalls / 2 { self.resumeReading() }
+            if self.readSuspended && self.inFlight <= self.limits.maxPipelinedCalls / 2 { self.resumeReading() }
             if self.inFlight == 0 && !self.readingDone { self.armIdleDeadline() }
         }
     }
 
     /// The task running the current call, cancelled when the peer hangs up (unless oneway) or the server stops.
-    func setCurrent(_ task: Task<Void, Never>, oneway: Bool) {
+    /// `streaming`: the call asked for `more` replies, and may run for as long as the client stays.
+    func setCurrent(_ task: Task<Void, Never>, oneway: Bool, streaming: Bool) {
+        if streaming {
+            streamingSinceNanoseconds.store(max(1, DispatchTime.now().uptimeNanoseconds), ordering: .releasing)
+        }
         queue.async {
             self.currentTask = task
             self.currentIsOneway = oneway
@@ -136,8 +158,10 @@ final class VarlinkConnection: @unchecked Sendable {
         }
     }
 
+    // Stops at the pipelining bound: the rest stays in `frames` until `resumeReading` (the read-ahead queue, not
+    // the socket buffer, would otherwise take everything one read brought).
     private func drainFrames() {
-        while !readingDone {
+        while !readingDone && !readSuspended {
             let message: [UInt8]?
             do {
                 message = try frames.next()
@@ -146,12 +170,16 @@ final class VarlinkConnection: @unchecked Sendable {
                 return
             }
             guard let message else { return }
+            if let problem = MessageScreen.problem(in: message, maxDepth: limits.maxNestingDepth) {
+                reject(.invalidParameter("message"), "malformed call (message: \(problem))")
+                return
+            }
             switch VarlinkCall.parse(message) {
             case .success(let call):
                 inFlight += 1
                 disarmIdleDeadline()
                 continuation.yield(.call(call))
-                if inFlight >= Self.maxQueuedCalls { pauseReading() }
+                if inFlight >= limits.maxPipelinedCalls { pauseReading() }
             case .failure(let failure):
                 reject(.invalidParameter(failure.field), "malformed call (\(failure.field): \(failure.reason))")
                 return
@@ -193,22 +221,46 @@ final class VarlinkConnection: @unchecked Sendable {
         guard let source = readSource, !readSuspended else { return }
         readSuspended = true
         source.suspend()
+        watchForHangup()
     }
 
+    // While reading is paused the read source cannot report a hang-up: look for one twice a second instead, so a
+    // client that pipelined calls and left does not keep the call in progress (and those queued) running.
+    private func watchForHangup() {
+        if hangupTimer == nil { hangupTimer = DeadlineTimer(queue: queue) { self.checkForHangup() } }
+        hangupTimer?.arm(after: 0.5)
+    }
+
+    private func checkForHangup() {
+        guard readSuspended, !isClosed else { return }
+        var poller = pollfd(fd: fd, events: 0, revents: 0)
+        if poll(&poller, 1, 0) == 1 && poller.revents & Int16(POLLHUP | POLLERR) != 0 {
+            closeNow(nil)
+        } else {
+            hangupTimer?.arm(after: 0.5)
+        }
+    }
+
+    // Calls already buffered go first (they may fill the queue again, which suspends the source again: every
+    // suspend stays matched by one resume).
     private func resumeReading() {
         guard let source = readSource, readSuspended else { return }
         readSuspended = false
+        hangupTimer?.disarm()
         source.resume()
+        drainFrames()
     }
 
     // MARK: - Deadlines
 
     private func armIdleDeadline() {
         idleTimer?.arm(after: limits.callDeadline)
+        idleSinceNanoseconds.store(max(1, DispatchTime.now().uptimeNanoseconds), ordering: .releasing)
     }
 
     private func disarmIdleDeadline() {
         idleTimer?.disarm()
+        idleSinceNanoseconds.store(0, ordering: .releasing)
     }
 
     private func idleDeadlinePassed() {
@@ -218,7 +270,7 @@ final class VarlinkConnection: @unchecked Sendable {
 
     private func writeDeadlinePassed() {
         guard !output.isEmpty, !isClosed else { return }
-        closeNow("client did not read its replies for \(limits.writeTimeout)s; dropped")
+        closeNow("client did not read its replies within \(limits.writeTimeout)s; dropped")
     }
 
     // MARK: - Writing
@@ -233,12 +285,10 @@ final class VarlinkConnection: @unchecked Sendable {
     }
 
     private func flush() {
-        var progressed = false
         while !output.isEmpty {
             let count = output.withUnwritten { UnixSocket.send(fd, $0) }
             if count > 0 {
                 for completion in output.markWritten(count) { completion(nil) }
-                progressed = true
                 continue
             }
             let code = errno
@@ -254,12 +304,14 @@ final class VarlinkConnection: @unchecked Sendable {
             }
             writeTimer?.disarm()
         } else {
-            waitUntilWritable(progressed: progressed)
+            waitUntilWritable()
         }
     }
 
-    // The socket buffer is full: wait for it to drain, and give up on a client that stops reading altogether.
-    private func waitUntilWritable(progressed: Bool) {
+    // The socket buffer is full: wait for it to drain, and give up on a client that has not read everything
+    // within the write timeout. The deadline runs from the first byte that had to wait, and reading a little now
+    // and then does not extend it, so a slow reader cannot hold its slot for ever.
+    private func waitUntilWritable() {
         if let source = writeSource {
             if writeSuspended {
                 writeSuspended = false
@@ -274,7 +326,7 @@ final class VarlinkConnection: @unchecked Sendable {
             source.activate()
         }
         if writeTimer == nil { writeTimer = DeadlineTimer(queue: queue) { self.writeDeadlinePassed() } }
-        if progressed || writeTimer?.isArmed == false { writeTimer?.arm(after: limits.writeTimeout) }
+        if writeTimer?.isArmed == false { writeTimer?.arm(after: limits.writeTimeout) }
     }
 
     // MARK: - Closing
@@ -293,6 +345,8 @@ final class VarlinkConnection: @unchecked Sendable {
         idleTimer = nil
         writeTimer?.cancel()
         writeTimer = nil
+        hangupTimer?.cancel()
+        hangupTimer = nil
         if let source = writeSource {
             writeSource = nil
             source.cancel()

@@ -33,7 +33,7 @@ extension VarlinkServer {
             }
             await replier.finish()
         }
-        connection.setCurrent(task, oneway: call.oneway)
+        connection.setCurrent(task, oneway: call.oneway, streaming: call.more)
         await withTaskCancellationHandler {
             await task.value
         } onCancel: {

@@ -192,24 +192,63 @@ public final class VarlinkServer: Sendable {
             Glibc.close(fd)
             return
         }
-        let admitted: Result<VarlinkConnection, Refusal> = state.withLock { state in
+        typealias Admission = (connection: VarlinkConnection, evicted: (connection: VarlinkConnection, why: String)?)
+        let admitted: Result<Admission, Refusal> = state.withLock { state in
             if state.stopped { return .failure(.stopping) }
-            guard state.connections.count < limits.maxConnections else { return .failure(.full) }
+            var evicted: (connection: VarlinkConnection, why: String)?
+            if state.connections.count >= limits.maxConnections {
+                guard let oldest = Self.evictionCandidate(in: state.connections.values) else {
+                    return .failure(.full)
+                }
+                state.connections.removeValue(forKey: oldest.connection.id)
+                evicted = oldest
+            }
             let connection = VarlinkConnection(id: state.nextID, fd: fd, peer: peer, limits: limits, log: log)
             state.nextID += 1
             state.connections[connection.id] = connection
             state.accepted?.yield(connection)
-            return .success(connection)
+            return .success((connection, evicted))
         }
         switch admitted {
-        case .success(let connection):
+        case .success(let (connection, evicted)):
+            if let evicted {
+                evicted.connection.close(
+                    reason:
+                        "\(evicted.why) with \(limits.maxConnections) connections open; closed for connection \(connection.id)"
+                )
+            }
             connection.start()
         case .failure(let refusal):
             if refusal == .full {
-                log("control: refused connection from \(peer): \(limits.maxConnections) connections open")
+                log(
+                    "control: refused connection from \(peer): \(limits.maxConnections) connections open, none idle or streaming"
+                )
             }
             Glibc.close(fd)
         }
+    }
+
+    // The connection a new client replaces when every slot is taken: the one idle for longest (no call in
+    // progress), else the one streaming for longest (an `Events` subscription, perhaps never read). Clients that
+    // connect and say nothing, or subscribe and never read, so cannot lock out a `simwatchctl status`. A call
+    // that is neither idle nor streaming is short-lived (or dropped by the write timeout) and is left alone.
+    private static func evictionCandidate(
+        in connections: some Sequence<VarlinkConnection>
+    ) -> (connection: VarlinkConnection, why: String)? {
+        var idle: (connection: VarlinkConnection, since: UInt64)?
+        var streaming: (connection: VarlinkConnection, since: UInt64)?
+        for connection in connections {
+            if let since = connection.idleSince {
+                if let current = idle, current.since <= since { continue }
+                idle = (connection, since)
+            } else if let since = connection.streamingSince {
+                if let current = streaming, current.since <= since { continue }
+                streaming = (connection, since)
+            }
+        }
+        if let idle { return (idle.connection, "idle for longest") }
+        if let streaming { return (streaming.connection, "streaming for longest") }
+        return nil
     }
 
     private enum Refusal: Error {

@@ -4,6 +4,10 @@ import SimwatchCtlKit
 import SimwatchModel
 
 /// One connection to simwatchd: typed calls that keep the raw reply for `--json`, and errors in words.
+///
+/// Every string of a reply is escaped (`TerminalText`) before it is decoded into the types the views print, so
+/// no text from outside reaches the terminal raw, whichever view prints it. `--json` prints the reply as sent:
+/// JSON escapes control characters itself.
 final class DaemonSession {
     let socket: String
     let json: Bool
@@ -25,7 +29,7 @@ final class DaemonSession {
     {
         let raw = try callRaw(M.name, ControlCodec.encode(parameters))
         do {
-            return (try ControlCodec.decode(M.Reply.self, from: raw), raw)
+            return (try ControlCodec.decode(M.Reply.self, from: TerminalText.escaped(raw)), raw)
         } catch {
             throw CtlFailure("unexpected reply from simwatchd to \(M.method): \(error)")
         }
@@ -64,7 +68,8 @@ final class DaemonSession {
         }
         while let reply = try nextReply(idle: idle) {
             if let error = reply.controlError { throw failure(for: error) }
-            guard let event = try? ControlCodec.decode(Events.Reply.self, from: reply.parameters) else {
+            guard let event = try? ControlCodec.decode(Events.Reply.self, from: TerminalText.escaped(reply.parameters))
+            else {
                 throw CtlFailure("unexpected event from simwatchd: \(reply.parameters)")
             }
             if !each(event.event, reply.parameters) || !reply.continues { return }
@@ -84,7 +89,7 @@ final class DaemonSession {
     /// The line ids the daemon knows, for "no line `x`; known lines: ..."; nil when they cannot be had.
     func knownLines() -> [String]? {
         guard let raw = try? client.callRaw(method: ListLines.name).last,
-            let reply = try? ControlCodec.decode(ListLines.Reply.self, from: raw)
+            let reply = try? ControlCodec.decode(ListLines.Reply.self, from: TerminalText.escaped(raw))
         else { return nil }
         return reply.lines.map(\.id)
     }
@@ -92,6 +97,6 @@ final class DaemonSession {
     private func failure(for error: ControlError) -> CtlFailure {
         if json { print(JSONValue.object(["error": .string(error.name), "parameters": error.parameters])) }
         let isNoSuchLine = error.name == ControlError.noSuchLine("").name
-        return CtlFailure.reply(error, knownLines: isNoSuchLine ? knownLines() : nil)
+        return CtlFailure.reply(TerminalText.escaped(error), knownLines: isNoSuchLine ? knownLines() : nil)
     }
 }

@@ -40,7 +40,8 @@ struct SimwatchCtl: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CtlFailure {
-            StandardError.write(failure.message + "\n")
+            // Messages quote the daemon's replies and errors: nothing in them may reach the terminal raw.
+            StandardError.write(TerminalText.escapedLines(failure.message) + "\n")
             Glibc.exit(failure.status.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {

@@ -26,12 +26,13 @@ struct VersionCommand: ParsableCommand {
             let session = try GlobalOptions.quiet(options).connect(timeout: 5)
             info = try session.callRaw("org.varlink.service.GetInfo")
         } catch {
-            problem = error.status == .notRunning ? "not running" : error.message
+            problem = error.status == .notRunning ? "not running" : TerminalText.escapedLines(error.message)
         }
         if options.json {
             print(JSONValue.object(["simwatchctl": .string(SimwatchVersion.current), "simwatchd": info ?? .null]))
         } else {
-            Terminal.print(ActionView.version(daemon: info?["version"]?.stringValue, socket: socket, problem: problem))
+            let daemon = info?["version"]?.stringValue.map { TerminalText.escaped($0) }
+            Terminal.print(ActionView.version(daemon: daemon, socket: socket, problem: problem))
         }
     }
 }

@@ -171,17 +171,62 @@ import Testing
         }
     }
 
-    @Test func connectionsBeyondTheLimitAreRefused() async throws {
+    @Test func whenEverySlotIsTakenTheConnectionIdleForLongestMakesRoom() async throws {
         try await TestServer.with(limits: VarlinkLimits(maxConnections: 2)) { server in
             let path = server.path
             let first = try await blocking { try RawSocket(path: path) }
+            #expect(await eventually { server.server.connectionCount == 1 })
+            // Its idle time starts once its queue has run; then the second is clearly the younger.
+            try await Task.sleep(for: .milliseconds(200))
             let second = try await blocking { try RawSocket(path: path) }
             #expect(await eventually { server.server.connectionCount == 2 })
+            let info = try await server.call("org.varlink.service.GetInfo")
+            #expect(info.count == 1)
+            let (firstClosed, secondClosed) = try await blocking {
+                (first.waitForClose(timeout: 5), second.waitForClose(timeout: 0.3))
+            }
+            #expect(firstClosed != nil, "the oldest idle connection was closed")
+            #expect(secondClosed == nil, "the younger one stays")
+            #expect(server.logs.contains { $0.contains("idle for longest with 2 connections open") })
+        }
+    }
+
+    @Test func whenNoneIsIdleTheLongestStreamMakesRoom() async throws {
+        try await TestServer.with(limits: VarlinkLimits(maxConnections: 2)) { server in
+            let path = server.path
+            let subscribe = { @Sendable () throws -> RawSocket in
+                let socket = try RawSocket(path: path)
+                try socket.write(try VarlinkCall(method: "org.example.test.Forever", more: true).framed())
+                return socket
+            }
+            let older = try await blocking(subscribe)
+            #expect(await eventually { server.probe.contains("forever: started") })
+            let younger = try await blocking(subscribe)
+            #expect(await eventually { server.probe.all.filter { $0 == "forever: started" }.count == 2 })
+            #expect(try await server.call("org.varlink.service.GetInfo").count == 1)
+            #expect(await eventually { server.probe.contains("forever: closed") })
+            #expect(server.probe.all.filter { $0 == "forever: closed" }.count == 1)
+            #expect(server.logs.contains { $0.contains("connection 1") && $0.contains("streaming for longest") })
+            _ = (older, younger)
+        }
+    }
+
+    @Test func whenEverySlotIsBusyANewConnectionIsRefused() async throws {
+        try await TestServer.with(limits: VarlinkLimits(maxConnections: 2)) { server in
+            let path = server.path
+            let busy = try await blocking {
+                try (0..<2).map { _ in
+                    let socket = try RawSocket(path: path)
+                    try socket.write(try VarlinkCall(method: "org.example.test.Wait").framed())
+                    return socket
+                }
+            }
+            #expect(await eventually { server.probe.all.filter { $0 == "wait: started" }.count == 2 })
             await #expect(throws: VarlinkTransportError.closed) {
                 try await blocking { try VarlinkClient(path: path).callRaw(method: "org.varlink.service.GetInfo") }
             }
-            #expect(server.logs.contains { $0.contains("2 connections open") })
-            _ = (first, second)
+            #expect(server.logs.contains { $0.contains("2 connections open, none idle or streaming") })
+            _ = busy
         }
     }
 
@@ -218,7 +263,7 @@ import Testing
             #expect(start.duration(to: .now) < .milliseconds(2500))
             #expect(!server.probe.contains("forever: closed"))
             #expect(await eventually(timeout: 10) { server.probe.contains("forever: closed") })
-            #expect(server.logs.contains { $0.contains("did not read its replies for 3.0s") })
+            #expect(server.logs.contains { $0.contains("did not read its replies within 3.0s") })
             _ = hog
         }
     }

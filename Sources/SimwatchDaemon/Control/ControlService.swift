@@ -22,14 +22,15 @@ public struct ControlService: Sendable {
     let engine: Engine
     let clock: any WallClock
     let info: DaemonInfo
-    /// Reloads the configuration through the run loop (the same path as SIGHUP); the line count or the problems.
-    let reload: @Sendable () async -> Result<Int, ConfigError>
+    /// Reloads the configuration through the run loop (the same path as SIGHUP); the line count, or the problems
+    /// (`ConfigInvalid`), or `ShuttingDown` when the daemon is stopping.
+    let reload: @Sendable () async -> Result<Int, ControlError>
 
     public init(
         engine: Engine,
         clock: any WallClock,
         info: DaemonInfo,
-        reload: @escaping @Sendable () async -> Result<Int, ConfigError>
+        reload: @escaping @Sendable () async -> Result<Int, ControlError>
     ) {
         self.engine = engine
         self.clock = clock
@@ -63,7 +64,7 @@ public struct ControlService: Sendable {
             case Reload.method:
                 switch await reload() {
                 case .success(let lines): return ControlCodec.encode(Reload.Reply(lines: lines))
-                case .failure(let error): throw ControlError.configInvalid(error.diagnostics.map(\.description))
+                case .failure(let error): throw error
                 }
             case Snooze.method:
                 let p = try ControlCodec.decode(Snooze.Parameters.self, from: parameters)

@@ -22,6 +22,9 @@ public struct Daemon {
 
     /// Runs until SIGTERM or SIGINT; returns the exit status.
     public func run(logger: Logger) async -> Int32 {
+        // A SIGHUP (a reload) that arrives while the daemon starts must not kill it: ignored until the signal
+        // sources below report it.
+        signal(SIGHUP, SIG_IGN)
         var config: Config
         do {
             config = try Config.load(path: options.configPath, environment: environment)
@@ -74,8 +77,11 @@ public struct Daemon {
 
         let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)
         let queue = DispatchQueue(label: "simwatchd.events")
+        // Reload calls from the control socket; SIGTERM answers those still waiting at once (see ReloadRequests).
+        let reloads = ReloadRequests()
         let wake = WakeTimer(queue: queue) { feed.yield(.tick) }
         let signals = SignalEvents([SIGHUP, SIGTERM, SIGINT], queue: queue) { sig in
+            if sig != SIGHUP { reloads.close() }
             feed.yield(sig == SIGHUP ? .reload : .stop(signal: sig))
         }
         var watchdog: WakeTimer?
@@ -103,8 +109,12 @@ public struct Daemon {
             clock: clock,
             info: .init(startedAt: Date(), configPath: config.path, stateDirectory: stateDirectory),
             reload: {
-                await withCheckedContinuation { answer in
-                    feed.yield(.reloadRequest { answer.resume(returning: $0) })
+                await reloads.ask { answer in
+                    feed.yield(
+                        .reloadRequest { result in
+                            answer(result.mapError { ControlError.configInvalid($0.diagnostics.map(\.description)) })
+                        }
+                    )
                 }
             }
         )
@@ -137,6 +147,9 @@ public struct Daemon {
                 ) {
                     config = fresh
                 }
+            case .reloadRequest where reloads.isClosed:
+                // Already answered ShuttingDown by the SIGTERM handler; the stop event follows.
+                continue loop
             case .reloadRequest(let answer):
                 let result = await reload(
                     engine: engine,
@@ -164,6 +177,7 @@ public struct Daemon {
         }
 
         notifier.stopping()
+        reloads.close()
         server.stop()
         await engine.shutdown(now: clock.now())
         await serving.value

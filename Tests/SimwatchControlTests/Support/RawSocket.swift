@@ -48,6 +48,36 @@ final class RawSocket: @unchecked Sendable {
 
     func write(_ text: String) throws { try write(Array(text.utf8)) }
 
+    /// Writes as much of `bytes` as the peer takes within `timeout` seconds without blocking for long: returns
+    /// how many bytes went out, and whether the peer closed the connection (EPIPE, reset) meanwhile.
+    func writeWhileAccepted(_ bytes: [UInt8], timeout: Double) -> (written: Int, closed: Bool) {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
+        var offset = 0
+        while offset < bytes.count && ContinuousClock.now < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let count = bytes.withUnsafeBytes {
+                send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
+            }
+            if count > 0 {
+                offset += count
+            } else if errno != EAGAIN && errno != EINTR {
+                return (offset, true)
+            }
+        }
+        return (offset, false)
+    }
+
+    /// Reads up to `count` bytes if some arrive within `timeout` seconds: the number read (0 when none came), nil
+    /// once the server closed the connection.
+    func readSome(_ count: Int, timeout: Double) -> Int? {
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return 0 }
+        var buffer = [UInt8](repeating: 0, count: count)
+        let read = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        return read > 0 ? read : nil
+    }
+
     /// Shuts down the sending side only: the server sees EOF but can still reply.
     func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
