@@ -86,7 +86,7 @@ def test_every_sysexits_status_has_its_documented_outcome(daemon, tmp_path):
     d = daemon(channel_config([{"id": line, "name": "Hostile mail", "channels": names}], channels), args=["--foreground"])
 
     def settled():
-        pending = entries_for(daemon, line, "--state", "pending")
+        pending = entries_for(daemon, line, "--pending")
         dead = entries_for(daemon, line, "--dead")
         done = all(
             (f"mail{s}" in dead) if outcome == "rejected" else pending.get(f"mail{s}", {}).get("attempts", 0) >= 3
@@ -133,7 +133,7 @@ def test_hanging_and_early_closing_sendmail(daemon, tmp_path):
     )
 
     def retried():
-        e = entries_for(daemon, line, "--state", "pending")
+        e = entries_for(daemon, line, "--pending")
         dead = entries_for(daemon, line, "--dead")
         ok = (
             e.get("hang", {}).get("attempts", 0) >= 2
@@ -198,7 +198,7 @@ def test_hostile_webhook_receivers(daemon):
         d = daemon(channel_config([{"id": line, "name": "Hostile hooks", "channels": names}], channels), args=["--foreground"])
 
         def first_round():
-            pending = entries_for(daemon, line, "--state", "pending")
+            pending = entries_for(daemon, line, "--pending")
             dead = entries_for(daemon, line, "--dead")
             ok = "seconds" in pending and "year9999" in pending and "gone" in dead
             ok = ok and pending.get("hang", {}).get("attempts", 0) >= 2
@@ -216,7 +216,7 @@ def test_hostile_webhook_receivers(daemon):
         assert pending["hang"]["last_error"].startswith("timeout:"), pending["hang"]
         # A day later (24 s), the capped ones go through.
         wait_until(
-            lambda: {"seconds", "year9999"} <= set(entries_for(daemon, line, "--state", "sent")),
+            lambda: {"seconds", "year9999"} <= set(entries_for(daemon, line, "--sent")),
             60,
             what="the Retry-After reminders delivered after the capped wait",
         )
@@ -275,6 +275,8 @@ def test_escaped_script_helper_does_not_block_polls_or_shutdown(daemon, tmp_path
         assert d.stop(timeout=10) == 0
         assert time.monotonic() - started < 5, "SIGTERM waited for the escaped helper"
     finally:
+        # The daemon first, so that no poll starts another helper after the clean-up.
+        d.kill()
         if poller is not None:
             poller.wait(10)
         for pid in {int(p) for p in escaped.read_text().split()} if escaped.exists() else set():
