@@ -16,7 +16,7 @@ from pathlib import Path
 
 from channel_support import Receiver, channel_config, ctl, outbox, write_secret
 from conftest import new_line_id, wait_until
-from provider_support import daemon_config, latest_reading, line_config, wait_for_socket
+from provider_support import control_socket, daemon_config, latest_reading, line_config, wait_for_socket
 from test_control import simwatchctl_bin  # noqa: F401  (fixture)
 
 # status: (outcome, sysexits name). `temporary` and `misconfigured` stay pending and are retried until give_up_after;
@@ -79,11 +79,13 @@ def alive(pid: int) -> bool:
 def test_every_sysexits_status_has_its_documented_outcome(daemon, tmp_path):
     channels = ""
     for status in SYSEXITS:
-        script = stand_in(tmp_path, f"sendmail-{status}", f'cat >/dev/null\necho "stand-in says {status}" >&2\nexit {status}\n')
+        body = f'cat >/dev/null\necho "stand-in says {status}" >&2\nexit {status}\n'
+        script = stand_in(tmp_path, f"sendmail-{status}", body)
         channels += mail_channel(f"mail{status}", script)
     line = new_line_id()
     names = [f"mail{s}" for s in SYSEXITS]
-    d = daemon(channel_config([{"id": line, "name": "Hostile mail", "channels": names}], channels), args=["--foreground"])
+    config = channel_config([{"id": line, "name": "Hostile mail", "channels": names}], channels)
+    d = daemon(config, args=["--foreground"])
 
     def settled():
         pending = entries_for(daemon, line, "--pending")
@@ -128,7 +130,9 @@ def test_hanging_and_early_closing_sendmail(daemon, tmp_path):
     line = new_line_id()
     started = time.monotonic()
     d = daemon(
-        channel_config([{"id": line, "name": "Hostile mail", "channels": ["hang", "stubborn", "closer", "quitter"]}], channels),
+        channel_config(
+            [{"id": line, "name": "Hostile mail", "channels": ["hang", "stubborn", "closer", "quitter"]}], channels
+        ),
         args=["--foreground"],
     )
 
@@ -195,7 +199,8 @@ def test_hostile_webhook_receivers(daemon):
         line = new_line_id()
         names = [p.strip("/") for p in HOOKS]
         # time_scale 3600: a simulated day is 24 s.
-        d = daemon(channel_config([{"id": line, "name": "Hostile hooks", "channels": names}], channels), args=["--foreground"])
+        config = channel_config([{"id": line, "name": "Hostile hooks", "channels": names}], channels)
+        d = daemon(config, args=["--foreground"])
 
         def first_round():
             pending = entries_for(daemon, line, "--pending")
@@ -253,7 +258,9 @@ def test_escaped_script_helper_does_not_block_polls_or_shutdown(daemon, tmp_path
     try:
         wait_for_socket(daemon, d)
         # The first poll finishes well within the timeouts, with the reading the script printed.
-        reading = wait_until(lambda: latest_reading(simwatchctl_bin, daemon, line), 8, what="the escaping script's reading")
+        reading = wait_until(
+            lambda: latest_reading(simwatchctl_bin, daemon, line), 8, what="the escaping script's reading"
+        )
         assert reading["source"] == "exec"
         assert "poll failed" not in d.stderr_text()
 
@@ -266,7 +273,7 @@ def test_escaped_script_helper_does_not_block_polls_or_shutdown(daemon, tmp_path
         # not hold up the exit either.
         slow.touch()
         poller = subprocess.Popen(
-            [str(simwatchctl_bin), "poll", line, "--socket", str(daemon.directory / "run" / "simwatch" / "control.sock")],
+            [str(simwatchctl_bin), "poll", line, "--socket", str(control_socket(daemon))],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

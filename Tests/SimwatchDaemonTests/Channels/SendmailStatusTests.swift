@@ -76,7 +76,8 @@ import Testing
     }
 
     @Test func whatItPrintedIsKeptOnOneLine() {
-        let error = Self.failure(Self.exited(68, said: "msmtp: cannot locate host smtp.example.com\n\n  retry later \n"))
+        let said = "msmtp: cannot locate host smtp.example.com\n\n  retry later \n"
+        let error = Self.failure(Self.exited(68, said: said))
         #expect(
             error?.detail
                 == "sendmail exited with status 68 (EX_NOHOST: mail server's host name not found (offline?)): "
