@@ -60,6 +60,9 @@ let package = Package(
         // Outbound HTTP for provider APIs and webhooks over the system's libcurl: timeouts, no redirects, bounded
         // bodies, credentials kept out of messages.
         .target(name: "SimwatchHTTP", dependencies: ["CCurlShim"], swiftSettings: strict),
+        // pipe2, posix_spawn_file_actions_addclosefrom_np and waitid(WNOWAIT), which Glibc does not show to Swift:
+        // the child-process runner's close-on-exec pipes, closed descriptors and safe group kills.
+        .target(name: "CProcessShim"),
         // HMAC-SHA256 for signed webhooks from the system's libcrypto.so.3 (dlopen, no link).
         .target(name: "SimwatchCrypto", swiftSettings: strict),
         // A small layer over libsqlite3: connections, cached prepared statements, typed binding and reading,
@@ -82,7 +85,7 @@ let package = Package(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
-                .product(name: "Logging", package: "swift-log"),
+                "CProcessShim", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -47,6 +47,8 @@ struct SimwatchdCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     func run() async throws {
+        // A reload signal before the daemon handles signals must not end it (SIGHUP's default action).
+        signal(SIGHUP, SIG_IGN)
         let environment = Self.environment()
         let path = Self.absolute(config ?? Config.defaultPath(environment: environment))
         if checkConfig {

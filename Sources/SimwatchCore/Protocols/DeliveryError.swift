@@ -2,17 +2,18 @@
 public struct DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable {
         /// Worth retrying until the channel's `give_up_after`: no answer in time, connection refused, HTTP 429 or
-        /// 5xx, sendmail exit 75 (EX_TEMPFAIL), no desktop notification server.
+        /// 5xx, a sendmail status that can mean "offline" (68, 69, 74, 75 ...: see `SendmailStatus`), no desktop
+        /// notification server.
         case temporary
         /// The attempt ran past the channel's timeout (a hung sendmail was killed). Retried like `temporary`.
         case timeout
-        /// The receiver refused this reminder (HTTP 4xx, other sendmail exit statuses). Retried a few times, in case
-        /// it was a passing fault, then given up.
+        /// The receiver refused this reminder (HTTP 4xx, sendmail 65 or 67 or a status outside sysexits.h). Retried
+        /// a few times, in case it was a passing fault, then given up.
         case rejected
         /// The endpoint is gone for good (HTTP 410): the channel stops until the next reload.
         case gone
-        /// The channel cannot work as configured (an unreadable secret, a missing program): retried like
-        /// `temporary`, so that fixing it and reloading lets queued reminders through.
+        /// The channel cannot work as configured (an unreadable secret, a missing program, sendmail 64, 66, 72, 77
+        /// or 78): retried like `temporary`, so that fixing it and reloading lets queued reminders through.
         case misconfigured
     }
 

@@ -4,8 +4,9 @@ public import SimwatchCore
 /// Reminders by mail: an RFC 5322 message piped to `sendmail -t -oi` (msmtp-mta, Postfix, Exim ...), which reads
 /// the recipients from the headers. No shell, and no secret on the command line: the mailer reads its own config.
 ///
-/// Exit statuses: 0 delivered; 75 (EX_TEMPFAIL, msmtp: connection refused) and timeouts are `temporary`; any other
-/// status is `rejected` (retried a few times, then dead). Whatever sendmail printed is kept in the error.
+/// Exit statuses: 0 delivered; the sysexits.h statuses as `SendmailStatus` maps them (every one that can mean
+/// "offline" is `temporary`); a timeout (the group is killed) is `timeout`; other statuses are `rejected` (retried a
+/// few times, then dead). Whatever sendmail printed is kept in the error.
 public struct EmailChannel: NotificationChannel {
     let name: String
     let settings: EmailSettings
@@ -33,12 +34,14 @@ public struct EmailChannel: NotificationChannel {
 
     public func deliver(_ reminder: Reminder) async throws {
         let message = try message(for: reminder)
-        let result: ProcessRunner.Result
+        let result: ProcessRunner.Outcome
         do {
             result = try await ProcessRunner.run(
-                [settings.sendmail, "-t", "-oi"],
-                input: Array(message.text.utf8),
-                timeout: timeout
+                ProcessRunner.Request(
+                    [settings.sendmail, "-t", "-oi"],
+                    input: Array(message.text.utf8),
+                    timeout: timeout
+                )
             )
         } catch {
             throw DeliveryError(.misconfigured, "\(error)")
@@ -66,21 +69,30 @@ public struct EmailChannel: NotificationChannel {
         )
     }
 
-    static func check(_ result: ProcessRunner.Result, program: String, timeout: Double) throws(DeliveryError) {
-        let said =
-            result.output.isEmpty
-            ? "" : ": " + result.output.split(whereSeparator: \.isNewline).joined(separator: " / ")
+    static func check(_ result: ProcessRunner.Outcome, program: String, timeout: Double) throws(DeliveryError) {
+        let printed = String(decoding: result.stderr + result.stdout, as: UTF8.self)
+        let lines = printed.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        let said = lines.isEmpty ? "" : ": " + String(lines.joined(separator: " / ").prefix(1000))
         if result.timedOut {
             throw DeliveryError(.timeout, "\(program) did not finish within \(Int(timeout)) s and was killed\(said)")
+        }
+        if result.cancelled {
+            throw DeliveryError(.temporary, "\(program) was stopped (the daemon is stopping)\(said)")
         }
         if let signal = result.signal {
             throw DeliveryError(.temporary, "\(program) killed by signal \(signal)\(said)")
         }
         switch result.status {
-        case 0: return
-        case 75: throw DeliveryError(.temporary, "\(program) exited with status 75 (temporary failure)\(said)")
-        case let status?: throw DeliveryError(.rejected, "\(program) exited with status \(status)\(said)")
-        case nil: throw DeliveryError(.temporary, "\(program) ended without a status\(said)")
+        case 0?:
+            // It said it took the message, but stopped reading it: it did not have all of it.
+            guard result.inputComplete else {
+                throw DeliveryError(.temporary, "\(program) exited before reading the whole message\(said)")
+            }
+        case let status?:
+            let meaning = SendmailStatus(status)
+            throw DeliveryError(meaning.code, "\(program) \(meaning.description)\(said)")
+        case nil:
+            throw DeliveryError(.temporary, "\(program) ended without a status\(said)")
         }
     }
 }

@@ -8,7 +8,7 @@ struct DeliveryPolicy {
     /// First retry 60 s after the first failure, doubling, capped at an hour; each wait varies by ±25 %.
     static let retryBase: Double = 30
     static let retryCap: Double = 3600
-    /// `rejected` failures (HTTP 4xx, sendmail errors other than 75) are tried this many times in all.
+    /// `rejected` failures (HTTP 4xx, sendmail 65, 67 and statuses outside sysexits) are tried this many times in all.
     static let rejectedAttempts = 3
 
     var giveUpAfter: Double

@@ -37,14 +37,18 @@ struct ExecProvider: UsageProvider {
         }
 
         let program = settings.command[0]
-        let outcome: ScriptOutcome
+        let outcome: ProcessRunner.Outcome
         do {
-            outcome = try await ScriptRunner.run(
+            var run = ProcessRunner.Request(
                 settings.command,
                 environment: environment,
                 input: input,
                 timeout: settings.timeout.timeInterval
             )
+            run.searchPath = true
+            // Helpers it leaves in its group die with it; one that escaped the group cannot hold up the poll.
+            run.killGroupOnExit = true
+            outcome = try await ProcessRunner.run(run)
         } catch {
             throw ProviderError(.unavailable, error.description)
         }
@@ -58,8 +62,15 @@ struct ExecProvider: UsageProvider {
                 "\(program) ran longer than \(settings.timeout); its process group was killed"
             )
         }
+        if outcome.cancelled { throw CancellationError() }
+        if outcome.outputAbandoned {
+            logger.notice(
+                "\(request.line.id): \(program) exited but something it started still holds its output; not waiting for it",
+                metadata: metadata
+            )
+        }
         guard outcome.status == 0 else {
-            let how = outcome.status < 0 ? "was killed by signal \(-outcome.status)" : "exited with \(outcome.status)"
+            let how = outcome.signal.map { "was killed by signal \($0)" } ?? "exited with \(outcome.status ?? -1)"
             throw ProviderError(.unavailable, "\(program) \(how)")
         }
         let parsed: ScriptReading

@@ -89,40 +89,6 @@ import Testing
                 .retryAt == nil
         )
     }
-
-    @Test func processRunnerReportsStatusOutputAndKillsHungChildren() async throws {
-        let ok = try await ProcessRunner.run(
-            ["/bin/sh", "-c", "cat >/dev/null; echo said >&2; exit 75"],
-            input: Array("x".utf8),
-            timeout: 5
-        )
-        #expect(ok.status == 75 && ok.output == "said" && !ok.timedOut)
-        let started = ContinuousClock.now
-        let hung = try await ProcessRunner.run(["/bin/sh", "-c", "sleep 30 & wait"], input: [], timeout: 0.5)
-        #expect(hung.timedOut && hung.status == nil && hung.signal == 9)
-        #expect(started.duration(to: .now) < .seconds(5))
-        await #expect(throws: ProcessRunner.SpawnError.self) {
-            _ = try await ProcessRunner.run(["/nonexistent/sendmail", "-t"], input: [], timeout: 1)
-        }
-        // A child that exits without reading a large input does not take the daemon down with SIGPIPE.
-        let big = try await ProcessRunner.run(["/bin/true"], input: Array(repeating: 65, count: 1 << 20), timeout: 5)
-        #expect(big.status == 0)
-    }
-
-    @Test func sendmailStatusesMapToOutcomes() {
-        func code(_ status: Int32?, timedOut: Bool = false) -> DeliveryError.Code? {
-            let result = ProcessRunner.Result(status: status, signal: nil, timedOut: timedOut, output: "msmtp: oops")
-            do {
-                try EmailChannel.check(result, program: "sendmail", timeout: 5)
-                return nil
-            } catch {
-                return error.code
-            }
-        }
-        #expect(code(0) == nil)
-        #expect(code(75) == .temporary && code(nil, timedOut: true) == .timeout)
-        #expect(code(69) == .rejected && code(64) == .rejected && code(78) == .rejected)
-    }
 }
 
 enum ReminderTemplatesFixture {

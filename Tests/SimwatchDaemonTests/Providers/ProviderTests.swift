@@ -153,6 +153,11 @@ import Testing
             ($0 as? ProviderError)?.code == .timeout
         }
         #expect(ContinuousClock.now - start < .seconds(10))
+        // A helper that escapes the group (setsid) and keeps stdout open does not hold up the reading.
+        let escaped = ContinuousClock.now
+        let read = try await run(#"setsid sleep 20 & sleep 0.2; echo '{"remaining": "1 GB"}'"#)
+        #expect(read.remaining == ByteCount(bytes: 1_000_000_000))
+        #expect(ContinuousClock.now - escaped < .seconds(3))
     }
 
     @Test func countersOnAFixture() async throws {
