@@ -43,11 +43,11 @@ import Testing
     @Test func deadlineTermsTheGroupThenKills() async throws {
         let (hung, took) = try await Self.run("sleep 30 & wait", timeout: 0.5)
         #expect(hung.timedOut && hung.status == nil && hung.signal == SIGTERM)
-        #expect(took < .seconds(3))
+        #expect(took < .seconds(15))
         // Ignoring SIGTERM (the trap is inherited by sleep) only earns the second until SIGKILL.
         let (stubborn, took2) = try await Self.run("trap '' TERM; sleep 30 & wait; sleep 30", timeout: 0.5)
         #expect(stubborn.timedOut && stubborn.signal == SIGKILL)
-        #expect(took2 < .seconds(4))
+        #expect(took2 < .seconds(15))
     }
 
     @Test func anEscapedGrandchildHoldingThePipeDoesNotBlock() async throws {
@@ -57,17 +57,17 @@ import Testing
         }
         #expect(outcome.status == 0 && Self.text(outcome.stdout) == "started\n")
         #expect(outcome.outputAbandoned && !outcome.timedOut)
-        #expect(took < .seconds(3))
+        #expect(took < .seconds(15))
         // The same when it is killed at the deadline instead.
         let (late, took2) = try await Self.run("setsid sleep 20 & sleep 30", timeout: 0.5)
         #expect(late.timedOut && late.outputAbandoned)
-        #expect(took2 < .seconds(4))
+        #expect(took2 < .seconds(15))
     }
 
     @Test func helpersLeftInTheGroupAreKilledWhenAsked() async throws {
         let (outcome, took) = try await Self.run("sleep 30 & echo $!") { $0.killGroupOnExit = true }
         let helper = try #require(pid_t(Self.text(outcome.stdout).filter(\.isNumber)))
-        #expect(outcome.status == 0 && took < .seconds(3))
+        #expect(outcome.status == 0 && took < .seconds(15))
         let deadline = ContinuousClock.now + .seconds(2)
         while Self.alive(helper), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(!Self.alive(helper))
@@ -75,7 +75,7 @@ import Testing
         // Without: it lives on (sendmail may leave a delivery process), and it holds the output only briefly.
         let (kept, took2) = try await Self.run("sleep 30 & echo $!")
         let survivor = try #require(pid_t(Self.text(kept.stdout).filter(\.isNumber)))
-        #expect(kept.status == 0 && kept.outputAbandoned && took2 < .seconds(3))
+        #expect(kept.status == 0 && kept.outputAbandoned && took2 < .seconds(15))
         #expect(Self.alive(survivor))
         kill(survivor, SIGKILL)
     }
@@ -108,7 +108,7 @@ import Testing
         task.cancel()
         let outcome = try await task.value
         #expect(outcome.cancelled && outcome.signal == SIGKILL)
-        #expect(started.duration(to: .now) < .seconds(3))
+        #expect(started.duration(to: .now) < .seconds(15))
     }
 
     /// Each child gets 0, 1 and 2 only: not the pipes of spawns in flight on other threads, not a descriptor the

@@ -157,7 +157,7 @@ import Testing
         let escaped = ContinuousClock.now
         let read = try await run(#"setsid sleep 20 & sleep 0.2; echo '{"remaining": "1 GB"}'"#)
         #expect(read.remaining == ByteCount(bytes: 1_000_000_000))
-        #expect(ContinuousClock.now - escaped < .seconds(3))
+        #expect(ContinuousClock.now - escaped < .seconds(15))
     }
 
     @Test func countersOnAFixture() async throws {
