@@ -10,10 +10,13 @@ from __future__ import annotations
 import base64
 import json
 import os
+import shutil
 import sqlite3
-import threading
+import subprocess
 import time
 from collections import Counter
+
+import pytest
 
 from channel_support import Receiver, channel_config, ctl, outbox, write_secret
 from conftest import new_line_id, wait_until
@@ -126,5 +129,81 @@ def test_locked_database_backs_off_sends_once_and_recovers(daemon):
         assert "cannot save state" in text and "state saved again" in text, text[-3000:]
         # Logged at the 1st, 10th, 100th failure: a handful of lines, not one per retry.
         assert text.count("cannot save state") <= 6, text.count("cannot save state")
+    finally:
+        receiver.stop()
+
+
+def in_namespace(pid: int, script: str, timeout: float = 30) -> subprocess.CompletedProcess:
+    """Runs a shell script inside simwatchd's private mount namespace (where its tiny state filesystem is)."""
+    return subprocess.run(
+        ["nsenter", "-t", str(pid), "-m", "--", "sh", "-c", script], capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare"), reason="needs root to mount a tmpfs")
+def test_full_disk_backs_off_sends_once_and_recovers_when_space_returns(daemon):
+    """The state directory on a 2 MB tmpfs in a private mount namespace, filled to the last byte while reminders
+    fall due, then freed."""
+    receiver = Receiver()
+    try:
+        secret = write_secret(daemon.directory, "hook.secret", SECRET)
+        state = daemon.state_dir
+        state.mkdir(parents=True, exist_ok=True)
+        inner = daemon.directory / "tiny-state.sh"
+        inner.write_text(
+            "#!/bin/sh\nset -e\n"
+            f"mount -t tmpfs -o size=2m,mode=0700 simwatch-tiny '{state}'\n"
+            f"exec '{daemon.binary}' \"$@\"\n"
+        )
+        inner.chmod(0o755)
+        wrapper = daemon.directory / "private-mounts.sh"
+        wrapper.write_text(f"#!/bin/sh\nexec unshare --mount --propagation private '{inner}' \"$@\"\n")
+        wrapper.chmod(0o755)
+        lines = [new_line_id() for _ in range(3)]
+        current = daemon(hook_config(receiver, str(secret), lines), args=["--foreground"], binary=wrapper)
+        wait_until(lambda: len(receiver.snapshot()) >= 3, 60, what="the first reminders")
+
+        filled = in_namespace(current.pid, f"dd if=/dev/zero of='{state}/fill' bs=4k 2>&1; df -k '{state}'")
+        assert "No space left" in filled.stdout, filled.stdout + filled.stderr
+        full_at = time.monotonic()
+        cpu_before = cpu_seconds(current.pid)
+        seen: dict = {}
+
+        def reported() -> bool:
+            seen.update(status(daemon))
+            return seen.get("storage") is not None
+
+        wait_until(reported, 60, interval=1, what="status reporting the state not saved")
+        assert "full" in seen["storage"]["error"].lower(), seen["storage"]
+        time.sleep(max(0.0, 20 - (time.monotonic() - full_at)))
+        held = time.monotonic() - full_at
+        cpu = cpu_seconds(current.pid) - cpu_before
+        assert cpu < 0.3 * held, f"simwatchd used {cpu:.1f}s of CPU in {held:.0f}s with a full disk"
+
+        freed = in_namespace(current.pid, f"rm -f '{state}/fill'")
+        assert freed.returncode == 0, freed.stderr
+        wait_until(lambda: status(daemon).get("storage") is None, 60, interval=1, what="the storage problem to clear")
+        wait_until(
+            lambda: not [r for r in outbox(daemon) if r["state"] == "pending" and r["channel"] == "hook"],
+            60,
+            interval=1,
+            what="the outbox to drain",
+        )
+        check = in_namespace(
+            current.pid,
+            f"python3 -c \"import sqlite3; c = sqlite3.connect('{state}/state.db'); "
+            "print(c.execute('pragma integrity_check').fetchone()[0]); "
+            "print(len(c.execute(\\\"select id from outbox where state = 'sent' and channel = 'hook'\\\").fetchall()))\"",
+        )
+        assert check.stdout.split()[0] == "ok", check.stdout + check.stderr
+        sent = int(check.stdout.split()[1])
+        assert current.stop() == 0, current.stderr_tail()
+
+        arrivals = Counter(r["headers"]["webhook-id"] for r in receiver.snapshot())
+        twice = {rid: n for rid, n in arrivals.items() if n > 1}
+        assert not twice, f"reminders sent more than once while the disk was full: {twice}"
+        assert sent == len(arrivals), "what the outbox calls sent is exactly what arrived"
+        text = current.stderr_text()
+        assert "cannot save state" in text and "state saved again" in text, text[-3000:]
     finally:
         receiver.stop()
