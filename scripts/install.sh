@@ -10,7 +10,7 @@
 #   MANDIR       $DATADIR/man                          DOCDIR      $DATADIR/doc/simwatch
 #   UNITDIR      ~/.config/systemd/user for a home install (PREFIX is ~/.local), else $PREFIX/lib/systemd/user
 #   CATALOGDIR   $PREFIX/lib/systemd/catalog           BUILD_DIR   .build/release
-#   STRIP        strip --strip-debug (empty: install the binaries as built)
+#   STRIP        strip --strip-unneeded (empty: install the binaries as built)
 #   USERNS       auto: for a home install, check that you may create user namespaces (the sandbox needs them in a
 #                user unit) and, if not, install the unit without PrivateUsers= and the options that need it;
 #                yes: always the full sandbox; no: always the reduced one
@@ -45,7 +45,7 @@ MANDIR=${MANDIR:-$DATADIR/man}
 DOCDIR=${DOCDIR:-$DATADIR/doc/simwatch}
 CATALOGDIR=${CATALOGDIR:-$PREFIX/lib/systemd/catalog}
 BUILD_DIR=${BUILD_DIR:-.build/release}
-STRIP=${STRIP-strip --strip-debug}
+STRIP=${STRIP-strip --strip-unneeded}
 if [[ $(realpath -m "$PREFIX") == $(realpath -m "$HOME/.local") ]]; then
     home_install=1
     UNITDIR=${UNITDIR:-$config_home/systemd/user}
