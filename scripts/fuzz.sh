@@ -67,7 +67,7 @@ options=(-timeout=5 -rss_limit_mb=2048 -print_final_stats=1)
 
 # The simwatch frames nearest the fault, and the Swift fatal error message, from a libFuzzer log.
 stack_top() {
-    grep -m1 -E 'Fatal error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)' "$1" | sed 's/^/    /' || true
+    grep -m1 -E 'Fatal error|Assertion .* failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)' "$1" | sed 's/^/    /' || true
     grep -E '^ +#[0-9]+ .* in .*/(Sources|checkouts)/' "$1" | grep -v '/FuzzSupport/' | head -4 |
         sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ in /    at /' || true
 }
