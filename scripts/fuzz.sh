@@ -65,11 +65,16 @@ mkdir -p "$crashes"
 failed=0
 options=(-timeout=5 -rss_limit_mb=2048 -print_final_stats=1)
 
+# Swift symbols readable when the toolchain's demangler is there.
+demangle() {
+    if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi
+}
+
 # The simwatch frames nearest the fault, and the Swift fatal error message, from a libFuzzer log.
 stack_top() {
     grep -m1 -E 'Fatal error|Assertion .* failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)' "$1" | sed 's/^/    /' || true
     grep -E '^ +#[0-9]+ .* in .*/(Sources|checkouts)/' "$1" | grep -v '/FuzzSupport/' | head -4 |
-        sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ in /    at /' || true
+        sed -E -e 's/^ +#[0-9]+ 0x[0-9a-f]+ in /    at /' -e "s|$root/||" | demangle || true
 }
 
 printf '%-15s %7s %12s %7s  %s\n' harness seconds runs cov result
