@@ -21,10 +21,15 @@ PREFIX ?= $(HOME)/.local
 DESTDIR ?=
 
 DEMO_SECONDS ?= 75
+# Seconds per fuzz harness: make fuzz (FUZZ_SECONDS), make torture (TORTURE_FUZZ_SECONDS); make test runs 10.
+FUZZ_SECONDS ?= 60
+TORTURE_FUZZ_SECONDS ?= 600
+TORTURE_CRASH_KILLS ?= 1000
 DEMO_CONFIG ?= config/demo.toml
 PYTEST_ARGS ?=
 
-.PHONY: help build debug demo install uninstall test test-unit test-integration run-integration bench fmt lint clean
+.PHONY: help build debug demo install uninstall test test-unit test-integration run-integration fuzz torture bench fmt lint \
+	clean
 
 help:
 	@echo "make build             release build (swift build $(RELEASE_FLAGS))"
@@ -32,9 +37,11 @@ help:
 	@echo "make uninstall         remove what make install installed (never the configuration or the state)"
 	@echo "make debug             debug build"
 	@echo "make demo              run simwatchd on $(DEMO_CONFIG) for DEMO_SECONDS=$(DEMO_SECONDS) s"
-	@echo "make test              lint, warnings-as-errors build, unit tests, integration tests"
+	@echo "make test              lint, warnings-as-errors build, unit tests, integration tests, 10 s of each fuzzer"
 	@echo "make test-unit         swift test (unit tests only)"
 	@echo "make test-integration  pytest Tests/integration against the debug simwatchd and simwatchctl"
+	@echo "make fuzz              each libFuzzer harness for FUZZ_SECONDS=$(FUZZ_SECONDS) s (scripts/fuzz.sh)"
+	@echo "make torture           long fuzz ($(TORTURE_FUZZ_SECONDS) s each) and $(TORTURE_CRASH_KILLS) crash-anywhere kills"
 	@echo "make bench             footprint and throughput figures of the release simwatchd"
 	@echo "make fmt | lint        swift format in place | swift format lint --strict"
 	@echo "make clean             remove build products"
@@ -87,6 +94,7 @@ test: lint
 	$(SWIFT) build $(RELEASE_FLAGS)
 	@touch $(RELEASE_STAMP)
 	$(MAKE) --no-print-directory run-integration
+	scripts/fuzz.sh 10
 
 test-unit:
 	@$(BOOTSTRAP) unit
@@ -105,6 +113,19 @@ run-integration:
 	bin="$$(SIMWATCH_WERROR=1 $(SWIFT) build --show-bin-path)"; \
 	SIMWATCHD="$$bin/simwatchd" SIMWATCHCTL="$$bin/simwatchctl" \
 	    $(PYTHON) -m pytest -q Tests/integration $(PYTEST_ARGS)
+
+# libFuzzer harnesses of the parsers of outside data (Fuzz/, docs/reliability.md); builds into .build-fuzz.
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The long runs: every fuzzer for TORTURE_FUZZ_SECONDS, then the daemon killed at random points many times.
+torture:
+	scripts/fuzz.sh $(TORTURE_FUZZ_SECONDS)
+	SIMWATCH_WERROR=1 $(SWIFT) build --product simwatchd
+	SIMWATCH_WERROR=1 $(SWIFT) build --product simwatchctl
+	bin="$$(SIMWATCH_WERROR=1 $(SWIFT) build --show-bin-path)"; \
+	SIMWATCH_CRASH_KILLS=$(TORTURE_CRASH_KILLS) SIMWATCHD="$$bin/simwatchd" SIMWATCHCTL="$$bin/simwatchctl" \
+	    $(PYTHON) -m pytest -q Tests/integration/test_crash_anywhere.py $(PYTEST_ARGS)
 
 bench:
 	@$(BOOTSTRAP) bench

@@ -4,6 +4,7 @@ internal import TOMLKit
 extension Config {
     /// Decodes configuration text. Every problem is collected; the error lists them all with file, line and key.
     public static func parse(text: String, path: String, environment: [String: String]) throws(ConfigError) -> Config {
+        if let diagnostic = TableHeaderCheck.diagnostic(in: text, file: path) { throw ConfigError([diagnostic]) }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

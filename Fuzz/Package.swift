@@ -1,0 +1,77 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// libFuzzer harnesses for simwatch's parsers of outside data (docs/reliability.md, "Fuzzing"). Built only by
+// scripts/fuzz.sh, with `-sanitize=fuzzer,address`, into its own scratch path (.build-fuzz).
+//
+// The libraries are the main package's own sources, reached through the symlinks in Sources/ (a path dependency on
+// the main package would be keyed by its checkout's directory name, and it has no library products). Their
+// dependencies and settings below must follow the main Package.swift's; `-enable-testing` lets a harness call the
+// internal parsers (TZif, POSIX rules, provider decoders, Retry-After) without making them public.
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+let testable = strict + [.unsafeFlags(["-enable-testing"])]
+
+/// A harness: Sources/fuzz-NAME/main.swift, a `LLVMFuzzerTestOneInput` handed to the libFuzzer driver.
+func harness(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport"] + dependencies, swiftSettings: strict)
+}
+
+let package = Package(
+    name: "simwatch-fuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The main package's libraries (symlinks to ../Sources).
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SimwatchMustache", swiftSettings: strict),
+        .target(
+            name: "SimwatchCore",
+            dependencies: ["SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: testable
+        ),
+        .target(name: "SimwatchControl", swiftSettings: testable),
+        .target(name: "CCurlShim"),
+        .target(name: "SimwatchHTTP", dependencies: ["CCurlShim"], swiftSettings: strict),
+        .target(name: "SimwatchCrypto", swiftSettings: strict),
+        .target(name: "SimwatchSQLite", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "SimwatchStore", dependencies: ["SimwatchCore", "SimwatchSQLite"], swiftSettings: strict),
+        .target(
+            name: "SimwatchSystemd",
+            dependencies: ["CSystemd", "SimwatchCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SimwatchDaemon",
+            dependencies: [
+                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: testable
+        ),
+
+        // The harnesses' own code.
+        .target(name: "CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], swiftSettings: strict),
+        harness("config", ["SimwatchCore"]),
+        harness("units", ["SimwatchCore"]),
+        harness("mail-address", ["SimwatchCore"]),
+        harness("script-reading", ["SimwatchCore"]),
+        harness("json-node", ["SimwatchCore"]),
+        harness("carrier-reply", ["SimwatchCore"]),
+        harness("tzif", ["SimwatchCore"]),
+        harness("posix-rule", ["SimwatchCore"]),
+        harness("varlink-frame", ["SimwatchControl"]),
+        harness("varlink-call", ["SimwatchControl"]),
+        harness("provider-json", ["SimwatchDaemon", "SimwatchCore"]),
+        harness("retry-after", ["SimwatchDaemon", "SimwatchCore"]),
+    ]
+)
