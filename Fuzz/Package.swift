@@ -33,15 +33,17 @@ let package = Package(
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "SimwatchMustache", swiftSettings: strict),
+        .target(name: "SimwatchModel", swiftSettings: testable),
         .target(
             name: "SimwatchCore",
-            dependencies: ["SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["SimwatchModel", "SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: testable
         ),
         .target(name: "SimwatchControl", swiftSettings: testable),
         .target(name: "CCurlShim"),
         .target(name: "SimwatchHTTP", dependencies: ["CCurlShim"], swiftSettings: strict),
         .target(name: "SimwatchCrypto", swiftSettings: strict),
+        .target(name: "CProcessShim"),
         .target(name: "SimwatchSQLite", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "SimwatchStore", dependencies: ["SimwatchCore", "SimwatchSQLite"], swiftSettings: strict),
         .target(
@@ -53,7 +55,7 @@ let package = Package(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
-                .product(name: "Logging", package: "swift-log"),
+                "CProcessShim", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: testable
         ),

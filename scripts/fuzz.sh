@@ -38,12 +38,11 @@ done
 scratch="$root/.build-fuzz"
 mkdir -p "$scratch"
 build=(swift build -c debug --package-path Fuzz --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address)
-for h in "${harnesses[@]}"; do build+=(--product "fuzz-$h"); done
+# `swift build` honours only the last --product it is given: build them all (the libraries are shared anyway).
 if [[ -n "${FUZZ_BUILD_LOCK:-}" ]]; then build=(flock "$FUZZ_BUILD_LOCK" nice -n 10 "${build[@]}"); fi
 
 echo "fuzz.sh: building ${#harnesses[@]} harness(es) into .build-fuzz"
 started=$(date +%s)
-# One product per `swift build` call would relink the shared libraries each time: build them in one call.
 # ld.gold warns about every ASan helper it cannot export; only the real diagnostics are shown.
 if ! "${build[@]}" >"$scratch/build.log" 2>&1; then
     grep -v 'Cannot export local symbol' "$scratch/build.log" | tail -40 >&2
