@@ -68,6 +68,8 @@ public struct CounterAccumulator: Sendable {
         case wrapped(String, bits: Int)
         case discarded(String, bytes: UInt64)
         case newPeriod
+        /// The wall clock went back since the last sample: the time between is unknown, so no rate is judged.
+        case clockWentBack(seconds: Int64)
     }
 
     /// Adds a sample. `interfaces` holds the configured interfaces that exist now.
@@ -88,7 +90,13 @@ public struct CounterAccumulator: Sendable {
         let rebooted = previous.bootID != bootID
         if rebooted { events.append(.rebooted) }
         let elapsed = max(1, now.timeIntervalSince(previous.sampledAt))
-        let ceiling = UInt64(clamping: Int64(min(Double(maxRate) * elapsed, Double(Int64.max / 2))))
+        var ceiling = UInt64(clamping: Int64(min(Double(maxRate) * elapsed, Double(Int64.max / 2))))
+        if now < previous.sampledAt {
+            // A backward step (NTP, a hand-set date) says nothing about how long ago the last sample was: judging
+            // the traffic against one second would discard real use as implausible.
+            events.append(.clockWentBack(seconds: Int64(previous.sampledAt.timeIntervalSince(now).rounded())))
+            ceiling = .max
+        }
         var delta: UInt64 = 0
         var discarded = 0
         for (name, current) in interfaces.sorted(by: { $0.key < $1.key }) {
