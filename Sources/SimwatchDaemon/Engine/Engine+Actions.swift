@@ -73,13 +73,6 @@ extension Engine {
     /// What the state database said when it last refused a write.
     private var storeError: String { storeTrouble?.error ?? "the state database refused the write" }
 
-    /// Refuses work that would date a plan or a reading while the clock is not set.
-    private func requireClock(_ now: Date) throws(EngineError) {
-        guard clockIsSet(now) else {
-            throw .invalid(parameter: "clock", reason: "the system clock is not set yet (it is before 2024)")
-        }
-    }
-
     /// Sends a test reminder straight through a channel (not through the outbox) and returns its id.
     public func testNotification(channel name: String, line id: String?, now: Date) async throws(EngineError) -> String
     {

@@ -11,6 +11,13 @@ extension Engine {
     /// How far the wall clock may go back between two runs before the schedules are moved back with it.
     static let stepTolerance: TimeInterval = 120
 
+    /// Refuses work that would date a plan or a reading while the clock is not set.
+    func requireClock(_ now: Date) throws(EngineError) {
+        guard clockIsSet(now) else {
+            throw .invalid(parameter: "clock", reason: "the system clock is not set yet (it is before 2024)")
+        }
+    }
+
     /// Whether `now` can be trusted to date plans and readings. Says so in the journal once per wait.
     func clockIsSet(_ now: Date) -> Bool {
         if now >= Self.earliestPlausibleTime {
@@ -30,13 +37,18 @@ extension Engine {
     }
 
     /// The wall clock stepped back (an NTP correction, a hand-set date): what was due after a real wait is due
-    /// after the same wait from the new time, so polls, repeats and held reminders are not put off by the step.
+    /// after the same wait from the new time, so polls, repeats, held reminders and the state database's back-off
+    /// are not put off by the step.
     func clockWentBack(from last: Date, to now: Date) {
         let step = last.timeIntervalSince(now)
         logger.notice("the system clock went back by \(TimeSpan(seconds: Int64(step))); moving the schedule back")
         for line in config.lines {
             if let due = polls.due(of: line.id) { polls.schedule(line.id, at: max(now, due - step)) }
             if let due = reminders.due(of: line.id) { reminders.schedule(line.id, at: max(now, due - step)) }
+        }
+        if var trouble = storeTrouble {
+            trouble.retryAt = max(now, trouble.retryAt - step)
+            storeTrouble = trouble
         }
         var batch = StoreBatch()
         for (key, state) in alerts {

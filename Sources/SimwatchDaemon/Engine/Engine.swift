@@ -197,11 +197,11 @@ public actor Engine {
     ///
     /// While the state database refuses writes, nothing is done before the back-off ends (`nextWake` says when).
     public func runDue(now: Date) async {
-        guard !stopping, !storeBackingOff(now: now) else { return }
         // A clock that is not set yet starts nothing; the run loop looks again within a minute.
-        guard clockIsSet(now) else { return }
+        guard !stopping, clockIsSet(now) else { return }
         if let last = lastRunAt, now < last - Self.stepTolerance { clockWentBack(from: last, to: now) }
         lastRunAt = now
+        guard !storeBackingOff(now: now) else { return }
         if !adopted {
             do {
                 try adopt(config.lines, now: now)
