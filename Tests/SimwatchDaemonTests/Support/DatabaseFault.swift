@@ -8,7 +8,7 @@ import SimwatchStore
 /// target needs no SQLite module of its own.
 final class DatabaseFault {
     let path = "/tmp/simwatch-engine-fault-\(UInt64.random(in: 0...UInt64.max)).db"
-    private(set) var store: StateStore
+    let store: StateStore
 
     private typealias Open = @convention(c) (UnsafePointer<CChar>?, UnsafeMutablePointer<OpaquePointer?>?) -> Int32
     private typealias Exec =
