@@ -8,7 +8,7 @@ suspend, where simwatchd's timer (monotonic) knows nothing of the jump. time_sca
 simulated clock would scale the steps too.
 
 simwatchd looks at the wall clock again at least every 30 s, so each check waits up to about 35 s. The five
-scenarios run side by side, each with its own daemon, state and clock file, to keep the whole under about 90 s.
+scenarios run side by side, each with its own daemon, state and clock file, to keep the whole under about 2 min.
 """
 
 from __future__ import annotations
@@ -149,11 +149,17 @@ class Scenario:
         return [str(e.get("MESSAGE", "")) for e in self.journal.read(_PID=str(self.daemon.pid))]
 
     def state(self) -> dict:
-        db = sqlite3.connect(f"file:{self.daemon.state_dir / 'state.db'}?mode=ro", uri=True, timeout=10)
+        """The line's row in state.db (line_state), empty before there is one."""
+        path = self.daemon.state_dir / "state.db"
+        if not path.exists():
+            return {}
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
         try:
             db.row_factory = sqlite3.Row
             row = db.execute("SELECT * FROM line_state WHERE line_id = ?", (self.line,)).fetchone()
             return dict(row) if row else {}
+        except sqlite3.OperationalError:  # not migrated yet
+            return {}
         finally:
             db.close()
 
@@ -186,14 +192,14 @@ def after_year_no_storm(s: Scenario) -> None:
 
 
 def back_one_day_loses_nothing(s: Scenario) -> None:
-    """−1 day: the repeat due 40 s after the first reminder still comes then, not a day later."""
-    s.start(config(s.line, LOW.format(repeat="every 40s")))
+    """−1 day: the repeat due a minute after the first reminder still comes then, not a day later."""
+    s.start(config(s.line, LOW.format(repeat="every 1m")))
     s.wait_reminders(lambda e: len(e) >= 1, 20, "the first reminder")
     fired = time.monotonic()
     s.clock.step(-86_400)
-    entries = s.wait_reminders(lambda e: len(e) >= 2, 40 + NOTICE, "the repeat after a step back of a day")
+    entries = s.wait_reminders(lambda e: len(e) >= 2, 60 + NOTICE, "the repeat after a step back of a day")
     assert [e.get("SIMWATCH_EVENT") for e in entries[:2]] == ["firing", "repeat"], listing(entries)
-    assert time.monotonic() - fired >= 25, f"the repeat came too early:\n{listing(entries)}"
+    assert time.monotonic() - fired >= 45, f"the repeat came too early:\n{listing(entries)}"
     assert any("went back" in m for m in s.messages()), "the step back was not logged"
 
 
@@ -202,7 +208,10 @@ def start_in_1970_then_ntp(s: Scenario) -> None:
     s.clock.set_to(120)
     s.start(config(s.line, LOW.format(repeat="once")))
     wait_until(
-        lambda: any("waiting for it to be set" in m for m in s.messages()), 20, what="the clock-not-set notice"
+        lambda: any("waiting for it to be set" in m for m in s.messages()),
+        20,
+        interval=0.5,
+        what="the clock-not-set notice",
     )
     time.sleep(2)
     assert s.reminders() == [] and s.state() == {}, f"worked on a 1970 clock: {s.state()}"
@@ -244,7 +253,7 @@ def dst_night_in_paris(s: Scenario) -> None:
             plan='valid_for = "30d"',
         )
     )
-    wait_until(lambda: s.state().get("polls", 0) >= 1, 20, what="the first poll")
+    wait_until(lambda: s.state().get("polls", 0) >= 1, 20, interval=0.5, what="the first poll")
     time.sleep(2)
     assert s.reminders() == [], f"a warning went out inside quiet hours:\n{listing(s.reminders())}"
     s.clock.set_to(utc("2027-03-28T04:58:00"))  # 06:58 CEST

@@ -21,6 +21,7 @@ import Testing
         #expect(try await engine.lineState("l1", now: boot).record == nil)
         let entry = Reading(lineID: "", observedAt: boot, remaining: ByteCount(bytes: 1), source: "")
         await #expect(throws: EngineError.self) { _ = try await engine.record("l1", reading: entry, now: boot) }
+        #expect(await engine.statusLine().hasPrefix("waiting for the system clock to be set; "))
 
         // NTP answered: the plan starts now, not in 1970.
         await engine.settle(now: t0)
@@ -31,6 +32,7 @@ import Testing
             state.period == PlanPeriod(startedAt: t0, quota: ByteCount(bytes: 1_000_000_000), expiresAt: t0 + .days(30))
         )
         #expect(f.channel.delivered.map(\.kind) == [.lowData])
+        #expect(await engine.statusLine().hasPrefix("1 line, 1 alert firing"))
     }
 
     @Test func aBackwardStepKeepsPollsAndRepeatsOnTime() async throws {
