@@ -103,8 +103,7 @@ need_install() {
 # PyPI's varlink client (installed below, after apt). The user-service tests (Tests/integration/test_user_service.py)
 # run a real `systemd --user` for a throwaway user (scripts/user-manager.sh): useradd (passwd), unshare/nsenter
 # (util-linux), the user manager (systemd), its session bus (dbus-user-session), a system bus (dbus-daemon), groff to
-# check the man pages, a /usr/bin/python3 for the lab user's `make install` (the tests' python3 may be pyenv's), and
-# libfaketime for the clock tests.
+# check the man pages, and a /usr/bin/python3 for the lab user's `make install` (the tests' python3 may be pyenv's).
 need_test_extras() {
     command -v setpriv >/dev/null 2>&1 || want_pkg util-linux "util-linux (setpriv, for the peer-uid test)"
     command -v systemd-socket-activate >/dev/null 2>&1 || want_pkg systemd "systemd (systemd-socket-activate)"
@@ -117,8 +116,6 @@ need_test_extras() {
     command -v dbus-daemon >/dev/null 2>&1 || want_pkg dbus-daemon "dbus-daemon (a system bus for the lab)"
     command -v groff >/dev/null 2>&1 || want_pkg groff-base "groff-base (checks the man pages)"
     [[ -x /usr/bin/python3 ]] || want_pkg python3 "python3 (the lab user's make install)"
-    # The clock tests (Tests/integration/test_clock.py) step simwatchd's wall clock with Debian's libfaketime.
-    want_pkg libfaketime "libfaketime (steps simwatchd's clock in the clock tests)"
     need_channel_tests
 }
 

@@ -1,21 +1,23 @@
 """The wall clock steps under a running simwatchd: ±1 day, +1 year, a start in 1970 then NTP, SIGSTOP plus a step to
 mimic suspend, and a DST night in Europe/Paris inside quiet hours.
 
-Debian's libfaketime (scripts/bootstrap.sh test installs it) is preloaded into simwatchd only. Its clock reads an
-offset from a file on every call (FAKETIME_TIMESTAMP_FILE, FAKETIME_NO_CACHE=1), so a test steps the daemon's wall
-clock while it runs; the monotonic clock stays real (FAKETIME_DONT_FAKE_MONOTONIC=1), as after a real NTP step or
-suspend, where simwatchd's timer (monotonic) knows nothing of the jump. time_scale is 1 (real time): a faster
-simulated clock would scale the steps too.
+wallclock_shift.c, built here with the C compiler and preloaded into simwatchd only, adds to the wall clock the
+seconds written in a file, read again at every call, so a test steps the daemon's clock while it runs. The monotonic
+clock and the timers stay real, as after a real NTP step or a suspend, where simwatchd's timer (monotonic) knows
+nothing of the jump. Debian's libfaketime cannot serve: it also moves timerfd deadlines by the offset, so after a step
+back of a day libdispatch's timers fire a day late, and its file reads race across the daemon's threads.
+time_scale is 1 (real time): a faster simulated clock would scale the steps too.
 
-simwatchd looks at the wall clock again at least every 30 s, so each check waits up to about 35 s. The five
+simwatchd looks at the wall clock again at least every 30 s, so each check waits up to about 40 s. The five
 scenarios run side by side, each with its own daemon, state and clock file, to keep the whole under about 2 min.
 """
 
 from __future__ import annotations
 
-import glob
+import shutil
 import signal
 import sqlite3
+import subprocess
 import textwrap
 import threading
 import time
@@ -32,11 +34,18 @@ from conftest import DaemonFactory, Journal, new_line_id, summarize, wait_until
 NOTICE = 40
 
 
-def faketime_library() -> str:
-    found = sorted(glob.glob("/usr/lib/*/faketime/libfaketimeMT.so.1"))
-    if not found:
-        pytest.fail("libfaketime is missing: run scripts/bootstrap.sh test", pytrace=False)
-    return found[0]
+def build_shift_library(directory: Path) -> str:
+    """wallclock_shift.c as a shared library, built with the system's C compiler (or the Swift toolchain's clang)."""
+    compiler = shutil.which("cc") or shutil.which("clang")
+    if compiler is None:
+        pytest.fail("no C compiler (cc or clang) to build wallclock_shift.c", pytrace=False)
+    library = directory / "wallclock_shift.so"
+    source = Path(__file__).with_name("wallclock_shift.c")
+    done = subprocess.run(
+        [compiler, "-shared", "-fPIC", "-O2", "-o", str(library), str(source), "-ldl"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return str(library)
 
 
 def utc(text: str) -> float:
@@ -45,7 +54,7 @@ def utc(text: str) -> float:
 
 
 class FakeClock:
-    """The file libfaketime reads: the daemon's wall clock is real time plus the offset written there."""
+    """The file wallclock_shift.c reads: the daemon's wall clock is real time plus the seconds written there."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -66,13 +75,7 @@ class FakeClock:
         self.set_offset(round(epoch - time.time()))
 
     def env(self, library: str) -> dict[str, str]:
-        return {
-            "LD_PRELOAD": library,
-            "FAKETIME_TIMESTAMP_FILE": str(self.path),
-            "FAKETIME_NO_CACHE": "1",
-            "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-            "TZ": "UTC",
-        }
+        return {"LD_PRELOAD": library, "WALLCLOCK_SHIFT_FILE": str(self.path), "TZ": "UTC"}
 
 
 def config(line: str, rules: str, daemon_keys: str = "", plan: str = 'valid_for = "10d"') -> str:
@@ -127,13 +130,14 @@ class Scenario:
         self.name = name
         self.journal = journal
         self.line = new_line_id()
-        self.clock = FakeClock(directory / "faketime")
+        self.clock = FakeClock(directory / "wallclock-shift")
         self.factory = DaemonFactory(binary, directory)
         self.library = library
         self.daemon = None
 
     def start(self, text: str):
-        self.daemon = self.factory(text, env=self.clock.env(self.library))
+        # --foreground: the daemon's log also goes to its stderr, shown when a scenario fails.
+        self.daemon = self.factory(text, env=self.clock.env(self.library), args=["--foreground"])
         return self.daemon
 
     def reminders(self) -> list[dict]:
@@ -143,7 +147,11 @@ class Scenario:
         try:
             return self.journal.wait_for_reminders(self.line, predicate, timeout=timeout)
         except AssertionError as error:
-            raise AssertionError(f"{what}: {error}\n--- simwatchd stderr:\n{self.daemon.stderr_tail()}") from None
+            raise AssertionError(f"{what}: {error}\n{self.describe()}") from None
+
+    def describe(self) -> str:
+        d = self.daemon
+        return f"--- simwatchd pid {d.pid} (exit {d.proc.poll()}) stderr:\n{d.stderr_tail()}"
 
     def messages(self) -> list[str]:
         return [str(e.get("MESSAGE", "")) for e in self.journal.read(_PID=str(self.daemon.pid))]
@@ -274,7 +282,7 @@ SCENARIOS = [
 
 
 def test_clock_steps(simwatchd_bin, journal, tmp_path):
-    library = faketime_library()
+    library = build_shift_library(tmp_path)
     scenarios = [Scenario(f.__name__, simwatchd_bin, journal, tmp_path / f.__name__, library) for f in SCENARIOS]
     failures: dict[str, str] = {}
 
@@ -282,7 +290,7 @@ def test_clock_steps(simwatchd_bin, journal, tmp_path):
         try:
             function(scenario)
         except BaseException:  # noqa: BLE001 - reported below with the scenario's name
-            failures[scenario.name] = traceback.format_exc()
+            failures[scenario.name] = traceback.format_exc() + (scenario.describe() if scenario.daemon else "")
 
     threads = [threading.Thread(target=run, args=(f, s), name=s.name) for f, s in zip(SCENARIOS, scenarios)]
     try:
