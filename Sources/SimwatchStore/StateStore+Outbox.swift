@@ -127,7 +127,19 @@ extension StateStore {
         }
     }
 
-    /// Records a batch of delivery attempts in one transaction.
+    /// Moves pending reminders due after `now` back by `seconds` (not before `now`): the wall clock stepped back,
+    /// and a reminder held for a wait (quiet hours, a retry) still waits that long, not the step on top.
+    public func movePending(back seconds: Double, after now: Date) throws {
+        try queue.write { db in
+            try db.execute(
+                "UPDATE outbox SET next_attempt = MAX(?, next_attempt - ?) WHERE state = 'pending' AND next_attempt > ?",
+                [now.timeIntervalSince1970, seconds, now.timeIntervalSince1970]
+            )
+        }
+    }
+
+    /// Records a batch of delivery attempts in one transaction. A failed attempt leaves a reminder cancelled meanwhile
+    /// (its alert ended) cancelled, so a channel that recovers does not deliver it after all.
     public func record(_ outcomes: [DeliveryOutcome]) throws {
         guard !outcomes.isEmpty else { return }
         try queue.write { db in
@@ -143,7 +155,8 @@ extension StateStore {
                 } else {
                     try db.execute(
                         """
-                        UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,
+                        UPDATE outbox SET state = CASE WHEN state = 'cancelled' THEN state ELSE ? END,
+                            attempts = attempts + 1, last_error = ?,
                             next_attempt = COALESCE(?, next_attempt)
                         WHERE id = ?
                         """,

@@ -117,7 +117,7 @@ public final class StateStore: Sendable {
                 try db.execute(
                     """
                     UPDATE outbox SET state = 'cancelled'
-                    WHERE state = 'pending' AND attempts = 0 AND line_id = ? AND rule_id = ? AND episode = ?
+                    WHERE state = 'pending' AND line_id = ? AND rule_id = ? AND episode = ?
                     """,
                     [cancel.line, cancel.rule, cancel.episode]
                 )

@@ -85,7 +85,8 @@ public struct StoreBatch: Sendable {
     public var alerts: [AlertState] = []
     public var log: [AlertLogEntry] = []
     public var reminders: [Reminder] = []
-    /// Reminders still waiting (quiet hours) for episodes that ended: (line, rule, episode).
+    /// Reminders still waiting (quiet hours, or a retry after a failed attempt) for episodes that ended:
+    /// (line, rule, episode).
     public var cancelled: [(line: String, rule: String, episode: Int)] = []
 
     public init() {}

@@ -158,6 +158,49 @@ import Testing
         #expect(try store.outbox(state: .cancelled).map(\.reminder.id) == ["a"])
     }
 
+    @Test func endedEpisodesCancelRemindersAlreadyTried() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.reminders = [reminder("a")]
+        try store.commit(batch)
+        try store.record([DeliveryOutcome(id: "a", at: t0, error: "down", retryAt: t0 + 60)])
+        var cancel = StoreBatch()
+        cancel.cancelled = [("l", "r", 1)]
+        try store.commit(cancel)
+        #expect(try store.dueReminders(now: t0 + .days(1)).isEmpty)
+        #expect(try store.outbox(state: .cancelled).map(\.attempts) == [1])
+    }
+
+    @Test func aFailureRecordedAfterCancellationLeavesItCancelled() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.reminders = [reminder("a")]
+        try store.commit(batch)
+        // The attempt was under way when the alert ended; it fails afterwards.
+        var cancel = StoreBatch()
+        cancel.cancelled = [("l", "r", 1)]
+        try store.commit(cancel)
+        try store.record([DeliveryOutcome(id: "a", at: t0, error: "down", retryAt: t0 + 60)])
+        #expect(try store.dueReminders(now: t0 + .days(1)).isEmpty)
+        let item = try #require(try store.outbox(state: .cancelled).first)
+        #expect(item.attempts == 1)
+        #expect(item.lastError == "down")
+    }
+
+    @Test func pendingRemindersMoveBackWithTheClock() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.reminders = [reminder("held", notBefore: t0 + .hours(8)), reminder("soon", notBefore: t0 + 60)]
+        try store.commit(batch)
+        // The clock went back a day at t0 + 30 s: the held one still waits its 8 hours, not a day more.
+        let now = t0 + 30 - .days(1)
+        try store.movePending(back: 86_400, after: now)
+        let due = try store.dueReminders(now: now + .hours(8)).map(\.reminder.id)
+        #expect(due == ["soon", "held"])
+        #expect(try store.dueReminders(now: now + 29).isEmpty)
+        #expect(try store.dueReminders(now: now + 30).map(\.reminder.id) == ["soon"])
+    }
+
     @Test func compactionRollsUpOldReadings() throws {
         let store = try StateStore()
         var batch = StoreBatch()

@@ -68,6 +68,8 @@ public struct CounterAccumulator: Sendable {
         case wrapped(String, bits: Int)
         case discarded(String, bytes: UInt64)
         case newPeriod
+        /// The wall clock went back since the last sample: the time between is unknown, so no rate is judged.
+        case clockWentBack(seconds: Int64)
     }
 
     /// Adds a sample. `interfaces` holds the configured interfaces that exist now.
@@ -89,7 +91,14 @@ public struct CounterAccumulator: Sendable {
         if rebooted { events.append(.rebooted) }
         let elapsed = max(1, now.timeIntervalSince(previous.sampledAt))
         // Checked: a stored sample time far off (or NaN) must not trap the conversion; no ceiling above 2⁶² bytes.
-        let ceiling = UInt64(clamping: Plausible.integer(min(Double(maxRate) * elapsed, Double(Int64.max / 2))) ?? 0)
+        var ceiling = UInt64(clamping: Plausible.integer(min(Double(maxRate) * elapsed, Double(Int64.max / 2))) ?? 0)
+        if now < previous.sampledAt {
+            // A backward step (NTP, a hand-set date) says nothing about how long ago the last sample was: judging
+            // the traffic against one second would discard real use as implausible.
+            let back = Plausible.integer(previous.sampledAt.timeIntervalSince(now).rounded()) ?? Int64.max
+            events.append(.clockWentBack(seconds: back))
+            ceiling = .max
+        }
         var delta: UInt64 = 0
         var discarded = 0
         for (name, current) in interfaces.sorted(by: { $0.key < $1.key }) {

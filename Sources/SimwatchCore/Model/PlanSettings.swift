@@ -25,6 +25,21 @@ public struct PlanSettings: Sendable, Hashable {
         self.started = started
     }
 
+    /// The plan as one stable line of text, kept in the state database to notice an edit across restarts and
+    /// reloads (`hashValue` is seeded per process, so it cannot serve).
+    public var fingerprint: String {
+        let size = quota.map { "\($0.bytes)" } ?? "-"
+        let start = started.map { "\($0.timeIntervalSince1970)" } ?? "-"
+        let validity: String =
+            switch self.validity {
+            case .none: "-"
+            case .validFor(let span)?: "valid_for=\(span.seconds)"
+            case .expires(let date)?: "expires=\(date.timeIntervalSince1970)"
+            case .monthly(let day)?: "cycle_day=\(day)"
+            }
+        return "quota=\(size) \(validity) started=\(start)"
+    }
+
     /// The plan period that applies at `now`, given when the line was first seen.
     public func period(firstSeen: Date, now: Date, zone: ZoneInfo) -> PlanPeriod {
         let start = started ?? firstSeen

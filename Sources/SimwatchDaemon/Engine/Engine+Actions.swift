@@ -6,6 +6,7 @@ extension Engine {
     /// A reading entered by hand (source "manual"), judged like a poll's.
     public func record(_ id: String, reading input: Reading, now: Date) throws(EngineError) -> Reading {
         let line = try line(id)
+        try requireClock(now)
         guard
             input.remaining != nil || input.used != nil || input.total != nil || input.credit != nil
                 || input.expiresAt != nil
@@ -21,7 +22,9 @@ extension Engine {
         reading.source = "manual"
         if reading.total == nil { reading.total = latest[id]?.total ?? records[id]?.period?.quota }
         if reading.expiresAt == nil { reading.expiresAt = latest[id]?.expiresAt ?? records[id]?.period?.expiresAt }
-        commitAssessment(of: line, trigger: .poll(.success(reading)), now: now)
+        guard commitAssessment(of: line, trigger: .poll(.success(reading)), now: now) else {
+            throw .invalid(parameter: "line", reason: "the reading could not be saved: \(storeError)")
+        }
         events.publish(EngineEvent(kind: .reading, at: now, lineID: id, summary: "recorded by hand", reading: reading))
         onChange?()
         return reading
@@ -37,6 +40,7 @@ extension Engine {
         now: Date
     ) throws(EngineError) -> PlanPeriod {
         let line = try line(id)
+        try requireClock(now)
         if validFor != nil, expires != nil {
             throw .invalid(parameter: "expires_at", reason: "give either valid_seconds or expires_at")
         }
@@ -57,14 +61,17 @@ extension Engine {
         record.period = renewed
         record.periodOrigin = "renewal"
         record.renewedAt = now
-        commitAssessment(of: line, trigger: .renewal, now: now, record: record)
-        guard records[id]?.periodOrigin == "renewal" else {
-            throw .invalid(parameter: "line", reason: "the renewal could not be saved")
+        // The commit's own answer, not the record in memory: an older renewal leaves that saying "renewal" too.
+        guard commitAssessment(of: line, trigger: .renewal, now: now, record: record) else {
+            throw .invalid(parameter: "line", reason: "the renewal could not be saved: \(storeError)")
         }
         polls.schedule(id, at: now)
         onChange?()
         return renewed
     }
+
+    /// What the state database said when it last refused a write.
+    private var storeError: String { storeTrouble?.error ?? "the state database refused the write" }
 
     /// Sends a test reminder straight through a channel (not through the outbox) and returns its id.
     public func testNotification(channel name: String, line id: String?, now: Date) async throws(EngineError) -> String

@@ -16,7 +16,16 @@ extension Engine {
 
     /// Judges one line and writes the reading, the alert transitions and the reminders they cause in one
     /// transaction. Memory is updated only after the commit succeeds, so memory and disk never disagree.
-    func commitAssessment(of line: Line, trigger: Trigger, now: Date, record start: LineRecord? = nil) {
+    /// `attemptRecorded` says the poll's attempt was written before the provider was asked (`startPoll`).
+    /// Returns whether the commit succeeded.
+    @discardableResult
+    func commitAssessment(
+        of line: Line,
+        trigger: Trigger,
+        now: Date,
+        record start: LineRecord? = nil,
+        attemptRecorded: Bool = false
+    ) -> Bool {
         var record = start ?? records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
         var batch = StoreBatch()
         var newLatest = latest[line.id]
@@ -24,8 +33,10 @@ extension Engine {
         if case .renewal = trigger { renewed = true }
 
         if case .poll(let outcome) = trigger {
-            record.lastAttempt = now
-            record.polls += 1
+            if !attemptRecorded {
+                record.lastAttempt = now
+                record.polls += 1
+            }
             switch outcome {
             case .success(let reading) where reading.estimated:
                 // An estimate between entries (manual lines): stored and judged, but nothing was observed, so it
@@ -51,7 +62,7 @@ extension Engine {
                 record.lastError = error.description
             }
         }
-        record.period = period(for: line, record: record, now: now)
+        refreshPeriod(&record, of: line, now: now)
         if case .renewal = trigger, let period = record.period {
             // Until the provider is read again, the line holds what was just bought (an estimate: not used for the
             // pace, and not a top-up against the next real reading).
@@ -111,7 +122,7 @@ extension Engine {
             } else {
                 reminders.schedule(line.id, at: max(now + timing.firstRetry, storeTrouble?.retryAt ?? now))
             }
-            return
+            return false
         }
         records[line.id] = record
         latest[line.id] = newLatest
@@ -119,6 +130,7 @@ extension Engine {
         for event in work.events { events.publish(event) }
         if case .poll(let outcome) = trigger { schedulePoll(line, record: record, outcome: outcome, now: now) }
         scheduleReminders(of: line)
+        return true
     }
 
     /// The next time a line needs judging without a poll: its earliest repeat reminder.

@@ -97,6 +97,7 @@ extension Engine {
         now: Date
     ) async throws(EngineError) -> [(String, Result<Reading, ProviderError>)] {
         guard !stopping else { throw .shuttingDown }
+        try requireClock(now)
         var targets = config.lines
         if let id { targets = [try line(id)] }
         for line in targets where inFlight[line.id] == nil {

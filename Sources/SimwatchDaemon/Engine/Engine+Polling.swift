@@ -10,12 +10,27 @@ extension Engine {
             estimateManual(line, settings: settings, now: now)
             return
         }
-        let record = records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
+        var record = records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
+        // The attempt is written before the provider is asked: a reply that crashes the daemon has counted as
+        // attempted, so after the restart the line waits its interval instead of being polled first again.
+        record.lastAttempt = now
+        record.polls += 1
+        var batch = StoreBatch()
+        batch.lines = [record]
+        do {
+            try store.commit(batch)
+            storeSucceeded(now: now)
+        } catch {
+            storeFailed(error, doing: "line \(line.id)", now: now)
+            polls.schedule(line.id, at: max(now + timing.firstRetry, storeTrouble?.retryAt ?? now))
+            return
+        }
+        records[line.id] = record
         let request = ReadRequest(
             line: line,
             period: period(for: line, record: record, now: now),
             now: now,
-            attempt: record.polls
+            attempt: record.polls - 1
         )
         let provider = providers.make(for: line)
         let timeout = config.daemon.pollTimeout.timeInterval
@@ -47,7 +62,7 @@ extension Engine {
             events.publish(EngineEvent(kind: .pollFailed, at: now, lineID: id, summary: "\(error)"))
         }
         lastOutcome[id] = outcome
-        commitAssessment(of: line, trigger: .poll(outcome), now: now)
+        commitAssessment(of: line, trigger: .poll(outcome), now: now, attemptRecorded: true)
         lastPoll = (id, now, (try? outcome.get()) != nil)
         onChange?()
     }

@@ -15,6 +15,9 @@ extension Engine {
         if let last = lastPoll {
             text += ", last poll \(last.line) \(clockTime(last.at)) \(last.ok ? "ok" : "failed")"
         }
+        if clockUnsetLogged {
+            text = "waiting for the system clock to be set; " + text
+        }
         if let trouble = storeTrouble {
             text = "STATE NOT SAVED since \(clockTime(trouble.since)) (\(trouble.error)); " + text
         }

@@ -36,6 +36,13 @@ public actor Engine {
     var lastCompaction: Date?
     var lastOutcome: [String: Result<Reading, ProviderError>] = [:]
     var stopping = false
+    /// Whether the lines were adopted (records made, polls scheduled). Not before the clock is set: a board without
+    /// a real-time clock starts in 1970, and a plan first seen then would be expired for ever.
+    var adopted = false
+    /// Whether the journal was told the clock is not set (once per wait).
+    var clockUnsetLogged = false
+    /// The `now` of the last `runDue`, to notice the wall clock stepping back.
+    var lastRunAt: Date?
     /// Set while the state database refuses writes; cleared by the first write that succeeds.
     public internal(set) var storeTrouble: StoreTrouble?
     /// Delivery outcomes that happened but could not be written yet (see `flushUnrecorded`).
@@ -74,6 +81,8 @@ public actor Engine {
         for line in config.lines {
             if let reading = try store.latestReading(line: line.id) { latest[line.id] = reading }
         }
+        lastRunAt = now
+        guard clockIsSet(now) else { return }
         try adopt(config.lines, now: now)
     }
 
@@ -109,14 +118,29 @@ public actor Engine {
             channels = newChannels
             disabledChannels = []
         }
+        guard clockIsSet(now) else { return }
         try adopt(newConfig.lines, now: now)
     }
 
-    private func adopt(_ lines: [Line], now: Date) throws {
+    func adopt(_ lines: [Line], now: Date) throws {
         var batch = StoreBatch()
+        var fingerprints: [(String, String)] = []
         for line in lines {
             var record = records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
-            record.period = period(for: line, record: record, now: now)
+            let fingerprint = line.plan.fingerprint
+            let known = try store.meta(Self.planKey(line.id))
+            if known != fingerprint {
+                if let known, record.periodOrigin == "renewal" {
+                    // The plan was edited (docs/configuration.md: that is how to renew): it wins over the renewal.
+                    logger.notice(
+                        "\(line.id): the plan in the configuration changed; it replaces the renewal recorded by hand",
+                        metadata: ["line": "\(line.id)", "previous_plan": "\(known)"]
+                    )
+                    record.periodOrigin = "config"
+                }
+                fingerprints.append((line.id, fingerprint))
+            }
+            refreshPeriod(&record, of: line, now: now)
             records[line.id] = record
             batch.lines.append(record)
             if inFlight[line.id] == nil {
@@ -128,14 +152,35 @@ public actor Engine {
             }
         }
         try store.commit(batch)
+        // After the records: a crash in between re-reads the same edit and, the renewal already gone, changes nothing.
+        for (id, fingerprint) in fingerprints { try store.setMeta(Self.planKey(id), fingerprint) }
+        adopted = true
     }
 
-    /// The plan period in force: a recorded renewal wins; otherwise the configuration's plan (re-derived, so a
-    /// monthly cycle rolls over by itself).
+    /// The plan period in force: a renewal recorded by hand or detected, until it ends; otherwise the
+    /// configuration's plan (re-derived, so a monthly cycle rolls over by itself).
     func period(for line: Line, record: LineRecord, now: Date) -> PlanPeriod {
-        if record.periodOrigin == "renewal", let period = record.period { return period }
+        if let period = Self.renewal(in: record, now: now) { return period }
         return line.plan.period(firstSeen: record.firstSeen, now: now, zone: config.daemon.timeZone)
     }
+
+    /// Sets the record's period for `now`; a renewal that ended hands the line back to the configuration.
+    func refreshPeriod(_ record: inout LineRecord, of line: Line, now: Date) {
+        if record.periodOrigin == "renewal", Self.renewal(in: record, now: now) == nil {
+            record.periodOrigin = "config"
+        }
+        record.period = period(for: line, record: record, now: now)
+    }
+
+    /// A recorded renewal's period while it lasts: it ends at its expiry like any other period.
+    static func renewal(in record: LineRecord, now: Date) -> PlanPeriod? {
+        guard record.periodOrigin == "renewal", let period = record.period else { return nil }
+        if let end = period.expiresAt, now >= end { return nil }
+        return period
+    }
+
+    /// The store's meta key holding the plan a line was last adopted with.
+    static func planKey(_ line: String) -> String { "plan:\(line)" }
 
     /// When something next needs doing: a poll, a repeat reminder, or a reminder waiting in the outbox.
     public func nextWake() -> Date? {
@@ -152,7 +197,20 @@ public actor Engine {
     ///
     /// While the state database refuses writes, nothing is done before the back-off ends (`nextWake` says when).
     public func runDue(now: Date) async {
-        guard !stopping, !storeBackingOff(now: now) else { return }
+        // A clock that is not set yet starts nothing; the run loop looks again within a minute.
+        guard !stopping, clockIsSet(now) else { return }
+        if let last = lastRunAt, now < last - Self.stepTolerance { clockWentBack(from: last, to: now) }
+        lastRunAt = now
+        guard !storeBackingOff(now: now) else { return }
+        if !adopted {
+            do {
+                try adopt(config.lines, now: now)
+                storeSucceeded(now: now)
+            } catch {
+                storeFailed(error, doing: "adopting the lines", now: now)
+                return
+            }
+        }
         // Lines over the concurrency bound wait in order, outside the timer's queue, so a full house never makes
         // the loop spin; each finished poll wakes the loop (onChange) and frees a slot for the next one.
         for id in polls.popDue(now: now) where !waiting.contains(id) && inFlight[id] == nil {

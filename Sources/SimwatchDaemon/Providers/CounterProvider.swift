@@ -91,6 +91,11 @@ struct CounterProvider: UsageProvider {
                 logger.info("\(line): interface \(name) is (back) here; counting it from zero", metadata: metadata)
             case .replaced(let name):
                 logger.info("\(line): interface \(name) was re-created; counting it from zero", metadata: metadata)
+            case .clockWentBack(let seconds):
+                logger.notice(
+                    "\(line): the clock went back \(TimeSpan(seconds: seconds)) since the last sample; its traffic is counted",
+                    metadata: metadata
+                )
             case .wrapped(let name, let bits):
                 logger.info("\(line): a \(bits)-bit counter of \(name) wrapped", metadata: metadata)
             case .discarded(let name, let bytes):

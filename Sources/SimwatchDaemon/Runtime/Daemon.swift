@@ -164,11 +164,10 @@ public struct Daemon {
                 logger.notice("stopping on signal \(sig)")
                 break loop
             }
-            if let next = await engine.nextWake() {
-                wake.arm(after: clock.realDelay(until: next))
-            } else {
-                wake.arm(after: 3600)
-            }
+            // The timer counts monotonic time, which stands still in suspend and ignores clock steps: looking at
+            // the wall clock again at least every `wallClockCheck` notices both, and a clock set late (1970 at boot).
+            let delay = await engine.nextWake().map { clock.realDelay(until: $0) } ?? Self.wallClockCheck
+            wake.arm(after: min(delay, Self.wallClockCheck))
             let current = await engine.statusLine()
             if current != status {
                 status = current
@@ -184,6 +183,9 @@ public struct Daemon {
         logger.notice("stopped")
         return DaemonExit.ok
     }
+
+    /// Real seconds between looks at the wall clock when nothing is due sooner.
+    static let wallClockCheck: Double = 30
 
     /// Validates the file first: a broken file leaves the running configuration in place and says why.
     func reload(

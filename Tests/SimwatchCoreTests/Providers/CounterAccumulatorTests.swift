@@ -39,6 +39,38 @@ import Testing
         #expect(next.used == 4000)
     }
 
+    @Test func aBackwardClockStepKeepsRealTraffic() {
+        // 500 MB over the hour before, but the clock was set back a day meanwhile: at one second's rate the traffic
+        // would be implausible and thrown away.
+        let before = CounterState(
+            periodStart: Self.t0,
+            used: 1_000,
+            bootID: "b1",
+            sampledAt: Self.t0,
+            interfaces: sample(1_000_000, 0)
+        )
+        let (state, events) = both.step(
+            before,
+            bootID: "b1",
+            interfaces: sample(501_000_000, 0),
+            at: Self.t0 - 86_400 + 3_600,
+            periodStart: Self.t0
+        )
+        #expect(state.used == 500_001_000)
+        #expect(state.discarded == 0)
+        #expect(events == [.clockWentBack(seconds: 82_800)])
+        // Forward again from there: judged at the real rate as before.
+        let (after, more) = both.step(
+            state,
+            bootID: "b1",
+            interfaces: sample(1_501_000_000, 0),
+            at: Self.t0 - 86_400 + 3_601,
+            periodStart: Self.t0
+        )
+        #expect(after.used == state.used)
+        #expect(more.contains(.discarded("wwan0", bytes: 1_000_000_000)))
+    }
+
     @Test func rebootCountsFromZero() {
         let before = CounterState(
             periodStart: Self.t0,
