@@ -2,7 +2,7 @@ import FoundationEssentials
 import SimwatchMustache
 
 /// Any JSON value: the data of the specification's cases, and what the differential test hands to pystache.
-indirect enum JSONValue: Codable, Hashable {
+indirect enum JSONValue: Codable, Hashable, Sendable {
     case string(String)
     case integer(Int)
     case decimal(Double)

@@ -20,7 +20,7 @@ enum Pystache {
         json.dump(out, open(sys.argv[2], "w", encoding="utf-8"))
         """
 
-    struct Case: Encodable {
+    struct Case: Encodable, Sendable {
         var template: String
         var data: JSONValue
     }

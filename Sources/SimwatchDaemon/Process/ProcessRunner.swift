@@ -70,11 +70,16 @@ enum ProcessRunner {
         var description: String { "cannot run \(path): \(String(cString: strerror(errno)))" }
     }
 
+    /// Where a child is watched, for as long as it runs. Not `DispatchQueue.global()`: that queue runs only as many
+    /// blocking jobs at once as there are CPUs, so two hung scripts on a 2-core board would hold up every other
+    /// script and sendmail until their timeouts. A queue of our own gets a thread for each job.
+    static let watchers = DispatchQueue(label: "simwatch.process.watch", attributes: .concurrent)
+
     static func run(_ request: Request) async throws(SpawnError) -> Outcome {
         let group = ProcessGroup()
         let outcome: Result<Outcome, SpawnError> = await withTaskCancellationHandler {
             await withCheckedContinuation { answer in
-                DispatchQueue.global().async {
+                watchers.async {
                     answer.resume(
                         returning: Result { () throws(SpawnError) in try runBlocking(request, group: group) }
                     )

@@ -70,7 +70,7 @@ struct ProcessWatch {
                     // Stuck in the kernel: a background thread reaps it whenever it goes.
                     group.finished()
                     let pid = self.pid
-                    DispatchQueue.global().async {
+                    ProcessRunner.watchers.async {
                         var status: Int32 = 0
                         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
                     }
