@@ -7,8 +7,7 @@ enum AttemptTimeout {
     static func run(_ channel: any NotificationChannel, _ reminder: Reminder, seconds: Double) async -> DeliveryError? {
         let race = Race()
         return await withCheckedContinuation { (answer: CheckedContinuation<DeliveryError?, Never>) in
-            let timer = Task {
-                try? await Task.sleep(nanoseconds: UInt64(max(0.001, seconds) * 1_000_000_000))
+            let timer = OneShotTimer(after: seconds) {
                 if race.win() {
                     race.cancelWork()
                     answer.resume(returning: DeliveryError(.timeout, "no answer within \(Int(seconds.rounded())) s"))

@@ -101,10 +101,15 @@ extension Engine {
         _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         try await withThrowingTaskGroup(of: T.self) { group in
+            // A Dispatch timer, not Task.sleep: see OneShotTimer.
+            let (expiry, expired) = AsyncStream<Void>.makeStream()
+            let timer = OneShotTimer(after: seconds) { expired.finish() }
+            defer { timer.cancel() }
             group.addTask { try await body() }
             group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
-                throw ProviderError(.timeout, "no answer within \(TimeSpan(seconds: Int64(seconds)))")
+                for await _ in expiry {}
+                try Task.checkCancellation()
+                throw ProviderError(.timeout, "no answer within \(TimeSpan(seconds: Plausible.integer(seconds) ?? 0))")
             }
             defer { group.cancelAll() }
             guard let first = try await group.next() else { throw CancellationError() }
