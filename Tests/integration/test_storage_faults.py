@@ -54,6 +54,44 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def storage_problem(daemon, timeout: float) -> dict:
+    """Waits until simwatchctl status reports the state database refusing writes; returns that report."""
+    seen: dict = {}
+
+    def reported() -> bool:
+        seen.update(status(daemon))
+        return seen.get("storage") is not None
+
+    wait_until(reported, timeout, interval=1, what="status reporting the state not saved")
+    return seen["storage"]
+
+
+def hold_fault(current, started: float, cpu_before: float, seconds: float, what: str) -> None:
+    """Keeps the fault until `seconds` after `started`, then checks the daemon only slept through it."""
+    time.sleep(max(0.0, seconds - (time.monotonic() - started)))
+    held = time.monotonic() - started
+    cpu = cpu_seconds(current.pid) - cpu_before
+    assert cpu < 0.3 * held, f"simwatchd used {cpu:.1f}s of CPU in {held:.0f}s with {what}"
+
+
+def recovered(daemon) -> None:
+    """The problem clears by itself and what waited goes out."""
+    wait_until(lambda: status(daemon).get("storage") is None, 60, interval=1, what="the storage problem to clear")
+    wait_until(
+        lambda: not [r for r in outbox(daemon) if r["state"] == "pending" and r["channel"] == "hook"],
+        60,
+        interval=1,
+        what="the outbox to drain",
+    )
+
+
+def arrived_once(receiver: Receiver, what: str) -> Counter:
+    arrivals = Counter(r["headers"]["webhook-id"] for r in receiver.snapshot())
+    twice = {rid: n for rid, n in arrivals.items() if n > 1}
+    assert not twice, f"reminders sent more than once while {what}: {twice}"
+    return arrivals
+
+
 def test_second_daemon_on_the_same_state_is_refused(daemon, tmp_path):
     receiver = Receiver()
     try:
@@ -89,38 +127,16 @@ def test_locked_database_backs_off_sends_once_and_recovers(daemon):
         holder.execute("BEGIN IMMEDIATE")
         locked_at = time.monotonic()
         cpu_before = cpu_seconds(current.pid)
-        seen: dict = {}
-
-        def reported() -> bool:
-            seen.update(status(daemon))
-            return seen.get("storage") is not None
-
-        wait_until(reported, 40, interval=1, what="status reporting the state not saved")
-        problem = seen["storage"]
+        problem = storage_problem(daemon, 40)
         assert problem["failures"] >= 1 and "lock" in problem["error"].lower(), problem
-        assert time.monotonic() - locked_at < 40
-        time.sleep(max(0.0, 25 - (time.monotonic() - locked_at)))
-        held = time.monotonic() - locked_at
-        cpu = cpu_seconds(current.pid) - cpu_before
+        # No storm: waiting on a locked database costs sleeps, not a core.
+        hold_fault(current, locked_at, cpu_before, 25, "the database locked")
         holder.execute("ROLLBACK")
         holder.close()
 
-        # No storm: waiting on a locked database costs sleeps, not a core.
-        assert cpu < 0.3 * held, f"simwatchd used {cpu:.1f}s of CPU in {held:.0f}s with the database locked"
-
-        # It recovers by itself: the problem clears and what waited goes out.
-        wait_until(lambda: status(daemon).get("storage") is None, 60, interval=1, what="the storage problem to clear")
-        wait_until(
-            lambda: not [r for r in outbox(daemon) if r["state"] == "pending" and r["channel"] == "hook"],
-            60,
-            interval=1,
-            what="the outbox to drain",
-        )
+        recovered(daemon)
         assert current.stop() == 0, current.stderr_tail()
-
-        arrivals = Counter(r["headers"]["webhook-id"] for r in receiver.snapshot())
-        twice = {rid: n for rid, n in arrivals.items() if n > 1}
-        assert not twice, f"reminders sent more than once while the database was locked: {twice}"
+        arrivals = arrived_once(receiver, "the database was locked")
         with sqlite3.connect(str(db)) as c:
             assert c.execute("pragma integrity_check").fetchone()[0] == "ok"
             sent = {row[0] for row in c.execute("select id from outbox where state = 'sent' and channel = 'hook'")}
@@ -167,28 +183,13 @@ def test_full_disk_backs_off_sends_once_and_recovers_when_space_returns(daemon):
         assert "No space left" in filled.stdout, filled.stdout + filled.stderr
         full_at = time.monotonic()
         cpu_before = cpu_seconds(current.pid)
-        seen: dict = {}
-
-        def reported() -> bool:
-            seen.update(status(daemon))
-            return seen.get("storage") is not None
-
-        wait_until(reported, 60, interval=1, what="status reporting the state not saved")
-        assert "full" in seen["storage"]["error"].lower(), seen["storage"]
-        time.sleep(max(0.0, 20 - (time.monotonic() - full_at)))
-        held = time.monotonic() - full_at
-        cpu = cpu_seconds(current.pid) - cpu_before
-        assert cpu < 0.3 * held, f"simwatchd used {cpu:.1f}s of CPU in {held:.0f}s with a full disk"
+        problem = storage_problem(daemon, 60)
+        assert "full" in problem["error"].lower(), problem
+        hold_fault(current, full_at, cpu_before, 20, "a full disk")
 
         freed = in_namespace(current.pid, f"rm -f '{state}/fill'")
         assert freed.returncode == 0, freed.stderr
-        wait_until(lambda: status(daemon).get("storage") is None, 60, interval=1, what="the storage problem to clear")
-        wait_until(
-            lambda: not [r for r in outbox(daemon) if r["state"] == "pending" and r["channel"] == "hook"],
-            60,
-            interval=1,
-            what="the outbox to drain",
-        )
+        recovered(daemon)
         check = in_namespace(
             current.pid,
             f"python3 -c \"import sqlite3; c = sqlite3.connect('{state}/state.db'); "
@@ -199,9 +200,7 @@ def test_full_disk_backs_off_sends_once_and_recovers_when_space_returns(daemon):
         sent = int(check.stdout.split()[1])
         assert current.stop() == 0, current.stderr_tail()
 
-        arrivals = Counter(r["headers"]["webhook-id"] for r in receiver.snapshot())
-        twice = {rid: n for rid, n in arrivals.items() if n > 1}
-        assert not twice, f"reminders sent more than once while the disk was full: {twice}"
+        arrivals = arrived_once(receiver, "the disk was full")
         assert sent == len(arrivals), "what the outbox calls sent is exactly what arrived"
         text = current.stderr_text()
         assert "cannot save state" in text and "state saved again" in text, text[-3000:]
