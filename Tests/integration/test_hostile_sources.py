@@ -238,6 +238,8 @@ def _run_hostile_lines(daemon, tmp_path, simwatchctl_bin, server):
             problems.append(f"{variant}: taken as a reading: {summary.get('reading')}")
         if code not in error:
             problems.append(f"{variant}: last_error {error!r} lacks {code!r}")
+        if "stale" not in summary.get("firing", []):
+            problems.append(f"{variant}: not marked stale after 10 simulated hours without a reading: {summary}")
     assert not problems, "\n".join(problems)
 
     # Nothing raw reaches a terminal: not in `lines`, not in `show`, whatever the daemon stored.
