@@ -68,9 +68,9 @@ def modem_bus(tmp_path):
                         "ret = sorted(dbus.ObjectPath(p) for p in objects if p.startswith('/org/freedesktop/ModemManager1/SMS/'))")
         for n, (number, text, stamp) in enumerate(
             [
-                ("555", "Free Mobile: Conso data : 1,00 Go / 150 Go.", "2030-01-01T08:00:00+01"),
-                ("555", "Free Mobile: Conso data : 3,45 Go / 150 Go. Hors forfait : 0,00€.", "2030-01-02T08:00:00+01"),
-                ("+33612345678", "Tu rentres quand ? Il reste 2 Go de gâteau", "2030-01-03T08:00:00+01"),
+                ("555", "Free Mobile: Conso data : 1,00 Go / 150 Go.", "2025-01-01T08:00:00+01"),
+                ("555", "Free Mobile: Conso data : 3,45 Go / 150 Go. Hors forfait : 0,00€.", "2025-01-02T08:00:00+01"),
+                ("+33612345678", "Tu rentres quand ? Il reste 2 Go de gâteau", "2025-01-03T08:00:00+01"),
             ],
             start=1,
         ):
@@ -109,7 +109,7 @@ def test_ussd_and_sms_readings_from_a_modem(daemon, journal, modem_bus, simwatch
     sms = latest_reading(simwatchctl_bin, daemon, free)
     # The newest SMS from 555, not the older one nor the newer one from someone else.
     assert sms["used_bytes"] == 3_450_000_000 and sms["total_bytes"] == 150_000_000_000
-    assert sms["provider_updated_at"].startswith("2030-01-02T08:00:00+01:00")
+    assert sms["provider_updated_at"].startswith("2025-01-02T08:00:00+01:00")
 
     wait_until(lambda: f"{nomatch}: poll failed: unavailable: ModemManager: no modem matches" in d.stderr_text(), 20,
                what="the unmatched line's failure")

@@ -20,13 +20,17 @@ enum HTTPDelivery {
             case .connect, .io, .tooLarge: throw DeliveryError(.temporary, "\(error)")
             }
         }
-        try check(response, now: now)
+        try check(response, now: now, mask: SecretMask(request: request))
     }
 
-    static func check(_ response: HTTPResponseSpec, now: Date) throws(DeliveryError) {
+    /// The outcome of an answer; `mask` scrubs the quoted body of the request's secrets (an ntfy token, a
+    /// webhook URL's key), which an endpoint's error page may echo.
+    static func check(_ response: HTTPResponseSpec, now: Date, mask: SecretMask = SecretMask()) throws(DeliveryError) {
         let status = response.status
         if (200...299).contains(status) { return }
-        let snippet = String(response.bodyText.prefix(200)).split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Scrubbed before it is cut: a secret cut in half is still half a secret.
+        let scrubbed = mask.scrub(String(decoding: response.body.prefix(4096), as: UTF8.self))
+        let snippet = String(scrubbed.prefix(200)).split(whereSeparator: \.isNewline).joined(separator: " ")
         let said = "HTTP \(status)" + (snippet.isEmpty ? "" : ": \(snippet)")
         switch status {
         case 410: throw DeliveryError(.gone, said)

@@ -50,23 +50,22 @@ struct AiraloProvider: UsageProvider {
 
     private func fetch(_ request: ReadRequest, retryingOn401: Bool) async throws(ProviderError) -> Reading {
         let token = try await accessToken(now: request.now)
-        let response = try await http.send(
-            HTTPRequestSpec(
-                url: "\(settings.baseURL)/v2/sims/\(settings.iccid)/usage",
-                headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
-                totalTimeout: settings.timeout.timeInterval
-            )
+        let spec = HTTPRequestSpec(
+            url: "\(settings.baseURL)/v2/sims/\(settings.iccid)/usage",
+            headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
+            totalTimeout: settings.timeout.timeInterval
         )
+        let response = try await http.send(spec)
         if response.status == 401, retryingOn401 {
             // The token expired or was revoked: fetch a new one, once.
             await tokens.invalidate(tokenKey)
             return try await fetch(request, retryingOn401: false)
         }
         guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, what: "Airalo usage", defaultRetry: .minutes(20))
+            throw HTTPClientContext.failure(response, to: spec, what: "Airalo usage", defaultRetry: .minutes(20))
         }
         return try Self.reading(
-            HTTPClientContext.json(response, what: "Airalo usage"),
+            HTTPClientContext.json(response, to: spec, what: "Airalo usage"),
             request: request,
             zone: settings.timeZone
         )
@@ -75,24 +74,23 @@ struct AiraloProvider: UsageProvider {
     private func accessToken(now: Date) async throws(ProviderError) -> String {
         if let token = await tokens.token(tokenKey, now: now) { return token }
         let secret = try http.secrets.read(settings.secret)
-        let response = try await http.send(
-            HTTPRequestSpec(
-                method: "POST",
-                url: "\(settings.baseURL)/v2/token",
-                headers: [
-                    HTTPHeader("Accept", "application/json"),
-                    HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
-                ],
-                body: HTTPClientContext.form([
-                    ("client_id", settings.clientID), ("client_secret", secret), ("grant_type", "client_credentials"),
-                ]),
-                totalTimeout: settings.timeout.timeInterval
-            )
+        let spec = HTTPRequestSpec(
+            method: "POST",
+            url: "\(settings.baseURL)/v2/token",
+            headers: [
+                HTTPHeader("Accept", "application/json"),
+                HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
+            ],
+            body: HTTPClientContext.form([
+                ("client_id", settings.clientID), ("client_secret", secret), ("grant_type", "client_credentials"),
+            ]),
+            totalTimeout: settings.timeout.timeInterval
         )
+        let response = try await http.send(spec)
         guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, what: "Airalo token")
+            throw HTTPClientContext.failure(response, to: spec, what: "Airalo token")
         }
-        let root = try HTTPClientContext.json(response, what: "Airalo token")
+        let root = try HTTPClientContext.json(response, to: spec, what: "Airalo token")
         guard let token = (root.at(pointer: "/data/access_token") ?? root.at(pointer: "/access_token"))?.stringValue
         else { throw ProviderError(.malformed, "Airalo token: no data.access_token in the answer") }
         // Renew a little early so a token never expires between the check and the request; an absurd

@@ -25,16 +25,32 @@ struct ExecProvider: UsageProvider {
         }
         for (name, value) in settings.environment { environment[name] = value }
         var input: [UInt8]?
+        // What the script prints is scrubbed of its secret: a failing script may well echo what it was given.
+        var mask = SecretMask()
         if let source = settings.secret {
+            let secret = try secrets.read(source)
+            mask.add(secret)
             switch settings.secretDelivery {
             case .stdin:
-                input = Array(try secrets.read(source).utf8) + [10]
+                input = Array(secret.utf8) + [10]
             case .file:
-                // Checked like any secret file before the script is told where it is.
-                _ = try secrets.read(source)
+                // Checked like any secret file (by the read above) before the script is told where it is.
                 environment["SIMWATCH_SECRET_FILE"] = try secrets.path(of: source)
             }
         }
+        do {
+            return try await run(request, environment: environment, input: input, mask: mask)
+        } catch let error as ProviderError {
+            throw mask.scrub(error)
+        }
+    }
+
+    private func run(
+        _ request: ReadRequest,
+        environment: [String: String],
+        input: [UInt8]?,
+        mask: SecretMask
+    ) async throws -> Reading {
 
         let program = settings.command[0]
         let outcome: ProcessRunner.Outcome
@@ -54,7 +70,7 @@ struct ExecProvider: UsageProvider {
         }
         let metadata: Logger.Metadata = ["line": "\(request.line.id)"]
         for line in String(decoding: outcome.stderr, as: UTF8.self).split(whereSeparator: \.isNewline).prefix(20) {
-            logger.notice("\(request.line.id): \(program): \(line)", metadata: metadata)
+            logger.notice("\(request.line.id): \(program): \(mask.scrub(String(line)))", metadata: metadata)
         }
         if outcome.timedOut {
             throw ProviderError(

@@ -24,10 +24,26 @@ struct HTTPClientContext: Sendable {
 
     /// The error for a response that is not 2xx: 401/403 unauthorized, 429 rate limited (with Retry-After),
     /// anything else unavailable.
+    /// The body preview is scrubbed of every secret `request` carried: an error page may echo the request.
     static func failure(
         _ response: HTTPResponseSpec,
+        to request: HTTPRequestSpec,
         what: String,
         defaultRetry: TimeSpan = .minutes(1)
+    )
+        -> ProviderError
+    {
+        // Scrubbed before the preview cuts it: a secret cut in half is still half a secret.
+        let mask = SecretMask(request: request)
+        var scrubbed = response
+        scrubbed.body = Array(mask.scrub(String(decoding: response.body.prefix(4096), as: UTF8.self)).utf8)
+        return mask.scrub(failure(scrubbed, what: what, defaultRetry: defaultRetry))
+    }
+
+    private static func failure(
+        _ response: HTTPResponseSpec,
+        what: String,
+        defaultRetry: TimeSpan
     )
         -> ProviderError
     {
@@ -62,11 +78,18 @@ struct HTTPClientContext: Sendable {
         URLRedaction.authority(of: url)
     }
 
-    static func json(_ response: HTTPResponseSpec, what: String) throws(ProviderError) -> JSONNode {
+    /// The parse error quotes the body's start, scrubbed of the secrets `request` carried.
+    static func json(
+        _ response: HTTPResponseSpec,
+        to request: HTTPRequestSpec,
+        what: String
+    ) throws(ProviderError)
+        -> JSONNode
+    {
         do {
             return try JSONNode(parsing: response.body)
         } catch {
-            throw ProviderError(.malformed, "\(what): \(error)")
+            throw SecretMask(request: request).scrub(ProviderError(.malformed, "\(what): \(error)"))
         }
     }
 

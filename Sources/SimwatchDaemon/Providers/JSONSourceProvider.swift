@@ -27,18 +27,24 @@ struct JSONSourceProvider: UsageProvider {
         case .header(let name, let source):
             headers.append(HTTPHeader(name, try http.secrets.read(source)))
         }
-        let response = try await http.send(
-            HTTPRequestSpec(
-                method: settings.method,
-                url: url,
-                headers: headers,
-                body: settings.body.map { Array($0.utf8) },
-                totalTimeout: settings.timeout.timeInterval
-            )
+        let spec = HTTPRequestSpec(
+            method: settings.method,
+            url: url,
+            headers: headers,
+            body: settings.body.map { Array($0.utf8) },
+            totalTimeout: settings.timeout.timeInterval
         )
+        let response = try await http.send(spec)
         let host = HTTPClientContext.host(of: url)
-        guard (200..<300).contains(response.status) else { throw HTTPClientContext.failure(response, what: host) }
-        return try reading(HTTPClientContext.json(response, what: host), request: request)
+        guard (200..<300).contains(response.status) else {
+            throw HTTPClientContext.failure(response, to: spec, what: host)
+        }
+        do {
+            return try reading(HTTPClientContext.json(response, to: spec, what: host), request: request)
+        } catch {
+            // A figure's error quotes the answer, which may echo the request.
+            throw SecretMask(request: spec).scrub(error)
+        }
     }
 
     /// Picks the figures out of the answer (the pure, checked decoding lives in `JSONSourceReading`).

@@ -19,46 +19,44 @@ struct OneNCEProvider: UsageProvider {
 
     private func fetch(_ request: ReadRequest, retryingOn401: Bool) async throws(ProviderError) -> Reading {
         let token = try await accessToken(now: request.now)
-        let response = try await http.send(
-            HTTPRequestSpec(
-                url: "\(settings.baseURL)/v1/sims/\(settings.iccid)/quota/data",
-                headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
-                totalTimeout: settings.timeout.timeInterval
-            )
+        let spec = HTTPRequestSpec(
+            url: "\(settings.baseURL)/v1/sims/\(settings.iccid)/quota/data",
+            headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
+            totalTimeout: settings.timeout.timeInterval
         )
+        let response = try await http.send(spec)
         if response.status == 401, retryingOn401 {
             await tokens.invalidate(tokenKey)
             return try await fetch(request, retryingOn401: false)
         }
         guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, what: "1NCE quota")
+            throw HTTPClientContext.failure(response, to: spec, what: "1NCE quota")
         }
-        return try Self.reading(HTTPClientContext.json(response, what: "1NCE quota"), request: request)
+        return try Self.reading(HTTPClientContext.json(response, to: spec, what: "1NCE quota"), request: request)
     }
 
     private func accessToken(now: Date) async throws(ProviderError) -> String {
         if let token = await tokens.token(tokenKey, now: now) { return token }
         let password = try http.secrets.read(settings.secret)
-        let response = try await http.send(
-            HTTPRequestSpec(
-                method: "POST",
-                url: "\(settings.baseURL)/oauth/token",
-                headers: [
-                    HTTPHeader("Accept", "application/json"),
-                    HTTPHeader("Content-Type", "application/json"),
-                    HTTPHeader(
-                        "Authorization",
-                        HTTPClientContext.basicAuthorization(user: settings.username, password: password)
-                    ),
-                ],
-                body: Array(#"{"grant_type":"client_credentials"}"#.utf8),
-                totalTimeout: settings.timeout.timeInterval
-            )
+        let spec = HTTPRequestSpec(
+            method: "POST",
+            url: "\(settings.baseURL)/oauth/token",
+            headers: [
+                HTTPHeader("Accept", "application/json"),
+                HTTPHeader("Content-Type", "application/json"),
+                HTTPHeader(
+                    "Authorization",
+                    HTTPClientContext.basicAuthorization(user: settings.username, password: password)
+                ),
+            ],
+            body: Array(#"{"grant_type":"client_credentials"}"#.utf8),
+            totalTimeout: settings.timeout.timeInterval
         )
+        let response = try await http.send(spec)
         guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, what: "1NCE token")
+            throw HTTPClientContext.failure(response, to: spec, what: "1NCE token")
         }
-        let root = try HTTPClientContext.json(response, what: "1NCE token")
+        let root = try HTTPClientContext.json(response, to: spec, what: "1NCE token")
         guard let token = root.at(pointer: "/access_token")?.stringValue else {
             throw ProviderError(.malformed, "1NCE token: no access_token in the answer")
         }

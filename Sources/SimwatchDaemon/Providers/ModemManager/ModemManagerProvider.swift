@@ -85,8 +85,10 @@ struct ModemManagerProvider: UsageProvider {
                         modem: modem
                     )
                 case .sms(let from, let maxAge):
-                    guard let sms = try newestSMS(bus, modem: modem, from: from) else {
-                        throw DBusError(message: "no SMS from \(from) on \(modem)")
+                    let (newest, ignored) = try newestSMS(bus, modem: modem, from: from, now: now)
+                    guard let sms = newest else {
+                        let why = ignored > 0 ? " (\(ignored) without a time or dated in the future ignored)" : ""
+                        throw DBusError(message: "no SMS from \(from) on \(modem)\(why)")
                     }
                     if let at = sms.at, now.timeIntervalSince(at) > maxAge.timeInterval {
                         throw DBusError(message: "the newest SMS from \(from) is older than \(maxAge)")
@@ -153,10 +155,23 @@ struct ModemManagerProvider: UsageProvider {
         return text
     }
 
-    /// The newest received SMS whose sender is `from`.
-    static func newestSMS(_ bus: SystemBus, modem: String, from: String) throws(DBusError) -> Answer? {
+    /// An SMS stamped later than this past now is not believed: a modem or SMSC clock a few hours off (a wrong
+    /// zone) is common, a message from next year is a broken clock or a forgery.
+    static let futureTolerance = TimeSpan.days(1)
+
+    /// The newest received SMS whose sender is `from`, and how many of that sender's were ignored. An SMS without a
+    /// timestamp, or dated beyond `futureTolerance`, is ignored: the first cannot be shown to be younger than
+    /// `sms_max_age`, the second would stay "the newest" and hide every genuine answer until its date.
+    static func newestSMS(
+        _ bus: SystemBus,
+        modem: String,
+        from: String,
+        now: Date
+    ) throws(DBusError) -> (Answer?, ignored: Int) {
         let paths = try bus.call(service, modem, messagingInterface, "List").first?.array?.compactMap(\.string) ?? []
+        let latest = now.addingTimeInterval(futureTolerance.timeInterval)
         var best: Answer?
+        var ignored = 0
         for path in paths {
             guard let sms = try? bus.properties(service, path, smsInterface) else { continue }
             // MMSmsState: 3 received; 0 unknown is kept for modems that do not say.
@@ -164,12 +179,15 @@ struct ModemManagerProvider: UsageProvider {
             guard state == 3 || state == 0, let number = sms["Number"]?.string, sameSender(number, from),
                 let text = sms["Text"]?.string
             else { continue }
-            let at = sms["Timestamp"]?.string.flatMap(parseTimestamp)
-            if best == nil || (at ?? .distantPast) >= (best?.at ?? .distantPast) {
+            guard let at = sms["Timestamp"]?.string.flatMap(parseTimestamp), at <= latest else {
+                ignored += 1
+                continue
+            }
+            if best == nil || at >= (best?.at ?? .distantPast) {
                 best = Answer(text: text, at: at, modem: modem)
             }
         }
-        return best
+        return (best, ignored)
     }
 
     /// "555" matches "555"; "+33 6 12 34 56 78" matches "0612345678" on the last nine digits.
