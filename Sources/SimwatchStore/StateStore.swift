@@ -11,7 +11,9 @@ public final class StateStore: Sendable {
     /// Opens (creating and migrating as needed) the database at `path`: WAL, `synchronous = NORMAL`, and a 5 s
     /// busy timeout against other connections (`sqlite3` run by hand while the daemon is up).
     public init(path: String) throws {
-        queue = try SerializedDatabase.open(path: path, busyTimeout: .seconds(5))
+        // Short: a write that waits holds the engine (and the status queries behind it); a database locked for
+        // longer is the engine's back-off's business.
+        queue = try SerializedDatabase.open(path: path, busyTimeout: .seconds(2))
         try queue.withDatabase { db in _ = try Self.migrator.migrate(db) }
     }
 

@@ -216,18 +216,28 @@ public actor Engine {
         for id in polls.popDue(now: now) where !waiting.contains(id) && inFlight[id] == nil {
             waiting.append(id)
         }
+        // Once a write fails in this pass, the rest waits for the back-off: each failed write can hold the engine for
+        // SQLite's busy timeout, and status queries wait on the engine.
         while inFlight.count < config.daemon.maxConcurrentPolls, !waiting.isEmpty {
             let id = waiting.removeFirst()
             guard let line = config.lines.first(where: { $0.id == id }) else { continue }
+            if let trouble = storeTrouble, now < trouble.retryAt {
+                polls.schedule(id, at: trouble.retryAt)
+                continue
+            }
             startPoll(line, now: now)
         }
 
         for id in reminders.popDue(now: now) where inFlight[id] == nil {
             guard let line = config.lines.first(where: { $0.id == id }) else { continue }
+            if let trouble = storeTrouble, now < trouble.retryAt {
+                reminders.schedule(id, at: trouble.retryAt)
+                continue
+            }
             commitAssessment(of: line, trigger: .due, now: now)
         }
         deliverDue(now: now)
-        compactIfDue(now: now)
+        if !storeBackingOff(now: now) { compactIfDue(now: now) }
     }
 
     /// Waits for every poll and delivery in flight (tests, and a graceful stop).

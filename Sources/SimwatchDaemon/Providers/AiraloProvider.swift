@@ -64,11 +64,16 @@ struct AiraloProvider: UsageProvider {
         guard (200..<300).contains(response.status) else {
             throw HTTPClientContext.failure(response, to: spec, what: "Airalo usage", defaultRetry: .minutes(20))
         }
-        return try Self.reading(
-            HTTPClientContext.json(response, to: spec, what: "Airalo usage"),
-            request: request,
-            zone: settings.timeZone
-        )
+        do {
+            return try Self.reading(
+                HTTPClientContext.json(response, to: spec, what: "Airalo usage"),
+                request: request,
+                zone: settings.timeZone
+            )
+        } catch {
+            // A figure's error quotes the answer, which may echo the request.
+            throw SecretMask(request: spec).scrub(error)
+        }
     }
 
     private func accessToken(now: Date) async throws(ProviderError) -> String {

@@ -32,7 +32,12 @@ struct OneNCEProvider: UsageProvider {
         guard (200..<300).contains(response.status) else {
             throw HTTPClientContext.failure(response, to: spec, what: "1NCE quota")
         }
-        return try Self.reading(HTTPClientContext.json(response, to: spec, what: "1NCE quota"), request: request)
+        do {
+            return try Self.reading(HTTPClientContext.json(response, to: spec, what: "1NCE quota"), request: request)
+        } catch {
+            // A figure's error quotes the answer, which may echo the request.
+            throw SecretMask(request: spec).scrub(error)
+        }
     }
 
     private func accessToken(now: Date) async throws(ProviderError) -> String {
