@@ -32,7 +32,7 @@ import Testing
             let received = try await blocking {
                 let client = try VarlinkClient(path: path)
                 try client.send(VarlinkCall(method: "org.example.test.Forever", more: true))
-                let replies = try (0..<2).map { _ in try client.receive(timeout: 5) }
+                let replies = try (0..<2).map { _ in try client.receive(timeout: 30) }
                 client.close()
                 return replies.map(\.continues)
             }
@@ -117,7 +117,7 @@ import Testing
                         VarlinkCall(method: "org.example.test.Echo", parameters: .object(["value": .string(value)]))
                     )
                 }
-                return try (0..<3).map { _ in try client.receive(timeout: 5).parameters["value"]?.stringValue }
+                return try (0..<3).map { _ in try client.receive(timeout: 30).parameters["value"]?.stringValue }
             }
             #expect(values == ["x", "y", "z"])
         }
@@ -138,7 +138,7 @@ import Testing
                 try client.send(
                     VarlinkCall(method: "org.example.test.Echo", parameters: .object(["value": .string("after")]))
                 )
-                return (raw, try client.receive(timeout: 5))
+                return (raw, try client.receive(timeout: 30))
             }
             #expect(raw.isEmpty)
             #expect(first.parameters == .object(["value": .string("after")]))
@@ -173,7 +173,7 @@ import Testing
                 try socket.write(try VarlinkCall(method: "org.varlink.service.GetInfo").framed())
                 socket.shutdownWrite()
                 let reply = try socket.readReply()
-                return (reply, socket.waitForClose(timeout: 5))
+                return (reply, socket.waitForClose(timeout: 30))
             }
             #expect(reply.0?.parameters["product"] == .string("simwatchd"))
             #expect(reply.1 != nil, "the server closes once it has answered")

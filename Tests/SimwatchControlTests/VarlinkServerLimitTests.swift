@@ -14,7 +14,7 @@ import Testing
                 // No NUL at all: the server must give up once it holds more than the limit.
                 try? socket.write([UInt8](repeating: UInt8(ascii: "a"), count: 4096))
                 let reply = try socket.readReply()
-                let closed = socket.waitForClose(timeout: 5)
+                let closed = socket.waitForClose(timeout: 30)
                 let other = try bystander.callRaw(
                     method: "org.example.test.Echo",
                     parameters: .object(["value": .string("ok")])
@@ -63,7 +63,7 @@ import Testing
                 .map { text in
                     let socket = try RawSocket(path: path)
                     try socket.write(text)
-                    return (try socket.readReply()?.controlError, socket.waitForClose(timeout: 5) != nil)
+                    return (try socket.readReply()?.controlError, socket.waitForClose(timeout: 30) != nil)
                 }
             }
             #expect(
@@ -103,12 +103,12 @@ import Testing
             let path = server.path
             async let silent = blocking { () -> Double? in
                 let socket = try RawSocket(path: path)
-                return socket.waitForClose(timeout: 5)
+                return socket.waitForClose(timeout: 30)
             }
             async let partial = blocking { () -> Double? in
                 let socket = try RawSocket(path: path)
                 try socket.write(#"{"method":"org.varlink.service.GetI"#)
-                return socket.waitForClose(timeout: 5)
+                return socket.waitForClose(timeout: 30)
             }
             // A busy client calls every 0.2 s for 1.2 s: each reply restarts its deadline, so it stays open.
             async let busy = blocking { () -> Int in
@@ -183,7 +183,7 @@ import Testing
             let info = try await server.call("org.varlink.service.GetInfo")
             #expect(info.count == 1)
             let (firstClosed, secondClosed) = try await blocking {
-                (first.waitForClose(timeout: 5), second.waitForClose(timeout: 0.3))
+                (first.waitForClose(timeout: 30), second.waitForClose(timeout: 0.3))
             }
             #expect(firstClosed != nil, "the oldest idle connection was closed")
             #expect(secondClosed == nil, "the younger one stays")
@@ -242,7 +242,7 @@ import Testing
     }
 
     @Test func aClientThatDoesNotReadIsDroppedWithoutSlowingOthers() async throws {
-        try await TestServer.with(limits: VarlinkLimits(writeTimeout: 3)) { server in
+        try await TestServer.with(limits: VarlinkLimits(writeTimeout: 15)) { server in
             let path = server.path
             let hog = try await blocking { () -> RawSocket in
                 let socket = try RawSocket(path: path)
@@ -260,10 +260,10 @@ import Testing
             // While the flood is stuck on a full socket buffer, others are answered long before the hog is dropped.
             let start = ContinuousClock.now
             #expect(try await server.call("org.example.test.Echo", .object(["value": .string("hi")])).count == 1)
-            #expect(start.duration(to: .now) < .milliseconds(2500))
+            #expect(start.duration(to: .now) < .seconds(10))
             #expect(!server.probe.contains("forever: closed"))
-            #expect(await eventually(timeout: 10) { server.probe.contains("forever: closed") })
-            #expect(server.logs.contains { $0.contains("did not read its replies within 3.0s") })
+            #expect(await eventually(timeout: 60) { server.probe.contains("forever: closed") })
+            #expect(server.logs.contains { $0.contains("did not read its replies within 15.0s") })
             _ = hog
         }
     }

@@ -113,7 +113,7 @@ import Testing
             let reply = try await blocking {
                 let client = try VarlinkClient(path: path)
                 try client.send(VarlinkCall(method: "org.example.test.Echo", upgrade: true))
-                return try client.receive(timeout: 5)
+                return try client.receive(timeout: 30)
             }
             #expect(reply.controlError == .invalidParameter("upgrade"))
         }

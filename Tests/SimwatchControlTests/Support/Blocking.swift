@@ -42,7 +42,7 @@ private final class Job: Sendable {
 }
 
 /// Polls `condition` until it holds or `timeout` seconds pass.
-func eventually(timeout: Double = 5, _ condition: @Sendable () -> Bool) async -> Bool {
+func eventually(timeout: Double = 30, _ condition: @Sendable () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
     while ContinuousClock.now < deadline {
         if condition() { return true }
