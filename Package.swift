@@ -51,15 +51,18 @@ let package = Package(
             dependencies: ["SimwatchModel", "SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
+        // The event loop (epoll, timers, signals) behind simwatchd's one thread; CEventLoop is its core.
+        .target(name: "CEventLoop"),
+        .target(name: "SimwatchLoop", dependencies: ["CEventLoop"], swiftSettings: strict),
         // The Varlink control protocol: interface, types, framing, server and client. No libsystemd, SQLite or HTTP,
         // so simwatchctl stays small.
-        .target(name: "SimwatchControl", swiftSettings: strict),
+        .target(name: "SimwatchControl", dependencies: ["SimwatchLoop"], swiftSettings: strict),
         // The few libcurl declarations SimwatchHTTP uses, and trampolines for its variadic calls. No libcurl
         // headers or link: libcurl.so.4 is opened with dlopen on the first request.
         .target(name: "CCurlShim"),
         // Outbound HTTP for provider APIs and webhooks over the system's libcurl: timeouts, no redirects, bounded
         // bodies, credentials kept out of messages.
-        .target(name: "SimwatchHTTP", dependencies: ["CCurlShim"], swiftSettings: strict),
+        .target(name: "SimwatchHTTP", dependencies: ["CCurlShim", "SimwatchLoop"], swiftSettings: strict),
         // pipe2, posix_spawn_file_actions_addclosefrom_np and waitid(WNOWAIT), which Glibc does not show to Swift:
         // the child-process runner's close-on-exec pipes, closed descriptors and safe group kills.
         .target(name: "CProcessShim"),
@@ -77,7 +80,9 @@ let package = Package(
         // sd_notify, sd_journal, listen fds, and the journald log handler.
         .target(
             name: "SimwatchSystemd",
-            dependencies: ["CSystemd", "SimwatchCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CSystemd", "SimwatchCore", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         // The daemon: providers, channels, timer, signals, the engine that ties them together.
@@ -85,7 +90,7 @@ let package = Package(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
-                "CProcessShim", .product(name: "Logging", package: "swift-log"),
+                "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -98,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "simwatchd",
             dependencies: [
-                "SimwatchDaemon", "SimwatchCore", "SimwatchControl",
+                "SimwatchDaemon", "SimwatchCore", "SimwatchControl", "SimwatchLoop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -123,6 +128,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
+        .testTarget(name: "SimwatchLoopTests", dependencies: ["SimwatchLoop"], swiftSettings: strict),
         .testTarget(name: "SimwatchCryptoTests", dependencies: ["SimwatchCrypto"], swiftSettings: strict),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
         .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore", "SimwatchModel"], swiftSettings: strict),

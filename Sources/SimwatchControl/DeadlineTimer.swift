@@ -1,20 +1,18 @@
-import Dispatch
+import SimwatchLoop
 
-/// A restartable one-shot deadline on a serial queue: `arm(after:)` (re)starts it, `disarm()` stops it, and the
-/// handler runs only when the deadline really passed, so a timer event that raced a re-arm is ignored.
-// Used only on `queue`, like the connection that owns it; hence @unchecked Sendable.
+/// A restartable one-shot deadline on the event loop: `arm(after:)` (re)starts it, `disarm()` stops it, and the
+/// handler runs only when the deadline really passed, so a firing that raced a re-arm is ignored.
+// Used only on the loop's thread, like the connection that owns it; hence @unchecked Sendable.
 final class DeadlineTimer: @unchecked Sendable {
-    private let source: any DispatchSourceTimer
-    private var deadline: DispatchTime?
+    private var timer: LoopTimer?
+    private var deadline: UInt64?
 
-    init(queue: DispatchQueue, handler: @escaping @Sendable () -> Void) {
-        source = DispatchSource.makeTimerSource(queue: queue)
-        source.setEventHandler { [weak self] in
-            guard let self, let deadline = self.deadline, DispatchTime.now() >= deadline else { return }
+    init(handler: @escaping @Sendable () -> Void) {
+        timer = LoopTimer { [weak self] in
+            guard let self, let deadline = self.deadline, EventLoop.uptimeNanoseconds >= deadline else { return }
             self.deadline = nil
             handler()
         }
-        source.activate()
     }
 
     /// True while a deadline is set.
@@ -22,19 +20,20 @@ final class DeadlineTimer: @unchecked Sendable {
 
     /// Sets the deadline `seconds` from now, replacing any earlier one.
     func arm(after seconds: Double) {
-        let deadline = DispatchTime.now() + seconds
-        self.deadline = deadline
-        source.schedule(deadline: deadline)
+        guard let timer else { return }
+        deadline = EventLoop.uptimeNanoseconds &+ UInt64(max(0, min(seconds, 366 * 86_400)) * 1e9)
+        timer.arm(after: seconds)
     }
 
     func disarm() {
         deadline = nil
-        source.schedule(deadline: .distantFuture)
+        timer?.disarm()
     }
 
     /// Stops the timer for good.
     func cancel() {
         deadline = nil
-        source.cancel()
+        timer?.disarm()
+        timer = nil
     }
 }

@@ -1,13 +1,13 @@
-import Dispatch
 import Glibc
+import SimwatchLoop
 import Synchronization
 
-/// One accepted client: reads calls with a dispatch read source, writes replies with a write source, and enforces
-/// the limits. Calls come out of `incoming` in order; the server's task for the connection handles them.
+/// One accepted client: reads calls and writes replies as the event loop reports the socket ready, and enforces the
+/// limits. Calls come out of `incoming` in order; the server's task for the connection handles them.
 ///
-/// Nothing here blocks: the socket is non-blocking and every syscall runs on the connection's serial queue.
-// All mutable state is confined to `queue` (source handlers run there and every entry point hops onto it), which
-// is why the class is @unchecked Sendable; the two flags read from other threads are atomics.
+/// Nothing here blocks: the socket is non-blocking and every syscall runs on the event loop's thread.
+// All mutable state is confined to the event loop's thread (the watch and timers call back there and every entry
+// point hops onto it), which is why the class is @unchecked Sendable; the flags read from other threads are atomics.
 final class VarlinkConnection: @unchecked Sendable {
     /// What the reading side hands to the serving task.
     enum Incoming: Sendable {
@@ -22,7 +22,6 @@ final class VarlinkConnection: @unchecked Sendable {
     let incoming: AsyncStream<Incoming>
     private let fd: Int32
     private let limits: VarlinkLimits
-    private let queue: DispatchQueue
     private let log: @Sendable (String) -> Void
     private let continuation: AsyncStream<Incoming>.Continuation
     private let closedFlag = Atomic<Bool>(false)
@@ -34,13 +33,13 @@ final class VarlinkConnection: @unchecked Sendable {
     private let streamingSinceNanoseconds = Atomic<UInt64>(0)
 
     private var frames: VarlinkFrame.Buffer
-    private var readSource: (any DispatchSourceRead)?
+    // One watch for both directions: readable while reading (started, not paused, not done), writable while
+    // replies wait for room in the socket buffer.
+    private var watch: LoopWatch?
+    private var reading = false
     private var readSuspended = false
     private var readingDone = false
-    private var writeSource: (any DispatchSourceWrite)?
-    private var writeSuspended = false
-    private var liveSources = 0
-    private var descriptorClosed = false
+    private var writing = false
     private var idleTimer: DeadlineTimer?
     private var writeTimer: DeadlineTimer?
     private var hangupTimer: DeadlineTimer?
@@ -55,7 +54,6 @@ final class VarlinkConnection: @unchecked Sendable {
         self.peer = peer
         self.limits = limits
         self.log = log
-        self.queue = DispatchQueue(label: "simwatch.control.connection.\(id)")
         self.frames = VarlinkFrame.Buffer(limit: limits.maxMessageBytes)
         (incoming, continuation) = AsyncStream.makeStream(of: Incoming.self)
     }
@@ -82,13 +80,13 @@ final class VarlinkConnection: @unchecked Sendable {
 
     /// Starts reading and the deadline for the first call.
     func start() {
-        queue.async { self.startOnQueue() }
+        EventLoop.execute { self.startOnLoop() }
     }
 
     /// Writes `bytes`; returns once all of them are in the socket. Throws `.closed` if the connection closes first.
     func write(_ bytes: [UInt8]) async throws(VarlinkTransportError) {
         let failure: VarlinkTransportError? = await withCheckedContinuation { continuation in
-            queue.async { self.enqueue(bytes) { continuation.resume(returning: $0) } }
+            EventLoop.run { self.enqueue(bytes) { continuation.resume(returning: $0) } }
         }
         if let failure { throw failure }
     }
@@ -96,7 +94,7 @@ final class VarlinkConnection: @unchecked Sendable {
     /// The serving task finished a call (its final reply is written): restart the deadline when idle.
     func callFinished() {
         streamingSinceNanoseconds.store(0, ordering: .releasing)
-        queue.async {
+        EventLoop.run {
             self.inFlight -= 1
             self.currentTask = nil
             guard !self.isClosed else { return }
@@ -109,9 +107,9 @@ final class VarlinkConnection: @unchecked Sendable {
     /// `streaming`: the call asked for `more` replies, and may run for as long as the client stays.
     func setCurrent(_ task: Task<Void, Never>, oneway: Bool, streaming: Bool) {
         if streaming {
-            streamingSinceNanoseconds.store(max(1, DispatchTime.now().uptimeNanoseconds), ordering: .releasing)
+            streamingSinceNanoseconds.store(max(1, EventLoop.uptimeNanoseconds), ordering: .releasing)
         }
-        queue.async {
+        EventLoop.run {
             self.currentTask = task
             self.currentIsOneway = oneway
             if self.isClosed && (!oneway || self.isAbandoned) { task.cancel() }
@@ -120,20 +118,35 @@ final class VarlinkConnection: @unchecked Sendable {
 
     /// Closes the connection, logging `reason` when given. `abandon` (server stop) also drops queued calls.
     func close(reason: String? = nil, abandon: Bool = false) {
-        queue.async { self.closeNow(reason, abandon: abandon) }
+        EventLoop.run { self.closeNow(reason, abandon: abandon) }
     }
 
     // MARK: - Reading
 
-    private func startOnQueue() {
-        let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        read.setEventHandler { self.readAvailable() }
-        read.setCancelHandler { self.sourceCancelled() }
-        readSource = read
-        liveSources += 1
-        idleTimer = DeadlineTimer(queue: queue) { self.idleDeadlinePassed() }
+    private func startOnLoop() {
+        guard !isClosed else { return }
+        watch = LoopWatch(descriptor: fd) { [weak self] events in self?.ready(events) }
+        reading = true
+        idleTimer = DeadlineTimer { self.idleDeadlinePassed() }
         armIdleDeadline()
-        read.activate()
+        updateInterest()
+    }
+
+    private func ready(_ events: LoopWatch.Events) {
+        let trouble = !events.isDisjoint(with: [.hangup, .error])
+        if writing && (events.contains(.writable) || trouble) { flush() }
+        if wantsToRead && !isClosed && (events.contains(.readable) || trouble) { readAvailable() }
+    }
+
+    private var wantsToRead: Bool { reading && !readSuspended && !readingDone }
+
+    private func updateInterest() {
+        guard let watch, !isClosed else { return }
+        var events: LoopWatch.Events = []
+        if wantsToRead { events.insert(.readable) }
+        if writing { events.insert(.writable) }
+        let status = watch.set(events)
+        if status != 0 { closeNow("cannot watch the socket: \(String(cString: strerror(status)))") }
     }
 
     private func readAvailable() {
@@ -208,26 +221,22 @@ final class VarlinkConnection: @unchecked Sendable {
     private func stopReading() {
         readingDone = true
         disarmIdleDeadline()
-        guard let source = readSource else { return }
-        readSource = nil
-        source.cancel()
-        if readSuspended {
-            readSuspended = false
-            source.resume()
-        }
+        reading = false
+        readSuspended = false
+        updateInterest()
     }
 
     private func pauseReading() {
-        guard let source = readSource, !readSuspended else { return }
+        guard reading, !readSuspended else { return }
         readSuspended = true
-        source.suspend()
+        updateInterest()
         watchForHangup()
     }
 
     // While reading is paused the read source cannot report a hang-up: look for one twice a second instead, so a
     // client that pipelined calls and left does not keep the call in progress (and those queued) running.
     private func watchForHangup() {
-        if hangupTimer == nil { hangupTimer = DeadlineTimer(queue: queue) { self.checkForHangup() } }
+        if hangupTimer == nil { hangupTimer = DeadlineTimer { self.checkForHangup() } }
         hangupTimer?.arm(after: 0.5)
     }
 
@@ -241,13 +250,12 @@ final class VarlinkConnection: @unchecked Sendable {
         }
     }
 
-    // Calls already buffered go first (they may fill the queue again, which suspends the source again: every
-    // suspend stays matched by one resume).
+    // Calls already buffered go first (they may fill the queue again, which pauses reading again).
     private func resumeReading() {
-        guard let source = readSource, readSuspended else { return }
+        guard reading, readSuspended else { return }
         readSuspended = false
         hangupTimer?.disarm()
-        source.resume()
+        updateInterest()
         drainFrames()
     }
 
@@ -255,7 +263,7 @@ final class VarlinkConnection: @unchecked Sendable {
 
     private func armIdleDeadline() {
         idleTimer?.arm(after: limits.callDeadline)
-        idleSinceNanoseconds.store(max(1, DispatchTime.now().uptimeNanoseconds), ordering: .releasing)
+        idleSinceNanoseconds.store(max(1, EventLoop.uptimeNanoseconds), ordering: .releasing)
     }
 
     private func disarmIdleDeadline() {
@@ -298,9 +306,9 @@ final class VarlinkConnection: @unchecked Sendable {
             return
         }
         if output.isEmpty {
-            if let source = writeSource, !writeSuspended {
-                writeSuspended = true
-                source.suspend()
+            if writing {
+                writing = false
+                updateInterest()
             }
             writeTimer?.disarm()
         } else {
@@ -312,20 +320,11 @@ final class VarlinkConnection: @unchecked Sendable {
     // within the write timeout. The deadline runs from the first byte that had to wait, and reading a little now
     // and then does not extend it, so a slow reader cannot hold its slot for ever.
     private func waitUntilWritable() {
-        if let source = writeSource {
-            if writeSuspended {
-                writeSuspended = false
-                source.resume()
-            }
-        } else {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-            source.setEventHandler { self.flush() }
-            source.setCancelHandler { self.sourceCancelled() }
-            writeSource = source
-            liveSources += 1
-            source.activate()
+        if !writing {
+            writing = true
+            updateInterest()
         }
-        if writeTimer == nil { writeTimer = DeadlineTimer(queue: queue) { self.writeDeadlinePassed() } }
+        if writeTimer == nil { writeTimer = DeadlineTimer { self.writeDeadlinePassed() } }
         if writeTimer?.isArmed == false { writeTimer?.arm(after: limits.writeTimeout) }
     }
 
@@ -347,28 +346,12 @@ final class VarlinkConnection: @unchecked Sendable {
         writeTimer = nil
         hangupTimer?.cancel()
         hangupTimer = nil
-        if let source = writeSource {
-            writeSource = nil
-            source.cancel()
-            if writeSuspended {
-                writeSuspended = false
-                source.resume()
-            }
-        }
+        writing = false
+        // The watch goes before the descriptor it watches.
+        watch?.cancel()
+        watch = nil
         for completion in output.discard() { completion(.closed) }
         if let task = currentTask, !currentIsOneway || abandon { task.cancel() }
-        closeDescriptorIfDone()
-    }
-
-    private func sourceCancelled() {
-        liveSources -= 1
-        closeDescriptorIfDone()
-    }
-
-    // The descriptor may only be closed once every dispatch source watching it has finished cancelling.
-    private func closeDescriptorIfDone() {
-        guard isClosed, liveSources == 0, !descriptorClosed else { return }
-        descriptorClosed = true
         Glibc.close(fd)
     }
 }

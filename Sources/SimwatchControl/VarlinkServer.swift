@@ -1,12 +1,11 @@
-import Dispatch
 public import Glibc
+import SimwatchLoop
 import Synchronization
 
 /// The Varlink server of the control socket: accepts connections, checks the peer's uid, answers
 /// `org.varlink.service` itself and routes calls of the served interfaces to the handler.
 ///
-/// Sockets are non-blocking and driven by dispatch sources on private serial queues; only the handler runs on
-/// Swift's cooperative pool. `run()` serves until `stop()` (or until its task is cancelled), then closes the
+/// Sockets are non-blocking and driven by the event loop (SimwatchLoop); only the handler runs as Swift tasks. `run()` serves until `stop()` (or until its task is cancelled), then closes the
 /// listener, which removes the socket file if `ControlSocket.bind` created it.
 public final class VarlinkServer: Sendable {
     let listener: ControlSocket
@@ -17,14 +16,12 @@ public final class VarlinkServer: Sendable {
     let infoReply: JSONValue
     let descriptions: [String: String]
     let methods: [String: Set<String>]
-    private let acceptQueue = DispatchQueue(label: "simwatch.control.accept")
     private let state = Mutex(State())
+    private let accepting = Accepting()
 
     private struct State {
         var started = false
         var stopped = false
-        var acceptSource: (any DispatchSourceRead)?
-        var acceptPaused = false
         var accepted: AsyncStream<VarlinkConnection>.Continuation?
         var connections: [Int: VarlinkConnection] = [:]
         var nextID = 1
@@ -76,23 +73,18 @@ public final class VarlinkServer: Sendable {
             guard !state.started, !state.stopped else { return false }
             state.started = true
             state.accepted = continuation
-            let source = DispatchSource.makeReadSource(fileDescriptor: listener.descriptor, queue: acceptQueue)
-            source.setEventHandler { self.acceptAvailable() }
-            source.setCancelHandler {
-                self.listener.close()
-                continuation.finish()
-                self.state.withLock { state in
-                    state.listenerClosed = true
-                    return state.listenerClosedWaiter.take()
-                }?.resume()
-            }
-            state.acceptSource = source
-            source.activate()
             return true
         }
         guard begin else {
             listener.close()
             return
+        }
+        EventLoop.run { [self] in
+            // stop() may have come first: it closes the listener on the loop, in order.
+            guard !accepting.closed else { return }
+            let watch = LoopWatch(descriptor: listener.descriptor) { [weak self] _ in self?.acceptAvailable() }
+            watch.set(.readable)
+            accepting.watch = watch
         }
         await withTaskCancellationHandler {
             await withDiscardingTaskGroup { group in
@@ -103,7 +95,7 @@ public final class VarlinkServer: Sendable {
         } onCancel: {
             self.stop()
         }
-        // Cancellation ends the loop above at once; the listener closes on the accept queue, so wait for it.
+        // Cancellation ends the loop above at once; the listener closes on the event loop, so wait for it.
         stop()
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
             let closed = state.withLock { state in
@@ -117,21 +109,24 @@ public final class VarlinkServer: Sendable {
     /// Stops accepting, closes the listener and every connection (calls in progress are cancelled). Idempotent;
     /// `run()` returns once the connections' tasks have ended.
     public func stop() {
-        let (source, paused, connections) = state.withLock { state in
-            if state.stopped { return (nil, false, []) as ((any DispatchSourceRead)?, Bool, [VarlinkConnection]) }
-            state.stopped = true
-            if !state.started { state.started = true }
-            let source = state.acceptSource
-            state.acceptSource = nil
-            return (source, state.acceptPaused, Array(state.connections.values))
-        }
-        if let source {
-            source.cancel()
-            if paused { source.resume() }
-        } else {
+        let stopping: (accepted: AsyncStream<VarlinkConnection>.Continuation?, connections: [VarlinkConnection])? =
+            state.withLock { state in
+                if state.stopped { return nil }
+                state.stopped = true
+                if !state.started { state.started = true }
+                return (state.accepted, Array(state.connections.values))
+            }
+        guard let stopping else { return }
+        EventLoop.run { [self] in
+            accepting.close()
             listener.close()
+            stopping.accepted?.finish()
+            state.withLock { state in
+                state.listenerClosed = true
+                return state.listenerClosedWaiter.take()
+            }?.resume()
         }
-        for connection in connections { connection.close(abandon: true) }
+        for connection in stopping.connections { connection.close(abandon: true) }
     }
 
     /// Connections open now.
@@ -158,21 +153,16 @@ public final class VarlinkServer: Sendable {
 
     // Out of descriptors (EMFILE) leaves the listener readable: pause instead of spinning.
     private func pauseAccepting() {
-        let source: (any DispatchSourceRead)? = state.withLock { state in
-            guard let source = state.acceptSource, !state.acceptPaused else { return nil }
-            state.acceptPaused = true
-            return source
-        }
-        guard let source else { return }
-        source.suspend()
-        acceptQueue.asyncAfter(deadline: .now() + 1) {
-            let source: (any DispatchSourceRead)? = self.state.withLock { state in
-                guard state.acceptPaused else { return nil }
-                state.acceptPaused = false
-                return state.acceptSource
+        guard let watch = accepting.watch, accepting.pause == nil else { return }
+        watch.set([])
+        let accepting = accepting
+        accepting.pause = LoopTimer {
+            EventLoop.run {
+                accepting.pause = nil
+                accepting.watch?.set(.readable)
             }
-            source?.resume()
         }
+        accepting.pause?.arm(after: 1)
     }
 
     private func admit(_ fd: Int32) {
@@ -257,5 +247,21 @@ public final class VarlinkServer: Sendable {
 
     func forget(_ connection: VarlinkConnection) {
         state.withLock { _ = $0.connections.removeValue(forKey: connection.id) }
+    }
+}
+
+/// The listener's watch and the pause after a failed accept; touched on the event loop's thread only.
+private final class Accepting: @unchecked Sendable {
+    // @unchecked: confined to the event loop's thread.
+    var watch: LoopWatch?
+    var pause: LoopTimer?
+    var closed = false
+
+    /// Stops watching the listener for good (before it is closed).
+    func close() {
+        closed = true
+        watch?.cancel()
+        watch = nil
+        pause = nil
     }
 }

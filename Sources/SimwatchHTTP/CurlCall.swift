@@ -1,3 +1,4 @@
+import SimwatchLoop
 import Synchronization
 
 /// What the awaiting task and the transfer's thread share: the cancellation flag the transfer polls, and the one

@@ -1,6 +1,6 @@
 internal import CSystemd
-import Dispatch
 import Glibc
+import SimwatchLoop
 
 /// `org.freedesktop.Notifications.Notify` on the session bus through sd-bus. The variadic sd-bus helpers are not
 /// callable from Swift, so the call is built field by field. Each notice opens its own connection on a Dispatch
@@ -48,8 +48,11 @@ public struct DesktopNotifier: Sendable {
     /// Shows `notice`; returns the server's notification id.
     public func notify(_ notice: Notice, timeout: Double) async throws(Failure) -> UInt32 {
         let result: Result<UInt32, Failure> = await withCheckedContinuation { answer in
-            DispatchQueue.global().async {
+            let started = WorkerThread.detach {
                 answer.resume(returning: Result { () throws(Failure) in try Self.call(notice, timeout: timeout) })
+            }
+            if !started {
+                answer.resume(returning: .failure(Failure(name: "errno", message: "no thread for the D-Bus call")))
             }
         }
         return try result.get()

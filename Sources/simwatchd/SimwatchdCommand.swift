@@ -6,7 +6,6 @@ import SimwatchCore
 import SimwatchDaemon
 import SimwatchSystemd
 
-@main
 struct SimwatchdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simwatchd",

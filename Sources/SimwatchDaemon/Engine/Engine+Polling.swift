@@ -101,7 +101,7 @@ extension Engine {
         _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         try await withThrowingTaskGroup(of: T.self) { group in
-            // A Dispatch timer, not Task.sleep: see OneShotTimer.
+            // A loop timer, not Task.sleep: see OneShotTimer.
             let (expiry, expired) = AsyncStream<Void>.makeStream()
             let timer = OneShotTimer(after: seconds) { expired.finish() }
             defer { timer.cancel() }

@@ -1,6 +1,6 @@
 import CProcessShim
-import Dispatch
 import Glibc
+import SimwatchLoop
 
 /// The one way the daemon runs a program (sendmail for the email channel, a provider's script): `posix_spawn`, no
 /// shell, in a process group of its own, with every wait bounded.
@@ -16,7 +16,7 @@ import Glibc
 /// - Input: written without blocking; a child that closes stdin early or exits without reading it is reported
 ///   (`inputComplete`), never a SIGPIPE for the daemon.
 ///
-/// The blocking part runs on its own Dispatch thread, never on Swift's cooperative pool; cancelling the calling task
+/// The blocking part runs on a worker thread of its own, never on the event loop; cancelling the calling task
 /// kills the group.
 enum ProcessRunner {
     struct Request: Sendable {
@@ -70,19 +70,19 @@ enum ProcessRunner {
         var description: String { "cannot run \(path): \(String(cString: strerror(errno)))" }
     }
 
-    /// Where a child is watched, for as long as it runs. Not `DispatchQueue.global()`: that queue runs only as many
-    /// blocking jobs at once as there are CPUs, so two hung scripts on a 2-core board would hold up every other
-    /// script and sendmail until their timeouts. A queue of our own gets a thread for each job.
-    static let watchers = DispatchQueue(label: "simwatch.process.watch", attributes: .concurrent)
-
     static func run(_ request: Request) async throws(SpawnError) -> Outcome {
         let group = ProcessGroup()
         let outcome: Result<Outcome, SpawnError> = await withTaskCancellationHandler {
             await withCheckedContinuation { answer in
-                watchers.async {
+                // Watched on a thread of its own for as long as it runs: two hung scripts must not hold up the
+                // others, or the daemon's one thread.
+                let started = WorkerThread.detach {
                     answer.resume(
                         returning: Result { () throws(SpawnError) in try runBlocking(request, group: group) }
                     )
+                }
+                if !started {
+                    answer.resume(returning: .failure(SpawnError(path: request.arguments.first ?? "", errno: EAGAIN)))
                 }
             }
         } onCancel: {

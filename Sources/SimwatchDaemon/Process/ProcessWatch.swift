@@ -1,6 +1,6 @@
 import CProcessShim
-import Dispatch
 import Glibc
+import SimwatchLoop
 
 /// The loop that feeds a spawned child its input, collects its output and waits for it, each within a bound (see
 /// `ProcessRunner`). Every pass checks, without reaping, whether the program has exited, so the group can still be
@@ -70,7 +70,8 @@ struct ProcessWatch {
                     // Stuck in the kernel: a background thread reaps it whenever it goes.
                     group.finished()
                     let pid = self.pid
-                    ProcessRunner.watchers.async {
+                    // (No thread to spare: the zombie waits for simwatchd's exit, which is when it would go anyway.)
+                    _ = WorkerThread.detach {
                         var status: Int32 = 0
                         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
                     }

@@ -1,10 +1,10 @@
-import Dispatch
 import FoundationEssentials
 import Glibc
 public import Logging
 import SimwatchControl
 import SimwatchCore
 import SimwatchHTTP
+import SimwatchLoop
 import SimwatchStore
 import SimwatchSystemd
 
@@ -76,23 +76,29 @@ public struct Daemon {
         let engine = Engine(config: config, store: store, providers: providers, channels: channels, logger: logger)
 
         let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)
-        let queue = DispatchQueue(label: "simwatchd.events")
         // Reload calls from the control socket; SIGTERM answers those still waiting at once (see ReloadRequests).
         let reloads = ReloadRequests()
-        let wake = WakeTimer(queue: queue) { feed.yield(.tick) }
-        let signals = SignalEvents([SIGHUP, SIGTERM, SIGINT], queue: queue) { sig in
-            if sig != SIGHUP { reloads.close() }
-            feed.yield(sig == SIGHUP ? .reload : .stop(signal: sig))
+        // The next due time, re-armed after every turn of the run loop (real time, at most a day ahead).
+        let wake = LoopTimer { feed.yield(.tick) }
+        let signals: SignalWatch
+        do {
+            signals = try SignalWatch([SIGHUP, SIGTERM, SIGINT]) { sig in
+                if sig != SIGHUP { reloads.close() }
+                feed.yield(sig == SIGHUP ? .reload : .stop(signal: sig))
+            }
+        } catch {
+            logger.error("\(error)")
+            return DaemonExit.cannotCreate
         }
-        var watchdog: WakeTimer?
+        var watchdog: LoopTimer?
         if let interval = notifier.watchdogPingInterval() {
-            watchdog = WakeTimer(queue: queue) { feed.yield(.watchdog) }
-            watchdog?.repeating(every: interval)
+            watchdog = LoopTimer { feed.yield(.watchdog) }
+            watchdog?.arm(every: interval)
         }
         await engine.setOnChange { feed.yield(.rearm) }
         defer {
-            wake.cancel()
-            watchdog?.cancel()
+            wake.disarm()
+            watchdog?.disarm()
             signals.cancel()
         }
 

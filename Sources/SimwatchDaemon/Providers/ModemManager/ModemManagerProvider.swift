@@ -1,7 +1,7 @@
-import Dispatch
 import FoundationEssentials
 import Logging
 import SimwatchCore
+import SimwatchLoop
 
 /// A modem through ModemManager on the system bus: finds the modem whose SIM matches the line (ICCID or
 /// operator), then either dials the USSD code (`Modem3gpp.Ussd.Initiate`) or reads the newest SMS from the
@@ -32,8 +32,11 @@ struct ModemManagerProvider: UsageProvider {
         let sessions = self.sessions
         let now = request.now
         let result: Result<Answer, ProviderError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            let started = WorkerThread.detach {
                 continuation.resume(returning: Self.ask(settings, sessions: sessions, now: now))
+            }
+            if !started {
+                continuation.resume(returning: .failure(ProviderError(.unavailable, "no thread for the D-Bus call")))
             }
         }
         let answer = try result.get()
@@ -67,7 +70,7 @@ struct ModemManagerProvider: UsageProvider {
         return reading
     }
 
-    /// The blocking part: on a Dispatch thread.
+    /// The blocking part: on a worker thread.
     static func ask(
         _ settings: ModemManagerProviderSettings,
         sessions: ModemSessions,

@@ -9,7 +9,7 @@ final class ModemSessions: Sendable {
 
     private let gates = Mutex<[String: Gate]>([:])
 
-    /// Runs `body` while holding the modem's gate (blocking: call from a Dispatch thread).
+    /// Runs `body` while holding the modem's gate (blocking: call from a worker thread).
     func exclusive<T>(_ modem: String, _ body: () throws(DBusError) -> T) throws(DBusError) -> T {
         let gate = gates.withLock { table in
             if let existing = table[modem] { return existing }

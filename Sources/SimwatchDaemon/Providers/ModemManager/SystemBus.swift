@@ -54,7 +54,7 @@ struct DBusError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A blocking connection to the system bus through sd-bus (which honours `DBUS_SYSTEM_BUS_ADDRESS`). Calls block
-/// the calling thread: use it from a Dispatch queue, never from the cooperative pool.
+/// the calling thread: use it from a worker thread, never from the event loop.
 final class SystemBus {
     private let bus: OpaquePointer
 

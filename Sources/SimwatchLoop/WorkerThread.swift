@@ -1,8 +1,8 @@
 import Glibc
 
-/// A detached POSIX thread for one blocking libcurl transfer, kept off Swift's cooperative pool (two threads on a
-/// small machine) so a slow server never stalls the daemon's tasks.
-final class WorkerThread: @unchecked Sendable {
+/// A detached POSIX thread for one blocking job (a libcurl transfer, a child process, a D-Bus call), kept off the
+/// event loop and Swift's executor so a slow peer never stalls the daemon. An idle daemon has none.
+public final class WorkerThread: @unchecked Sendable {
     // @unchecked: `body` is set once in init and run once, on the new thread.
     private let body: @Sendable () -> Void
 
@@ -11,7 +11,7 @@ final class WorkerThread: @unchecked Sendable {
     }
 
     /// Starts `body` on a new detached thread; false if the system refused one.
-    static func detach(_ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func detach(_ body: @escaping @Sendable () -> Void) -> Bool {
         let box = Unmanaged.passRetained(WorkerThread(body))
         var handle = pthread_t()
         let started = pthread_create(
