@@ -39,6 +39,9 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // TOML 1.0 for the configuration, our own: no Foundation, no C++ (toml++ brought libstdc++ and leaked every
+        // parsed file), every key's line kept for diagnostics, nesting and size bounded.
+        .target(name: "SimwatchTOML", swiftSettings: strict),
         // Mustache templates for reminders, our own: no Foundation (so no ICU), no dependencies.
         .target(name: "SimwatchMustache", swiftSettings: strict),
         // What the daemon and simwatchctl both speak: sizes, durations, money, time zones, dates, quiet hours, the
@@ -122,6 +125,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "SimwatchTOMLTests", dependencies: ["SimwatchTOML"], swiftSettings: strict),
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
         .testTarget(name: "SimwatchCryptoTests", dependencies: ["SimwatchCrypto"], swiftSettings: strict),
         .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
