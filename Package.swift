@@ -24,7 +24,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // HTTP and HMAC come from the system's libcurl and libcrypto (dlopen on first use): no package.
     ],
     targets: [
@@ -51,7 +50,7 @@ let package = Package(
         // No I/O.
         .target(
             name: "SimwatchCore",
-            dependencies: ["SimwatchModel", "SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["SimwatchModel", "SimwatchMustache", "SimwatchTOML"],
             swiftSettings: strict
         ),
         // The Varlink control protocol: interface, types, framing, server and client. No libsystemd, SQLite or HTTP,
