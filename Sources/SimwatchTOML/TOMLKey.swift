@@ -4,9 +4,12 @@ struct TOMLKey {
     var position: TOMLPosition
 
     /// A dotted key for messages: bare parts as written, the others quoted.
-    static func path(_ keys: some Collection<TOMLKey>) -> String {
-        keys.map { key in
-            !key.name.isEmpty && key.name.utf8.allSatisfy(\.isBareKey) ? key.name : quoted(key.name)
+    static func path(_ keys: some Collection<TOMLKey>) -> String { path([], keys) }
+
+    /// `keys` under the table at `prefix` (a node's path), as a dotted key for messages.
+    static func path(_ prefix: [String], _ keys: some Collection<TOMLKey>) -> String {
+        (prefix + keys.map(\.name)).map { name in
+            !name.isEmpty && name.utf8.allSatisfy(\.isBareKey) ? name : quoted(name)
         }
         .joined(separator: ".")
     }

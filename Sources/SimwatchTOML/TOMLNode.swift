@@ -13,6 +13,10 @@ final class TOMLNode {
     let position: TOMLPosition
     /// Tables above this node (the document is 0): bounds the recursion of `freeze`.
     let depth: Int
+    /// The key this node is under (nil for the document, an array's element, or an inline table being read), and
+    /// the node above: the full path of a table is only needed for an error, so it is not stored.
+    let name: String?
+    private(set) weak var parent: TOMLNode?
     private(set) var keys: [String] = []
     private(set) var children: [String: TOMLNode] = [:]
     private(set) var elements: [TOMLNode] = []
@@ -21,10 +25,23 @@ final class TOMLNode {
     /// Defined by dotted keys (`a.b = 1` defines `a`): no header may define it later.
     var isDotted = false
 
-    init(kind: Kind, position: TOMLPosition, depth: Int) {
+    init(kind: Kind, position: TOMLPosition, depth: Int, name: String? = nil, parent: TOMLNode? = nil) {
         self.kind = kind
         self.position = position
         self.depth = depth
+        self.name = name
+        self.parent = parent
+    }
+
+    /// The keys from the document (or the inline table) down to this node.
+    var path: [String] {
+        var names: [String] = []
+        var node: TOMLNode? = self
+        while let current = node {
+            if let name = current.name { names.append(name) }
+            node = current.parent
+        }
+        return names.reversed()
     }
 
     subscript(key: String) -> TOMLNode? { children[key] }

@@ -48,7 +48,10 @@ extension TOMLParser {
         try expect(.colon, "a time is written HH:MM:SS (the seconds are required)")
         let second = try number(digits: 2, what: "the seconds")
         guard hour <= 23, minute <= 59, second <= 59 else {
-            throw TOMLSyntaxError("the time \(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)) does not exist", at: start)
+            throw TOMLSyntaxError(
+                "the time \(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)) does not exist",
+                at: start
+            )
         }
         var nanosecond = 0
         if peek() == .dot {

@@ -4,7 +4,9 @@ extension TOMLParser {
     mutating func parseNumberOrDate() throws(TOMLSyntaxError) -> TOMLValue {
         if let a = peek(), a.isDigit, peek(1)?.isDigit == true {
             if peek(2) == .colon { return .localTime(try parseTime()) }
-            if peek(2)?.isDigit == true, peek(3)?.isDigit == true, peek(4) == .minus { return try parseDateOrDateTime() }
+            if peek(2)?.isDigit == true, peek(3)?.isDigit == true, peek(4) == .minus {
+                return try parseDateOrDateTime()
+            }
         }
         return try parseNumber()
     }
@@ -38,7 +40,9 @@ extension TOMLParser {
                 default: nil
                 }
             if let radix {
-                if signed { throw TOMLSyntaxError("a hexadecimal, octal or binary integer cannot have a sign", at: start) }
+                if signed {
+                    throw TOMLSyntaxError("a hexadecimal, octal or binary integer cannot have a sign", at: start)
+                }
                 index += 2
                 return .integer(try parsePrefixedInteger(radix: radix, start: start))
             }
@@ -76,7 +80,8 @@ extension TOMLParser {
         for digit in text[integerStart...] {
             let d = Int64(digit - UInt8(ascii: "0"))
             let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (next, overflow2) = negative ? shifted.subtractingReportingOverflow(d) : shifted.addingReportingOverflow(d)
+            let (next, overflow2) =
+                negative ? shifted.subtractingReportingOverflow(d) : shifted.addingReportingOverflow(d)
             guard !overflow, !overflow2 else { throw outOfRange(start) }
             value = next
         }

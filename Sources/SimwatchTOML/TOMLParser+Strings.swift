@@ -170,7 +170,10 @@ extension TOMLParser {
             index += 1
         }
         guard let scalar = Unicode.Scalar(value) else {
-            throw TOMLSyntaxError("`\\\(Character(Unicode.Scalar(byte)))\(hex(value, width: digits))` is not a Unicode scalar value", at: start)
+            throw TOMLSyntaxError(
+                "`\\\(Character(Unicode.Scalar(byte)))\(hex(value, width: digits))` is not a Unicode scalar value",
+                at: start
+            )
         }
         UTF8.encode(scalar) { buffer.append($0) }
     }

@@ -87,7 +87,7 @@ extension TOMLParser {
                 )
             }
         }
-        let table = try makeNode(.table, in: parent, at: last.position)
+        let table = try makeNode(.table, named: last.name, in: parent, at: last.position)
         table.isExplicit = true
         parent.add(last.name, table)
         return table
@@ -116,10 +116,10 @@ extension TOMLParser {
                 )
             }
         } else {
-            array = try makeNode(.arrayOfTables, in: parent, at: last.position)
+            array = try makeNode(.arrayOfTables, named: last.name, in: parent, at: last.position)
             parent.add(last.name, array)
         }
-        let element = try makeNode(.table, in: array, at: last.position)
+        let element = try makeNode(.table, named: nil, in: array, at: last.position)
         element.isExplicit = true
         array.append(element)
         return element
@@ -134,7 +134,7 @@ extension TOMLParser {
         var node = root
         for (offset, key) in parts.enumerated() {
             guard let child = node[key.name] else {
-                let table = try makeNode(.table, in: node, at: key.position)
+                let table = try makeNode(.table, named: key.name, in: node, at: key.position)
                 node.add(key.name, table)
                 node = table
                 continue
@@ -167,7 +167,7 @@ extension TOMLParser {
         var node = table
         for (offset, key) in keys.dropLast().enumerated() {
             if let child = node[key.name] {
-                let path = TOMLKey.path(keys.prefix(offset + 1))
+                let path = TOMLKey.path(table.path, keys.prefix(offset + 1))
                 switch child.kind {
                 case .table:
                     if child.isExplicit {
@@ -191,7 +191,7 @@ extension TOMLParser {
                     )
                 }
             } else {
-                let made = try makeNode(.table, in: node, at: key.position)
+                let made = try makeNode(.table, named: key.name, in: node, at: key.position)
                 node.add(key.name, made)
                 node = made
             }
@@ -200,22 +200,26 @@ extension TOMLParser {
         guard let last = keys.last else { return }
         if let existing = node[last.name] {
             throw TOMLSyntaxError(
-                "duplicate key `\(TOMLKey.path(keys))` (first defined at line \(existing.position.line))",
+                "duplicate key `\(TOMLKey.path(table.path, keys))` (first defined at line \(existing.position.line))",
                 at: last.position
             )
         }
         let value = try parseValue(depth: node.depth + 1)
-        node.add(last.name, TOMLNode(kind: .value(value), position: last.position, depth: node.depth + 1))
+        node.add(
+            last.name,
+            TOMLNode(kind: .value(value), position: last.position, depth: node.depth + 1, name: last.name)
+        )
     }
 
     mutating func makeNode(
         _ kind: TOMLNode.Kind,
+        named name: String?,
         in parent: TOMLNode,
         at position: TOMLPosition
     ) throws(TOMLSyntaxError) -> TOMLNode {
         guard parent.depth < limits.maxDepth else {
             throw TOMLSyntaxError("tables are nested more than \(limits.maxDepth) levels deep", at: position)
         }
-        return TOMLNode(kind: kind, position: position, depth: parent.depth + 1)
+        return TOMLNode(kind: kind, position: position, depth: parent.depth + 1, name: name, parent: parent)
     }
 }

@@ -22,7 +22,9 @@ extension TOMLParser {
             case 0xC2...0xDF: (length, scalar) = (2, UInt32(lead & 0x1F))
             case 0xE0...0xEF: (length, scalar) = (3, UInt32(lead & 0x0F))
             case 0xF0...0xF4: (length, scalar) = (4, UInt32(lead & 0x07))
-            default: length = 0; scalar = 0
+            default:
+                length = 0
+                scalar = 0
             }
             var valid = length > 0 && i + length <= count
             if valid {

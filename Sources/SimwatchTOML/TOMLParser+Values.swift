@@ -28,7 +28,7 @@ extension TOMLParser {
         case .plus, .minus, UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let value = try parseNumberOrDate()
             if let next = peek(), !Self.endsValue(next) {
-                throw error("unexpected \(found()) after the value")
+                throw error("expected the end of the value, found \(found())")
             }
             return value
         default:

@@ -2,7 +2,8 @@
 /// tricky corners each parser must agree on. Whether each is valid is not written here: tomllib decides, and the
 /// unit tests pin the important verdicts.
 enum Corpus {
-    static let documents: [String] = comments + keys + strings + numbers + dates + arrays + tables + inlineTables
+    static let documents: [String] =
+        comments + keys + strings + numbers + dates + arrays + tables + inlineTables
         + arraysOfTables + whitespace
 
     static let comments = [
@@ -28,11 +29,13 @@ enum Corpus {
         "s = \"\"\"\r\nwindows\r\n\"\"\"", "s = \"\"\"\nThe quick \\\n\n\n  brown \\\n  fox.\"\"\"",
         "s = \"\"\"\\\n  The quick \\\n  brown.\\\n  \"\"\"", "s = \"\"\"a \\  \n b\"\"\"", "s = \"\"\"a \\  b\"\"\"",
         "s = \"\"\"Here are two quotation marks: \"\". Simple enough.\"\"\"",
-        "s = \"\"\"Here are three quotation marks: \"\"\\\".\"\"\"", "s = \"\"\"Here are fifteen: \"\"\\\"\"\"\\\"\"\"\\\"\"\"\\\"\"\"\\\".\"\"\"",
+        "s = \"\"\"Here are three quotation marks: \"\"\\\".\"\"\"",
+        "s = \"\"\"Here are fifteen: \"\"\\\"\"\"\\\"\"\"\\\"\"\"\\\"\"\"\\\".\"\"\"",
         "s = \"\"\"\"This,\" she said, \"is just a pointless statement.\"\"\"\"", "s = \"\"\"\"\"\"",
         "s = \"\"\"\"\"\"\"", "s = \"\"\"\"\"\"\"\"", "s = \"\"\"a\"\"\"\"\"", "s = \"\"\"a\"\"\"\"\"\"",
         "s = 'C:\\Users\\nodejs\\templates'", "s = '\\\\ServerX\\admin$\\system32\\'", "s = 'Tom \"Dubs\" Preston'",
-        "s = '<\\i\\c*\\s*>'", "s = '''I [dw]on't need \\d{2} apples'''", "s = '''\nThe first newline is\ntrimmed.\n'''",
+        "s = '<\\i\\c*\\s*>'", "s = '''I [dw]on't need \\d{2} apples'''",
+        "s = '''\nThe first newline is\ntrimmed.\n'''",
         "s = '''Here are fifteen quotation marks: \"\"\"\"\"\"\"\"\"\"\"\"\"\"\"'''", "s = ''''That,' she said.'''",
         "s = '''a'''''", "s = '''a''''''", "s = ''''''", "s = \"unterminated", "s = 'unterminated",
         "s = \"\"\"unterminated", "s = '''unterminated", "s = \"a\nb\"", "s = 'a\nb'", "s = \"\"\"a\rb\"\"\"",
@@ -45,7 +48,8 @@ enum Corpus {
         "i = +99\nj = 42\nk = 0\nl = -17", "i = 1_000\nj = 5_349_221\nk = 53_49_221\nl = 1_2_3_4_5",
         "i = 0xDEADBEEF\nj = 0xdeadbeef\nk = 0xdead_beef\nl = 0o01234567\nm = 0o755\nn = 0b11010110",
         "i = 9223372036854775807", "i = -9223372036854775808", "i = 9223372036854775808", "i = -9223372036854775809",
-        "i = 0x7FFFFFFFFFFFFFFF", "i = 0x8000000000000000", "i = 0o777777777777777777777", "i = 0o1777777777777777777777",
+        "i = 0x7FFFFFFFFFFFFFFF", "i = 0x8000000000000000", "i = 0o777777777777777777777",
+        "i = 0o1777777777777777777777",
         "i = 0b" + String(repeating: "1", count: 63), "i = 0b1" + String(repeating: "0", count: 63),
         "i = 99999999999999999999999", "i = 0X1F", "i = 0O7", "i = 0B1", "i = 0x", "i = 0x_1", "i = 0x1_", "i = 0o8",
         "i = 0b2", "i = 0xg", "i = +0x1", "i = -0b1", "i = 01", "i = 00", "i = -01", "i = +01", "i = 0_1",
@@ -79,9 +83,11 @@ enum Corpus {
     static let arrays = [
         "a = [ 1, 2, 3 ]\nb = [ \"red\", \"yellow\", \"green\" ]\nc = [ [ 1, 2 ], [3, 4, 5] ]",
         "a = [ \"all\", 'strings', \"\"\"are the same\"\"\", '''type''' ]", "a = [ [ 1, 2 ], [\"a\", \"b\", \"c\"] ]",
-        "a = [ 0.1, 0.2, 0.5, 1, 2, 5 ]", "a = [\n  \"Foo Bar <foo@example.com>\",\n  { name = \"Baz Qux\", email = \"bazqux@example.com\", url = \"https://example.com/bazqux\" }\n]",
+        "a = [ 0.1, 0.2, 0.5, 1, 2, 5 ]",
+        "a = [\n  \"Foo Bar <foo@example.com>\",\n  { name = \"Baz Qux\", email = \"bazqux@example.com\", url = \"https://example.com/bazqux\" }\n]",
         "a = [\n  1,\n  2, # this is ok\n]", "a = []", "a = [ ]", "a = [\n]", "a = [,]", "a = [1,,2]", "a = [1 2]",
-        "a = [1,", "a = [", "a = [1", "a = ]", "a = [[]]", "a = [[[[[[1]]]]]]", "a = [ # c\n 1 # c\n , # c\n 2 # c\n ] # c",
+        "a = [1,", "a = [", "a = [1", "a = ]", "a = [[]]", "a = [[[[[[1]]]]]]",
+        "a = [ # c\n 1 # c\n , # c\n 2 # c\n ] # c",
         "a = [\r\n1,\r\n2\r\n]", "a = [1]\na = [2]", "a = [1]\n[a]", "a = [1]\n[[a]]", "a = [{b = 1}]\n[[a]]",
         "a = [{b = 1}]\n[a.c]", "a = [\n  1\n  , 2]", "a = [\"a\"\n\"b\"]", "a = [1,]\nb = [1,2,]", "a = [,1]",
         "a = [true, false, 1, \"x\", 1.5, [1], {a = 1}]", "a = [# only a comment\n]", "a = [\u{1}]", "a = [1]]",
@@ -90,7 +96,8 @@ enum Corpus {
     static let tables = [
         "[table]", "[table-1]\nkey1 = \"some string\"\nkey2 = 123\n\n[table-2]\nkey1 = \"another string\"\nkey2 = 456",
         "[dog.\"tater.man\"]\ntype.name = \"pug\"", "[a.b.c]\n[ d.e.f ]\n[ g .  h  . i ]\n[ j . \"ʞ\" . 'l' ]",
-        "[x.y.z.w]\n[x]", "[fruit]\napple = \"red\"\n[fruit]\norange = \"orange\"", "[fruit]\napple = \"red\"\n[fruit.apple]\ntexture = \"smooth\"",
+        "[x.y.z.w]\n[x]", "[fruit]\napple = \"red\"\n[fruit]\norange = \"orange\"",
+        "[fruit]\napple = \"red\"\n[fruit.apple]\ntexture = \"smooth\"",
         "[fruit.apple]\n[animal]\n[fruit.orange]", "[fruit.apple]\n[fruit]\nx = 1", "[a]\n[a]", "[a]\n[\"a\"]",
         "[a.b]\n[a]\nb = 1", "[a.b]\n[a]\nb.c = 1", "[a.b.c]\n[a]\nb.d = 1", "[a.b.c]\n[a]\nb.d = 1\n[a.b]",
         "[fruit]\napple.color = \"red\"\napple.taste.sweet = true\n[fruit.apple.texture]\nsmooth = true",
@@ -108,7 +115,8 @@ enum Corpus {
         "a = {}", "a = { }", "a = {a = 1,}", "a = {,}", "a = {a = 1 b = 2}", "a = {a = 1\n}", "a = {\na = 1}",
         "a = {a = 1, a = 2}", "a = {a.b = 1, a.c = 2}", "a = {a.b = 1, a = 2}", "a = {a = {b = 1}, a.c = 2}",
         "a = {a = [1], a.b = 2}", "a = {b = 1}\na.c = 2", "a = {b = 1}\n[a]", "a = {b = 1}\n[a.c]",
-        "a = {b = {c = {d = 1}}}", "a = {b = [{c = 1}, {c = 2}]}", "[product]\ntype = { name = \"Nail\" }\ntype.edible = false",
+        "a = {b = {c = {d = 1}}}", "a = {b = [{c = 1}, {c = 2}]}",
+        "[product]\ntype = { name = \"Nail\" }\ntype.edible = false",
         "[product]\ntype.name = \"Nail\"\ntype = { edible = false }", "a = { b = 1 } # c", "a = {b=1,c=2}",
         "a = {\"b.c\" = 1, 'd' = 2}", "a = { b = \"}\" }", "a = { b = 1 }}", "a = {{b = 1}}", "a = {b = 1, }",
         "a = {b = 1\n, c = 2}", "a = {b = \"\"\"x\ny\"\"\"}", "a = {b = [1,\n2]}", "a = {b = 1 # c\n}",
@@ -118,12 +126,14 @@ enum Corpus {
     static let arraysOfTables = [
         "[[products]]\nname = \"Hammer\"\nsku = 738594937\n\n[[products]]  # empty table within the array\n\n[[products]]\nname = \"Nail\"",
         "[[fruits]]\nname = \"apple\"\n[fruits.physical]\ncolor = \"red\"\n[[fruits.varieties]]\nname = \"red delicious\"\n[[fruits.varieties]]\nname = \"granny smith\"\n[[fruits]]\nname = \"banana\"\n[[fruits.varieties]]\nname = \"plantain\"",
-        "[fruit.physical]\ncolor = \"red\"\n[[fruit]]\nname = \"apple\"", "[[fruits]]\nname = \"apple\"\n[[fruits.varieties]]\nname = \"red delicious\"\n[fruits.varieties]\nname = \"granny smith\"",
+        "[fruit.physical]\ncolor = \"red\"\n[[fruit]]\nname = \"apple\"",
+        "[[fruits]]\nname = \"apple\"\n[[fruits.varieties]]\nname = \"red delicious\"\n[fruits.varieties]\nname = \"granny smith\"",
         "[[fruits]]\n[fruits.physical]\n[[fruits.physical]]", "fruits = []\n[[fruits]]", "[[a]]\n[a]", "[a]\n[[a]]",
         "[[a]]\nb.c = 1\n[[a]]\nb.c = 2", "[[a]]\n[a.b]\n[[a]]\n[a.b]", "[[a]]\n[a.b]\n[a.b]", "[[a.b]]\n[a]\nb.c = 1",
         "[[a.b]]\n[[a.b]]\n[a]", "[[a.b]]\n[a]\n[a]", "[[a]]\n[[a.b]]\n[a.b.c]\n[[a]]\n[a.b]", "[[ a ]]", "[[a]] # c",
         "[[a]]]", "[[a]", "[[a.\"b\"]]\n[[a.b]]", "[[]]", "a = [{}]\n[[a]]", "[[a]]\na = 1", "[[a]]\n[[a.a]]\n[a.a]",
-        "[a.b]\n[[a]]", "[[a]]\n[[a.b]]\n[[a]]\n[[a.b]]\nx = 1", "[a]\nb = [1]\n[[a.b]]", "[[x]]\ny = 1\n[x.z]\nw = 2\n[[x]]\n[x.z]\nw = 3",
+        "[a.b]\n[[a]]", "[[a]]\n[[a.b]]\n[[a]]\n[[a.b]]\nx = 1", "[a]\nb = [1]\n[[a.b]]",
+        "[[x]]\ny = 1\n[x.z]\nw = 2\n[[x]]\n[x.z]\nw = 3",
     ]
 
     static let whitespace = [

@@ -5,7 +5,8 @@ import Glibc
 /// Integers outside 64 bits are reported as errors: tomllib has no bound, TOML 1.0 says such a document must be
 /// refused by a parser that cannot hold them losslessly.
 enum PythonTOML {
-    static let missing = "the differential test needs python3 >= 3.11 with tomllib on PATH (python3 -c 'import tomllib' failed)"
+    static let missing =
+        "the differential test needs python3 >= 3.11 with tomllib on PATH (python3 -c 'import tomllib' failed)"
 
     static var available: Bool { system("python3 -c 'import tomllib' >/dev/null 2>&1") == 0 }
 
