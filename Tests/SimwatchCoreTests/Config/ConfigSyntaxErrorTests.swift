@@ -47,7 +47,7 @@ import Testing
         #expect(Self.diagnostics("[daemon]\n[daemon]\n").first?.message.contains("defined twice") == true)
         let duplicate = Self.diagnostics("[daemon]\npoll_interval = \"5m\"\npoll_interval = \"6m\"\n")
         #expect(duplicate.first?.line == 3)
-        #expect(duplicate.first?.message.contains("duplicate key `poll_interval`") == true)
+        #expect(duplicate.first?.message.contains("duplicate key `daemon.poll_interval` (first defined at line 2)") == true)
     }
 
     @Test func aKeyInsideAnInlineTableIsFoundOnItsLine() {
