@@ -43,11 +43,24 @@ import Testing
         )
     }
 
+    /// The example in docs/configuration.md, "The file".
+    @Test func theDocumentedExampleIsWhatUsersSee() {
+        let found = Self.diagnostics("[daemon]\ntime_zone = \"UTC\"\npoll_interval = \"5m\n")
+        #expect(
+            found.map(\.description) == [
+                "TOML syntax error: the string is not closed with `\"` before the end of its line (column 17) at "
+                    + "c.toml:3; check quotes, brackets and `key = value` on that line"
+            ]
+        )
+    }
+
     @Test func duplicateKeysAndTablesAreRefused() {
         #expect(Self.diagnostics("[daemon]\n[daemon]\n").first?.message.contains("defined twice") == true)
         let duplicate = Self.diagnostics("[daemon]\npoll_interval = \"5m\"\npoll_interval = \"6m\"\n")
         #expect(duplicate.first?.line == 3)
-        #expect(duplicate.first?.message.contains("duplicate key `daemon.poll_interval` (first defined at line 2)") == true)
+        #expect(
+            duplicate.first?.message.contains("duplicate key `daemon.poll_interval` (first defined at line 2)") == true
+        )
     }
 
     @Test func aKeyInsideAnInlineTableIsFoundOnItsLine() {
