@@ -28,6 +28,4 @@ public struct TOMLTable: Sendable, Hashable {
 
     /// Where `key` was defined, or nil when the table has no such key.
     public func position(of key: String) -> TOMLPosition? { entries[key]?.position }
-
-    public func entry(_ key: String) -> Entry? { entries[key] }
 }
