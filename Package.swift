@@ -24,7 +24,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // HTTP and HMAC come from the system's libcurl and libcrypto (dlopen on first use): no package.
     ],
     targets: [
@@ -39,6 +38,9 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // TOML 1.0 for the configuration, our own: no Foundation, no C++ (toml++ brought libstdc++ and leaked every
+        // parsed file), every key's line kept for diagnostics, nesting and size bounded.
+        .target(name: "SimwatchTOML", swiftSettings: strict),
         // Mustache templates for reminders, our own: no Foundation (so no ICU), no dependencies.
         .target(name: "SimwatchMustache", swiftSettings: strict),
         // What the daemon and simwatchctl both speak: sizes, durations, money, time zones, dates, quiet hours, the
@@ -48,7 +50,7 @@ let package = Package(
         // No I/O.
         .target(
             name: "SimwatchCore",
-            dependencies: ["SimwatchModel", "SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["SimwatchModel", "SimwatchMustache", "SimwatchTOML"],
             swiftSettings: strict
         ),
         // The event loop (epoll, timers, signals) behind simwatchd's one thread; CEventLoop is its core.
@@ -127,6 +129,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "SimwatchTOMLTests", dependencies: ["SimwatchTOML"], swiftSettings: strict),
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
         .testTarget(name: "SimwatchLoopTests", dependencies: ["SimwatchLoop"], swiftSettings: strict),
         .testTarget(name: "SimwatchCryptoTests", dependencies: ["SimwatchCrypto"], swiftSettings: strict),

@@ -25,18 +25,18 @@ let package = Package(
     name: "simwatch-fuzz",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2")
     ],
     targets: [
         // The main package's libraries (symlinks to ../Sources).
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SimwatchTOML", swiftSettings: strict),
         .target(name: "SimwatchMustache", swiftSettings: strict),
         .target(name: "SimwatchModel", swiftSettings: testable),
         .target(
             name: "SimwatchCore",
-            dependencies: ["SimwatchModel", "SimwatchMustache", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["SimwatchModel", "SimwatchMustache", "SimwatchTOML"],
             swiftSettings: testable
         ),
         .target(name: "SimwatchControl", swiftSettings: testable),
@@ -64,6 +64,7 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], swiftSettings: strict),
         harness("config", ["SimwatchCore"]),
+        harness("toml", ["SimwatchTOML"]),
         harness("units", ["SimwatchCore"]),
         harness("mail-address", ["SimwatchCore"]),
         harness("script-reading", ["SimwatchCore"]),

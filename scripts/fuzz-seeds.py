@@ -100,6 +100,15 @@ SEEDS = {
     "retry-after": ["120", "0", "Wed, 21 Oct 2015 07:28:00 GMT", "Sun, 06 Nov 1994 08:49:37 GMT", " 3600 ", "-1"],
 }
 
+# The TOML parser alone: the configurations, and documents using every part of TOML 1.0.
+SEEDS["toml"] = SEEDS["config"] + [
+    'a = 1\nb.c = "x"\n[t]\nd = [1, 2.5, true, 1979-05-27T07:32:00Z, 07:32:00, {e = 1}]\n[[arr]]\n'
+    'f = """\nml\\\n  x"""\n',
+    "s = '''lit'''\nh = 0xdead_beef\no = 0o755\nb = 0b1010\nf = -inf\nn = nan\n"
+    "d = 1979-05-27 07:32:00.999-07:00\n",
+    '[a.b.c]\n[a]\nb.d = 1\n[[x.y]]\n[x]\n"quoted key" = { inline.dotted = 1, list = [[1], ["a"]] }\n',
+]
+
 frames = [s.encode() for s in SEEDS["varlink-call"][:6]]
 SEEDS["varlink-frame"] = [bytes([n]) + b"\0".join(frames) + b"\0" for n in (0, 7, 255)]
 

@@ -24,7 +24,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || ((seconds < 1 || seconds > 86400)); then
     exit 2
 fi
 
-all=(config units mail-address script-reading json-node carrier-reply tzif posix-rule varlink-frame varlink-call
+all=(config toml units mail-address script-reading json-node carrier-reply tzif posix-rule varlink-frame varlink-call
     provider-json retry-after)
 harnesses=("$@")
 ((${#harnesses[@]})) || harnesses=("${all[@]}")

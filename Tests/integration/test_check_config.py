@@ -73,3 +73,26 @@ def test_check_config_toml_syntax_error(simwatchd_bin, tmp_path):
     done = check(simwatchd_bin, tmp_path, text)
     assert done.returncode == 1, f"exit {done.returncode}; stderr: {done.stderr}"
     assert re.search(rf"config\.toml:{n}\b|line {n}\b", done.stderr), f"want line {n} named:\n{done.stderr}"
+
+
+@pytest.mark.parametrize("header", ["[é]", "[[[1]]]", "["])
+def test_check_config_hostile_header_is_a_syntax_error(simwatchd_bin, tmp_path, header):
+    # toml++ (the C++ parser before SimwatchTOML) aborted the whole process on these headers.
+    text = demo_config(new_line_id()) + f"\n{header}\n"
+    n = len(text.splitlines())
+    done = check(simwatchd_bin, tmp_path, text)
+    assert done.returncode == 1, f"exit {done.returncode}; stderr: {done.stderr}"
+    hits = [l for l in done.stderr.splitlines() if l.startswith("TOML syntax error: ") and at_line(n).search(l)]
+    assert len(hits) == 1, f"want one TOML syntax error at config.toml:{n}:\n{done.stderr}"
+
+
+def test_check_config_duplicate_key_names_both_lines(simwatchd_bin, tmp_path):
+    text = demo_config(new_line_id())
+    first = line_number(text, "name = ")
+    text = text.replace("name = ", 'name = "twice"\nname = ', 1)
+    done = check(simwatchd_bin, tmp_path, text)
+    assert done.returncode == 1, f"exit {done.returncode}; stderr: {done.stderr}"
+    assert re.search(
+        rf"TOML syntax error: duplicate key `[\w.\[\]]*name` \(first defined at line {first}\).*config\.toml:{first + 1}\b",
+        done.stderr,
+    ), done.stderr

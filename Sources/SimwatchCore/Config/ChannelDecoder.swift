@@ -1,4 +1,4 @@
-internal import TOMLKit
+internal import SimwatchTOML
 
 /// Decodes `[channels.NAME]`, `[templates]`, a line's `channels` list and its `[line.email]`.
 enum ChannelDecoder {
@@ -156,8 +156,9 @@ enum ChannelDecoder {
                 $0.channels.contains(channel.name) && $0.email?.recipients(for: channel.name) == nil
             }
             guard let first = bare.first else { continue }
+            let table = top.table["channels"]?.table
             top.sink.add(
-                path: "channels.\(channel.name)",
+                line: table?.position(of: channel.name)?.line ?? top.line(of: "channels"),
                 context: "[channels.\(channel.name)]",
                 message: "email channel `\(channel.name)` has no `to`, and line '\(first.id)' sets no [line.email] to",
                 hint: "add to = \"you@example.com\" here or in that line's [line.email]"
@@ -185,10 +186,9 @@ enum ChannelDecoder {
 
     /// "config.toml:12" for a key (or the table itself).
     static func location(_ table: TableReader, _ key: String?) -> String {
-        let path = key.map { table.keyPath($0) } ?? table.path
         let diagnostic = ConfigDiagnostic(
             file: table.sink.file,
-            line: table.sink.locator.line(of: path),
+            line: table.line(of: key),
             context: "",
             message: ""
         )

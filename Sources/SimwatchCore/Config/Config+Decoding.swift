@@ -1,27 +1,24 @@
 import FoundationEssentials
-internal import TOMLKit
+internal import SimwatchTOML
 
 extension Config {
     /// Decodes configuration text. Every problem is collected; the error lists them all with file, line and key.
     public static func parse(text: String, path: String, environment: [String: String]) throws(ConfigError) -> Config {
-        if let diagnostic = TableHeaderCheck.diagnostic(in: text, file: path) { throw ConfigError([diagnostic]) }
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
+            root = try TOMLTable(parsing: text)
+        } catch {
             throw ConfigError([
                 ConfigDiagnostic(
                     file: path,
-                    line: error.source.begin.line,
+                    line: error.line,
                     context: "",
-                    message: "TOML syntax error: \(error.description)",
+                    message: "TOML syntax error: \(error.message) (column \(error.column))",
                     hint: "check quotes, brackets and `key = value` on that line"
                 )
             ])
-        } catch {
-            throw ConfigError([ConfigDiagnostic(file: path, line: nil, context: "", message: "\(error)")])
         }
-        let sink = DiagnosticSink(file: path, locator: SourceLocator(text: text))
+        let sink = DiagnosticSink(file: path)
         let top = TableReader(table: root, path: "", context: "", sink: sink)
         top.finish(allowing: ["daemon", "rule", "line", "channels", "templates"])
 
@@ -142,7 +139,7 @@ extension TableReader {
                 minute: dt.time.minute,
                 second: dt.time.second
             )
-            guard let offset = dt.offset else { return base }
+            guard let offset = dt.offsetMinutes else { return base }
             let utc = ZoneInfo.utc.date(
                 year: dt.date.year,
                 month: dt.date.month,
@@ -151,7 +148,7 @@ extension TableReader {
                 minute: dt.time.minute,
                 second: dt.time.second
             )
-            return utc.addingTimeInterval(-Double(offset.offset) * 60)
+            return utc.addingTimeInterval(-Double(offset) * 60)
         }
         if let d = value.date {
             return zone.date(year: d.year, month: d.month, day: d.day, hour: 0, minute: 0)

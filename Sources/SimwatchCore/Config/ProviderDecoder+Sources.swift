@@ -1,4 +1,4 @@
-internal import TOMLKit
+internal import SimwatchTOML
 
 extension ProviderDecoder {
     static func decodeCounters(_ table: TableReader) -> ProviderSettings? {

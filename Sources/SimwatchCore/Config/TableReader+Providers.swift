@@ -1,10 +1,10 @@
-internal import TOMLKit
+internal import SimwatchTOML
 
 extension TableReader {
     func bool(_ key: String) -> Bool? {
         guard let value = table[key] else { return nil }
-        guard let b = value.bool else {
-            error(key, "`\(key)` must be true or false, not \(value.type.describe)")
+        guard let b = value.boolean else {
+            error(key, "`\(key)` must be true or false, not \(value.describe)")
             return nil
         }
         return b
@@ -16,7 +16,7 @@ extension TableReader {
         guard let t = value.table else {
             error(
                 key,
-                "`\(key)` must be a table, not \(value.type.describe)",
+                "`\(key)` must be a table, not \(value.describe)",
                 hint: "write \(key) = { name = \"value\" }"
             )
             return nil

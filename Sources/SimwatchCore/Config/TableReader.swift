@@ -1,20 +1,16 @@
-internal import TOMLKit
+internal import SimwatchTOML
 
 /// Collects diagnostics while a configuration is decoded, so one run reports every mistake.
 final class DiagnosticSink {
     let file: String
-    let locator: SourceLocator
     private(set) var items: [ConfigDiagnostic] = []
 
-    init(file: String, locator: SourceLocator) {
+    init(file: String) {
         self.file = file
-        self.locator = locator
     }
 
-    func add(path: String, context: String, message: String, hint: String? = nil) {
-        items.append(
-            ConfigDiagnostic(file: file, line: locator.line(of: path), context: context, message: message, hint: hint)
-        )
+    func add(line: Int?, context: String, message: String, hint: String? = nil) {
+        items.append(ConfigDiagnostic(file: file, line: line, context: context, message: message, hint: hint))
     }
 }
 
@@ -22,7 +18,7 @@ final class DiagnosticSink {
 /// "unknown key" errors with a suggestion.
 struct TableReader {
     let table: TOMLTable
-    /// Locator path of this table: "line[0].plan".
+    /// Dotted path of this table, for messages: "line[0].plan".
     let path: String
     /// How errors name this table: "[line.plan] of line 'fr-travel'".
     let context: String
@@ -31,7 +27,12 @@ struct TableReader {
     func has(_ key: String) -> Bool { table.contains(key: key) }
 
     func error(_ key: String?, _ message: String, hint: String? = nil) {
-        sink.add(path: key.map { keyPath($0) } ?? path, context: context, message: message, hint: hint)
+        sink.add(line: line(of: key), context: context, message: message, hint: hint)
+    }
+
+    /// The line where `key` is defined (the parser keeps every key's position), else where this table is.
+    func line(of key: String?) -> Int? {
+        key.flatMap { table.position(of: $0)?.line } ?? table.position?.line
     }
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -39,7 +40,7 @@ struct TableReader {
     func string(_ key: String) -> String? {
         guard let value = table[key] else { return nil }
         guard let s = value.string else {
-            error(key, "`\(key)` must be a string, not \(value.type.describe)", hint: "put the value in quotes")
+            error(key, "`\(key)` must be a string, not \(value.describe)", hint: "put the value in quotes")
             return nil
         }
         return s
@@ -47,8 +48,8 @@ struct TableReader {
 
     func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = table[key] else { return nil }
-        guard let i = value.int else {
-            error(key, "`\(key)` must be a whole number, not \(value.type.describe)")
+        guard let i = value.integer.flatMap({ Int(exactly: $0) }) else {
+            error(key, "`\(key)` must be a whole number, not \(value.describe)")
             return nil
         }
         guard range.contains(i) else {
@@ -60,8 +61,8 @@ struct TableReader {
 
     func double(_ key: String, in range: ClosedRange<Double>) -> Double? {
         guard let value = table[key] else { return nil }
-        guard let d = value.double ?? value.int.map(Double.init) else {
-            error(key, "`\(key)` must be a number, not \(value.type.describe)")
+        guard let d = value.float ?? value.integer.map(Double.init) else {
+            error(key, "`\(key)` must be a number, not \(value.describe)")
             return nil
         }
         guard range.contains(d) else {
@@ -91,7 +92,7 @@ struct TableReader {
         guard let value = table[key] else { return nil }
         if let s = value.string { return [s] }
         guard let array = value.array else {
-            error(key, "`\(key)` must be a string or a list of strings, not \(value.type.describe)")
+            error(key, "`\(key)` must be a string or a list of strings, not \(value.describe)")
             return nil
         }
         var out: [String] = []
@@ -108,24 +109,24 @@ struct TableReader {
     func subtable(_ key: String, context: String) -> TableReader? {
         guard let value = table[key] else { return nil }
         guard let t = value.table else {
-            error(key, "`\(key)` must be a table, not \(value.type.describe)", hint: "write [\(keyPath(key))]")
+            error(key, "`\(key)` must be a table, not \(value.describe)", hint: "write [\(keyPath(key))]")
             return nil
         }
         return TableReader(table: t, path: keyPath(key), context: context, sink: sink)
     }
 
-    /// The tables of an array of tables (`[[line]]`), with their locator paths.
+    /// The tables of an array of tables (`[[line]]`), with their paths.
     func tables(_ key: String) -> [TableReader] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
-            error(key, "`\(key)` must be written as [[\(key)]] tables, not \(value.type.describe)")
+            error(key, "`\(key)` must be written as [[\(key)]] tables, not \(value.describe)")
             return []
         }
         var out: [TableReader] = []
         for (index, element) in array.enumerated() {
             let path = "\(keyPath(key))[\(index)]"
             guard let t = element.table else {
-                sink.add(path: path, context: context, message: "every `\(key)` entry must be a table")
+                sink.add(line: line(of: key), context: context, message: "every `\(key)` entry must be a table")
                 continue
             }
             out.append(TableReader(table: t, path: path, context: "[[\(key)]] #\(index + 1)", sink: sink))
@@ -139,7 +140,7 @@ struct TableReader {
 
     /// Reports every key not in `allowed`, suggesting the nearest allowed one.
     func finish(allowing allowed: [String]) {
-        for key in table.keys where !allowed.contains(key) {
+        for key in table.keys.sorted() where !allowed.contains(key) {
             let hint =
                 Suggestion.nearest(to: key, in: allowed).map { "did you mean `\($0)`?" }
                 ?? "known keys: \(allowed.joined(separator: ", "))"
@@ -148,18 +149,19 @@ struct TableReader {
     }
 }
 
-extension TOMLType {
+extension TOMLValue {
+    /// The kind of value, for "must be a string, not an integer".
     var describe: String {
         switch self {
         case .table: "a table"
         case .array: "a list"
         case .string: "a string"
-        case .int: "an integer"
-        case .double: "a number"
-        case .bool: "a boolean"
-        case .date: "a date"
-        case .time: "a time"
-        case .dateTime: "a date-time"
+        case .integer: "an integer"
+        case .float: "a number"
+        case .boolean: "a boolean"
+        case .localDate: "a date"
+        case .localTime: "a time"
+        case .offsetDateTime, .localDateTime: "a date-time"
         }
     }
 }

@@ -1,0 +1,13 @@
+extension String {
+    /// The string without leading and trailing characters from `set`.
+    func trimming(_ set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension Substring {
+    func trimming(_ set: String) -> String { String(self).trimming(set) }
+}

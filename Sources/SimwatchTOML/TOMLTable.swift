@@ -1,0 +1,31 @@
+/// A TOML table: keys in the order the document gives them, each with its value and the position where it was
+/// defined (the key itself, or the `[header]` that opened a table), so errors about values can name a line.
+public struct TOMLTable: Sendable, Hashable {
+    /// One key's value and where the key was defined.
+    public struct Entry: Sendable, Hashable {
+        public var value: TOMLValue
+        public var position: TOMLPosition
+    }
+
+    /// The keys, in document order.
+    public private(set) var keys: [String]
+    private var entries: [String: Entry]
+    /// Where the table was opened: its header, its key, or the `{` of an inline table; nil for the document itself.
+    public let position: TOMLPosition?
+
+    init(keys: [String], entries: [String: Entry], position: TOMLPosition?) {
+        self.keys = keys
+        self.entries = entries
+        self.position = position
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public subscript(key: String) -> TOMLValue? { entries[key]?.value }
+
+    public func contains(key: String) -> Bool { entries[key] != nil }
+
+    /// Where `key` was defined, or nil when the table has no such key.
+    public func position(of key: String) -> TOMLPosition? { entries[key]?.position }
+}
