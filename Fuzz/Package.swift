@@ -39,23 +39,27 @@ let package = Package(
             dependencies: ["SimwatchModel", "SimwatchMustache", "SimwatchTOML"],
             swiftSettings: testable
         ),
-        .target(name: "SimwatchControl", swiftSettings: testable),
+        .target(name: "CEventLoop"),
+        .target(name: "SimwatchLoop", dependencies: ["CEventLoop"], swiftSettings: strict),
+        .target(name: "SimwatchControl", dependencies: ["SimwatchLoop"], swiftSettings: testable),
         .target(name: "CCurlShim"),
-        .target(name: "SimwatchHTTP", dependencies: ["CCurlShim"], swiftSettings: strict),
+        .target(name: "SimwatchHTTP", dependencies: ["CCurlShim", "SimwatchLoop"], swiftSettings: strict),
         .target(name: "SimwatchCrypto", swiftSettings: strict),
         .target(name: "CProcessShim"),
         .target(name: "SimwatchSQLite", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "SimwatchStore", dependencies: ["SimwatchCore", "SimwatchSQLite"], swiftSettings: strict),
         .target(
             name: "SimwatchSystemd",
-            dependencies: ["CSystemd", "SimwatchCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CSystemd", "SimwatchCore", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
-                "CProcessShim", .product(name: "Logging", package: "swift-log"),
+                "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: testable
         ),
