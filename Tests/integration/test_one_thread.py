@@ -1,0 +1,70 @@
+"""simwatchd is one thread: its event loop runs every task, timer, signal and control connection (docs/performance.md).
+
+Blocking work (a script, sendmail, an HTTP request, a D-Bus call) runs on a worker thread that exists only while it
+does, so an idle daemon is a single thread asleep until its next timer: no libdispatch worker pool, and none of the
+once-a-second wake-ups that pool's monitor costs.
+"""
+
+from __future__ import annotations
+
+import signal
+import textwrap
+from pathlib import Path
+
+import varlink
+
+from conftest import demo_config, new_line_id, wait_until
+from provider_support import line_config, wait_for_socket
+
+INTERFACE = "io.simwatch.Control"
+
+
+def threads(pid: int) -> list[str]:
+    return sorted(p.name for p in Path(f"/proc/{pid}/task").iterdir())
+
+
+def test_an_idle_daemon_is_one_thread(daemon):
+    line = new_line_id()
+    d = daemon(demo_config(line))
+    sock = wait_for_socket(daemon, d)
+    with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:
+        wait_until(lambda: con.ListLines()["lines"][0].get("reading"), 30, what="a first reading")
+        # Polls (once a real second at this time scale), control calls, reminders to the journal: all on one thread.
+        for _ in range(20):
+            assert con.GetStatus()["lines"] == 1
+            assert len(threads(d.pid)) == 1, threads(d.pid)
+    d.sighup()
+    with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:
+        assert con.GetStatus()["lines"] == 1
+    assert len(threads(d.pid)) == 1
+    assert d.stop() == 0
+
+
+def test_blocking_work_gets_a_thread_that_goes_when_it_is_done(daemon, tmp_path):
+    started, release = tmp_path / "started", tmp_path / "release"
+    gated = tmp_path / "gated.sh"
+    gated.write_text(
+        "#!/bin/sh\n"
+        + textwrap.dedent(
+            f"""\
+            touch {started}
+            while [ ! -e {release} ]; do sleep 0.05; done
+            echo '{{"remaining": "1 GB", "total": "2 GB"}}'
+            """
+        )
+    )
+    gated.chmod(0o755)
+    line = new_line_id()
+    head = '[daemon]\ntime_zone = "Europe/Paris"\npoll_timeout = "120s"\n\n'
+    d = daemon(head + line_config(line, f'type = "exec"\ncommand = ["{gated}"]'))
+    sock = wait_for_socket(daemon, d)
+    wait_until(started.exists, 30, what="the script to start")
+    # While the script runs, its watcher has a thread of its own, and the loop still answers.
+    assert len(threads(d.pid)) == 2, threads(d.pid)
+    with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:
+        assert con.GetStatus()["lines"] == 1
+        release.touch()
+        wait_until(lambda: con.ListLines()["lines"][0].get("reading"), 30, what="the script's reading")
+    wait_until(lambda: len(threads(d.pid)) == 1, 30, what="the worker thread to end")
+    d.signal(signal.SIGTERM)
+    assert d.proc.wait(15) == 0
