@@ -91,8 +91,15 @@ public struct VarlinkCall: Sendable, Hashable, Codable {
         }
     }
 
-    /// The call as JSON followed by the NUL terminator.
+    /// The call as JSON followed by the NUL terminator: compact, keys sorted, as `VarlinkFrame.encode` writes
+    /// it, but through `JSONValue`'s own text rather than JSONEncoder (every simwatchctl command sends one).
     public func framed() throws -> [UInt8] {
-        try VarlinkFrame.encode(self)
+        var fields: [String: JSONValue] = ["method": .string(method), "parameters": parameters]
+        if more { fields["more"] = .bool(true) }
+        if oneway { fields["oneway"] = .bool(true) }
+        if upgrade { fields["upgrade"] = .bool(true) }
+        var bytes = Array(JSONValue.object(fields).description.utf8)
+        bytes.append(VarlinkFrame.terminator)
+        return bytes
     }
 }

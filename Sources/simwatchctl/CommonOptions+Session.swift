@@ -47,7 +47,7 @@ extension CommonOptions {
     /// The view context on the daemon's clock, asked for with GetStatus (for commands that turn "7d" or
     /// "monday" into times the daemon will compare with its own clock).
     func viewContext(session: DaemonSession) -> ViewContext {
-        viewContext(daemonNow: try? session.call(GetStatus.self, NoParameters()).0.now)
+        viewContext(daemonNow: try? session.call(GetStatus.self).0.now)
     }
 
     /// A connection to the daemon; a failure to connect becomes the matching `CtlFailure`.

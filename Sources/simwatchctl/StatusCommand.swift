@@ -26,7 +26,7 @@ struct StatusCommand: ParsableCommand {
     /// The command itself, shared with `StatusShortcut`'s path past the argument parser; returns the exit status.
     static func run(_ options: CommonOptions) throws(CtlFailure) -> ExitStatus {
         let session = try options.connect()
-        let (reply, raw) = try session.call(GetStatus.self, NoParameters())
+        let (reply, raw) = try session.call(GetStatus.self)
         if options.json {
             print(raw)
         } else {
