@@ -3,7 +3,7 @@
 /// `simwatchctl status` should cost no more than `vnstat --oneline`; FoundationEssentials' JSONDecoder, decoding
 /// into `JSONValue` by trying each type in turn, took a third of the command's time. The reading is the one that
 /// decoder gave: a number is `.int` when it is a whole number within Int64 ("2", "2.0", "2e3"), else `.double`;
-/// a repeated key keeps its last value. Refused: anything that is not JSON (trailing bytes, a raw control
+/// a repeated key keeps its first value. Refused: anything that is not JSON (trailing bytes, a raw control
 /// character or an invalid escape in a string, a lone surrogate, invalid UTF-8), numbers beyond Double, and
 /// nesting deeper than `maximumDepth`.
 public struct JSONParser {
@@ -98,7 +98,8 @@ public struct JSONParser {
             let key = try string()
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
-            fields[key] = try value()
+            let member = try value()
+            if fields[key] == nil { fields[key] = member }
             skipWhitespace()
             if current == UInt8(ascii: ",") {
                 index += 1

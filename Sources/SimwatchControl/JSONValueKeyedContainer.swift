@@ -1,14 +1,19 @@
 /// The members of a JSON object, by `Key`, for `JSONValueDecoder`.
 struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let codingPath: [any CodingKey]
-    /// The members by their camelCase names (see `JSONValueDecoder.camelCase`).
+    /// The members by their camelCase names (see `JSONValueDecoder.camelCase`). When two names read the same
+    /// ("lineId" and "line_id"), the one first in sorted order wins, as JSONDecoder reads `JSONValue`'s text.
     private let fields: [String: JSONValue]
 
     init(fields: [String: JSONValue], codingPath: [any CodingKey]) {
-        var converted: [String: JSONValue] = [:]
+        var converted: [String: (name: String, value: JSONValue)] = [:]
         converted.reserveCapacity(fields.count)
-        for (name, value) in fields { converted[JSONValueDecoder.camelCase(name)] = value }
-        self.fields = converted
+        for (name, value) in fields {
+            let camel = JSONValueDecoder.camelCase(name)
+            if let other = converted[camel], other.name < name { continue }
+            converted[camel] = (name, value)
+        }
+        self.fields = converted.mapValues(\.value)
         self.codingPath = codingPath
     }
 
