@@ -92,13 +92,16 @@ public struct VarlinkCall: Sendable, Hashable, Codable {
     }
 
     /// The call as JSON followed by the NUL terminator: compact, keys sorted, as `VarlinkFrame.encode` writes
-    /// it, but through `JSONValue`'s own text rather than JSONEncoder (every simwatchctl command sends one).
+    /// it, but written here rather than by JSONEncoder (every simwatchctl command sends one, and JSONEncoder's
+    /// first use cost more than the rest of the call).
     public func framed() throws -> [UInt8] {
-        var fields: [String: JSONValue] = ["method": .string(method), "parameters": parameters]
-        if more { fields["more"] = .bool(true) }
-        if oneway { fields["oneway"] = .bool(true) }
-        if upgrade { fields["upgrade"] = .bool(true) }
-        var bytes = Array(JSONValue.object(fields).description.utf8)
+        var text = #"{"method":"# + JSONValue.quote(method)
+        if more { text += #","more":true"# }
+        if oneway { text += #","oneway":true"# }
+        text += #","parameters":"# + parameters.description
+        if upgrade { text += #","upgrade":true"# }
+        text += "}"
+        var bytes = Array(text.utf8)
         bytes.append(VarlinkFrame.terminator)
         return bytes
     }
