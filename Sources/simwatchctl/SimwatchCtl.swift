@@ -36,6 +36,8 @@ struct SimwatchCtl: ParsableCommand {
 
     /// Parses, runs, and maps every way out to the documented exit statuses (usage errors are 2, not 64).
     static func main() {
+        // The plain forms of `status` (shell prompts, monitoring checks) skip the argument parser's start-up cost;
+        // everything else, help and usage errors included, goes through it.
         if let options = StatusShortcut.options(for: Array(CommandLine.arguments.dropFirst())) {
             do {
                 Glibc.exit(try StatusCommand.run(options).rawValue)
