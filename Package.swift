@@ -14,6 +14,15 @@ let strict: [SwiftSetting] =
 // The static Swift runtime's link exports every symbol (`-export-dynamic`); executables need none exported.
 let executableLinking: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
 
+// simwatchctl's release build is one static executable (glibc, libstdc++ and the Swift runtime inside):
+// `simwatchctl status` runs from shell prompts and monitoring checks, and loading and binding libstdc++, libm and
+// libgcc_s cost more than the rest of the command. It calls nothing that needs glibc's shared modules (NSS, iconv,
+// dlopen); the link warns about FoundationEssentials' getpwuid_r and the like, which simwatchctl never reaches.
+// Not static-pie: glibc's static-pie start-up refuses the $ORIGIN run path SwiftPM adds (it crashes at once), and
+// only `swift build --disable-local-rpath` leaves that out. simwatchd stays dynamic: it loads libcurl, libcrypto
+// and libsystemd.
+let staticExecutable: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
+
 let package = Package(
     name: "simwatch",
     platforms: [.macOS(.v15)],
@@ -120,7 +129,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
-            linkerSettings: executableLinking
+            linkerSettings: executableLinking + staticExecutable
         ),
         // Fixtures/ holds the Mustache specification's cases, read by the tests from the source tree.
         .testTarget(

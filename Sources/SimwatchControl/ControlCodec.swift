@@ -3,13 +3,10 @@ import FoundationEssentials
 /// Converts between the typed method structs (camelCase) and the wire's JSON (snake_case field names).
 public enum ControlCodec {
     /// Decodes typed parameters from a call's JSON; a mismatch becomes `org.varlink.service.InvalidParameter`
-    /// naming the field.
+    /// naming the field. Straight from the value (`JSONValueDecoder`), not through JSON text and JSONDecoder.
     public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(ControlError) -> T {
         do {
-            let data = try JSONEncoder().encode(value)
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            return try decoder.decode(T.self, from: data)
+            return try JSONValueDecoder(value).decode(T.self)
         } catch let DecodingError.keyNotFound(key, _) {
             throw .invalidParameter(snakeCase(key.stringValue))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {

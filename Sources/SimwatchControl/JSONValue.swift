@@ -60,6 +60,8 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         case .double(let d): return d.isFinite ? String(d) : "null"
         case .string(let s): return Self.quote(s)
         case .array(let a): return "[" + a.map(\.description).joined(separator: ",") + "]"
+        // Most calls have no parameters: no sorting to set up for them.
+        case .object(let o) where o.isEmpty: return "{}"
         case .object(let o):
             return "{"
                 + o.sorted { $0.key < $1.key }.map { Self.quote($0.key) + ":" + $0.value.description }

@@ -47,10 +47,11 @@ public struct VarlinkReply: Sendable, Hashable, Codable {
         try container.encodeIfPresent(error, forKey: .error)
     }
 
-    /// Decodes one message (without its NUL); anything that is not a reply object is `.malformed`.
+    /// Decodes one message (without its NUL); anything that is not a reply object is `.malformed`. Read with
+    /// `JSONParser` and `JSONValueDecoder`, not JSONDecoder: this is on every simwatchctl command's path.
     public static func decode(_ message: [UInt8]) throws(VarlinkTransportError) -> VarlinkReply {
         do {
-            return try JSONDecoder().decode(VarlinkReply.self, from: Data(message))
+            return try JSONValueDecoder(JSONParser.parse(message)).decode(VarlinkReply.self)
         } catch {
             throw .malformed("reply is not a Varlink reply object")
         }

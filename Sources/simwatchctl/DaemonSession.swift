@@ -27,7 +27,18 @@ final class DaemonSession {
     /// `CtlFailure` (printed as JSON first with `--json`); NoSuchLine lists the known lines.
     func call<M: ControlMethod>(_ method: M.Type, _ parameters: M.Parameters) throws(CtlFailure) -> (M.Reply, JSONValue)
     {
-        let raw = try callRaw(M.name, ControlCodec.encode(parameters))
+        try reply(M.self, to: callRaw(M.name, ControlCodec.encode(parameters)))
+    }
+
+    /// Calls a method that takes no parameters: `{}` is sent as it is, without encoding `NoParameters`.
+    func call<M: ControlMethod>(_ method: M.Type) throws(CtlFailure) -> (M.Reply, JSONValue)
+    where M.Parameters == NoParameters {
+        try reply(M.self, to: callRaw(M.name))
+    }
+
+    /// The typed reply to `M`, decoded from its escaped parameters, with the parameters as sent.
+    private func reply<M: ControlMethod>(_ method: M.Type, to raw: JSONValue) throws(CtlFailure) -> (M.Reply, JSONValue)
+    {
         do {
             return (try ControlCodec.decode(M.Reply.self, from: TerminalText.escaped(raw)), raw)
         } catch {

@@ -1,10 +1,8 @@
 import ArgumentParser
-import FoundationEssentials
-import SimwatchControl
 import SimwatchCtlKit
-import SimwatchModel
 
-/// The options every command takes: where the daemon is, and how to print.
+/// The options every command takes, as the argument parser reads them: where the daemon is, and how to print.
+/// What they do is `CommonOptions`'s (shared with the `status` shortcut, which skips the parser).
 struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -21,38 +19,23 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "No colours, even on a terminal (NO_COLOR=1 does the same).")
     var noColor = false
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The same options as plain values.
+    var common: CommonOptions { CommonOptions(socket: socket, json: json, noColor: noColor) }
 
     /// --socket, else SIMWATCH_SOCKET, else the daemon's default path.
-    var socketPath: String {
-        if let socket { return socket }
-        if let fromEnvironment = environment["SIMWATCH_SOCKET"], !fromEnvironment.isEmpty { return fromEnvironment }
-        return ControlSocket.defaultPath(environment: environment)
-    }
+    var socketPath: String { common.socketPath }
 
-    /// How human output looks here and now: local zone, colour decision, terminal width (unbounded in a pipe).
-    /// `now` is whole seconds, as the times sent to the daemon are.
-    func viewContext(now: Date = Date()) -> ViewContext {
-        let now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
-        let style = TerminalStyle.decide(isTTY: Terminal.isTTY, environment: environment, noColorFlag: noColor)
-        return ViewContext(zone: ZoneInfo.current(), now: now, style: style, width: Terminal.width ?? .max)
-    }
+    /// How human output looks here and now (see `CommonOptions.viewContext(now:)`).
+    func viewContext() -> ViewContext { common.viewContext() }
 
-    /// The view context on the daemon's clock, as a reply's `now` gives it (under the demo's `time_scale` it runs
-    /// faster than real time, so "in 3d" must be counted from it).
-    func viewContext(daemonNow text: String?) -> ViewContext {
-        guard let text, let date = try? Date(parsing: text, zone: .utc) else { return viewContext() }
-        return viewContext(now: date)
-    }
+    /// The view context on the daemon's clock (see `CommonOptions.viewContext(daemonNow:)`).
+    func viewContext(daemonNow text: String?) -> ViewContext { common.viewContext(daemonNow: text) }
 
-    /// The view context on the daemon's clock, asked for with GetStatus (for commands that turn "7d" or
-    /// "monday" into times the daemon will compare with its own clock).
-    func viewContext(session: DaemonSession) -> ViewContext {
-        viewContext(daemonNow: try? session.call(GetStatus.self, NoParameters()).0.now)
-    }
+    /// The view context on the daemon's clock, asked for with GetStatus (see `CommonOptions.viewContext(session:)`).
+    func viewContext(session: DaemonSession) -> ViewContext { common.viewContext(session: session) }
 
     /// A connection to the daemon; a failure to connect becomes the matching `CtlFailure`.
     func connect(timeout: Double = 30) throws(CtlFailure) -> DaemonSession {
-        try DaemonSession(socket: socketPath, timeout: timeout, json: json)
+        try common.connect(timeout: timeout)
     }
 }

@@ -20,13 +20,13 @@ struct LinesCommand: ParsableCommand {
 
     func run() throws {
         let session = try options.connect()
-        let (reply, raw) = try session.call(ListLines.self, NoParameters())
+        let (reply, raw) = try session.call(ListLines.self)
         if options.json {
             print(raw)
             return
         }
         // Severities colour the firing rules; without them (an older daemon, an error) they show as warnings.
-        let firing = (try? session.call(GetStatus.self, NoParameters()).0.firing) ?? []
+        let firing = (try? session.call(GetStatus.self).0.firing) ?? []
         let severities = Dictionary(
             firing.map { ("\($0.line)/\($0.rule)", $0.severity) },
             uniquingKeysWith: { first, _ in first }

@@ -21,7 +21,7 @@ struct ReloadCommand: ParsableCommand {
 
     func run() throws {
         let session = try options.connect()
-        let (reply, raw) = try session.call(Reload.self, NoParameters())
+        let (reply, raw) = try session.call(Reload.self)
         if options.json {
             print(raw)
         } else {

@@ -36,13 +36,20 @@ struct SimwatchCtl: ParsableCommand {
 
     /// Parses, runs, and maps every way out to the documented exit statuses (usage errors are 2, not 64).
     static func main() {
+        // The plain forms of `status` (shell prompts, monitoring checks) skip the argument parser's start-up cost;
+        // everything else, help and usage errors included, goes through it.
+        if let options = StatusShortcut.options(for: Array(CommandLine.arguments.dropFirst())) {
+            do {
+                Glibc.exit(try StatusCommand.run(options).rawValue)
+            } catch {
+                fail(error)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CtlFailure {
-            // Messages quote the daemon's replies and errors: nothing in them may reach the terminal raw.
-            StandardError.write(TerminalText.escapedLines(failure.message) + "\n")
-            Glibc.exit(failure.status.rawValue)
+            fail(failure)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 StandardError.write(fullMessage(for: error) + "\n")
@@ -50,6 +57,13 @@ struct SimwatchCtl: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Prints `failure` and exits with its status. Messages quote the daemon's replies and errors: nothing in
+    /// them may reach the terminal raw.
+    static func fail(_ failure: CtlFailure) -> Never {
+        StandardError.write(TerminalText.escapedLines(failure.message) + "\n")
+        Glibc.exit(failure.status.rawValue)
     }
 }
 

@@ -20,13 +20,18 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+        try finish(Self.run(options.common))
+    }
+
+    /// The command itself, shared with `StatusShortcut`'s path past the argument parser; returns the exit status.
+    static func run(_ options: CommonOptions) throws(CtlFailure) -> ExitStatus {
         let session = try options.connect()
-        let (reply, raw) = try session.call(GetStatus.self, NoParameters())
+        let (reply, raw) = try session.call(GetStatus.self)
         if options.json {
             print(raw)
         } else {
             Terminal.print(StatusView.render(reply, context: options.viewContext(daemonNow: reply.now)))
         }
-        try finish(StatusView.exitStatus(reply))
+        return StatusView.exitStatus(reply)
     }
 }

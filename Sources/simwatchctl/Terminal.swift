@@ -1,5 +1,5 @@
-import FoundationEssentials
 import Glibc
+import SimwatchCtlKit
 
 /// Facts about stdout, and unbuffered-enough printing for streams.
 enum Terminal {
@@ -8,7 +8,7 @@ enum Terminal {
 
     /// The width of the terminal on stdout, or `COLUMNS`; nil in a pipe without `COLUMNS`.
     static var width: Int? {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 {
+        if let columns = CommonOptions.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 {
             return columns
         }
         guard isTTY else { return nil }

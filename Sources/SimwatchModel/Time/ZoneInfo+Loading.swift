@@ -13,7 +13,7 @@ extension ZoneInfo {
         guard Self.isSafeIdentifier(identifier) else {
             throw UnitParseError(input: identifier, message: "'\(identifier)' is not a time zone name", hint: hint)
         }
-        guard let data = FileManager.default.contents(atPath: root + "/" + identifier) else {
+        guard let data = ZoneFile.contents(atPath: root + "/" + identifier) else {
             if identifier == "UTC" || identifier == "Etc/UTC" {
                 self.init(identifier: identifier, fixed: ZoneOffset(seconds: 0, abbreviation: "UTC"))
                 return
@@ -24,7 +24,7 @@ extension ZoneInfo {
                 hint: Self.suggestion(for: identifier, root: root) ?? hint
             )
         }
-        try self.init(identifier: identifier, tzif: [UInt8](data))
+        try self.init(identifier: identifier, tzif: data)
     }
 
     /// The system's zone: `TZ` from `environment` (":Europe/Paris", "Europe/Paris", a path under the zoneinfo
@@ -43,20 +43,20 @@ extension ZoneInfo {
         if let value = environment["TZ"], let zone = fromTZVariable(value, root: root) {
             return zone
         }
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: localtime),
+        if let target = ZoneFile.linkTarget(atPath: localtime),
             let name = identifier(inZoneinfoPath: target),
             let zone = try? ZoneInfo(identifier: name, root: root)
         {
             return zone
         }
-        if let data = FileManager.default.contents(atPath: timezone),
+        if let data = ZoneFile.contents(atPath: timezone),
             let line = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first,
             let zone = try? ZoneInfo(identifier: String(DecimalLiteral.trimmed(line)), root: root)
         {
             return zone
         }
-        if let data = FileManager.default.contents(atPath: localtime),
-            let zone = try? ZoneInfo(identifier: "localtime", tzif: [UInt8](data))
+        if let data = ZoneFile.contents(atPath: localtime),
+            let zone = try? ZoneInfo(identifier: "localtime", tzif: data)
         {
             return zone
         }
@@ -74,8 +74,8 @@ extension ZoneInfo {
             {
                 return zone
             }
-            guard let data = FileManager.default.contents(atPath: name) else { return nil }
-            return try? ZoneInfo(identifier: name, tzif: [UInt8](data))
+            guard let data = ZoneFile.contents(atPath: name) else { return nil }
+            return try? ZoneInfo(identifier: name, tzif: data)
         }
         if let zone = try? ZoneInfo(identifier: name, root: root) { return zone }
         if !value.hasPrefix(":"), let zone = try? ZoneInfo(identifier: value, posixRule: value) { return zone }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import Testing
 
 @testable import SimwatchCore
@@ -255,6 +256,27 @@ import Testing
         let zone = ZoneInfo.current(environment: [:], root: root, localtime: localtime, timezone: timezone)
         #expect(zone.identifier == "localtime")
         #expect(zone.offset(at: Date(timeIntervalSince1970: 2_372_914_800)).abbreviation == "EDT")
+    }
+
+    @Test func systemFilesThatAreNotRegularFilesAreSkippedWithoutWaiting() throws {
+        let directory = try ZoneFixtureDirectory()
+        let localtime = directory.path + "/localtime"
+        let timezone = directory.path + "/timezone"
+        // A FIFO nobody writes to would block a plain open and read forever; a directory cannot be read.
+        #expect(mkfifo(localtime, 0o600) == 0)
+        #expect(mkdir(timezone, 0o700) == 0)
+        let zone = ZoneInfo.current(
+            environment: [:],
+            root: ZoneInfo.defaultRoot,
+            localtime: localtime,
+            timezone: timezone
+        )
+        #expect(zone.identifier == "UTC")
+        #expect(ZoneInfo.fromTZVariable(localtime, root: ZoneInfo.defaultRoot) == nil)
+        try directory.write([UInt8](repeating: 0, count: ZoneFile.limit + 1), to: "big")
+        #expect(ZoneFile.contents(atPath: directory.path + "/big") == nil)
+        try directory.write(TZifFixture.newYork, to: "small")
+        #expect(ZoneFile.contents(atPath: directory.path + "/small") == TZifFixture.newYork)
     }
 
     @Test(

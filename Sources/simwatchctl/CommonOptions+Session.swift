@@ -1,0 +1,57 @@
+import FoundationEssentials
+import Glibc
+import SimwatchControl
+import SimwatchCtlKit
+import SimwatchModel
+
+extension CommonOptions {
+    /// The environment variables simwatchctl reads, looked up one by one: building `ProcessInfo`'s dictionary
+    /// of the whole environment cost more than `status`'s own formatting.
+    static let environment: [String: String] = {
+        var found: [String: String] = [:]
+        for name in ["SIMWATCH_SOCKET", "XDG_RUNTIME_DIR", "NO_COLOR", "TERM", "TZ", "COLUMNS"] {
+            if let value = getenv(name) { found[name] = String(cString: value) }
+        }
+        return found
+    }()
+
+    /// --socket, else SIMWATCH_SOCKET, else the daemon's default path.
+    var socketPath: String {
+        if let socket { return socket }
+        if let fromEnvironment = Self.environment["SIMWATCH_SOCKET"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return ControlSocket.defaultPath(environment: Self.environment)
+    }
+
+    /// How human output looks here and now: local zone, colour decision, terminal width (unbounded in a pipe).
+    /// `now` is whole seconds, as the times sent to the daemon are.
+    func viewContext(now: Date = Date()) -> ViewContext {
+        let now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        let style = TerminalStyle.decide(isTTY: Terminal.isTTY, environment: Self.environment, noColorFlag: noColor)
+        return ViewContext(
+            zone: ZoneInfo.current(environment: Self.environment),
+            now: now,
+            style: style,
+            width: Terminal.width ?? .max
+        )
+    }
+
+    /// The view context on the daemon's clock, as a reply's `now` gives it (under the demo's `time_scale` it runs
+    /// faster than real time, so "in 3d" must be counted from it).
+    func viewContext(daemonNow text: String?) -> ViewContext {
+        guard let text, let date = try? Date(parsing: text, zone: .utc) else { return viewContext() }
+        return viewContext(now: date)
+    }
+
+    /// The view context on the daemon's clock, asked for with GetStatus (for commands that turn "7d" or
+    /// "monday" into times the daemon will compare with its own clock).
+    func viewContext(session: DaemonSession) -> ViewContext {
+        viewContext(daemonNow: try? session.call(GetStatus.self).0.now)
+    }
+
+    /// A connection to the daemon; a failure to connect becomes the matching `CtlFailure`.
+    func connect(timeout: Double = 30) throws(CtlFailure) -> DaemonSession {
+        try DaemonSession(socket: socketPath, timeout: timeout, json: json)
+    }
+}
