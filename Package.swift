@@ -142,7 +142,11 @@ let package = Package(
         .testTarget(name: "SimwatchHTTPTests", dependencies: ["SimwatchHTTP"], swiftSettings: strict),
         .testTarget(name: "SimwatchLoopTests", dependencies: ["SimwatchLoop"], swiftSettings: strict),
         .testTarget(name: "SimwatchCryptoTests", dependencies: ["SimwatchCrypto"], swiftSettings: strict),
-        .testTarget(name: "SimwatchControlTests", dependencies: ["SimwatchControl"], swiftSettings: strict),
+        .testTarget(
+            name: "SimwatchControlTests",
+            dependencies: ["SimwatchControl", "SimwatchLoop"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore", "SimwatchModel"], swiftSettings: strict),
         .testTarget(
             name: "SimwatchCtlKitTests",

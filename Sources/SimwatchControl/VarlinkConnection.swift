@@ -27,8 +27,9 @@ final class VarlinkConnection: @unchecked Sendable {
     private let closedFlag = Atomic<Bool>(false)
     private let abandonedFlag = Atomic<Bool>(false)
     // Uptime in nanoseconds since when the connection waits for a call with none in progress; 0 while busy or
-    // closed. Read by the server to pick the connection to evict when all slots are taken.
-    private let idleSinceNanoseconds = Atomic<UInt64>(0)
+    // closed. Read by the server to pick the connection to evict when all slots are taken. Idle from admission: the
+    // server may admit a whole backlog of connections before any of them has read a byte.
+    private let idleSinceNanoseconds = Atomic<UInt64>(max(1, EventLoop.uptimeNanoseconds))
     // Uptime in nanoseconds since when the call in progress streams replies (`more`); 0 otherwise.
     private let streamingSinceNanoseconds = Atomic<UInt64>(0)
 

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import SimwatchControl
+import SimwatchLoop
 import Testing
 
 @Suite struct VarlinkServerLimitTests {
@@ -188,6 +189,19 @@ import Testing
             #expect(firstClosed != nil, "the oldest idle connection was closed")
             #expect(secondClosed == nil, "the younger one stays")
             #expect(server.logs.contains { $0.contains("idle for longest with 2 connections open") })
+        }
+    }
+
+    @Test func aBacklogAdmittedAtOnceStillMakesRoomForTheNewest() async throws {
+        try await TestServer.with(limits: VarlinkLimits(maxConnections: 2)) { server in
+            let path = server.path
+            // The loop is held while six clients that never speak and then a real one connect: it then accepts the
+            // whole backlog in one go, before any of them has been read.
+            EventLoop.execute { usleep(500_000) }
+            let silent = try await blocking { try (0..<6).map { _ in try RawSocket(path: path) } }
+            let info = try await server.call("org.varlink.service.GetInfo")
+            #expect(info.count == 1, "the newest connection made room for itself")
+            _ = silent
         }
     }
 
