@@ -10,6 +10,7 @@ import Glibc
 @main
 enum SimwatchdMain {
     static func main() {
+        ResidentMemory.limitArenas()
         _createExecutors(factory: LoopExecutorFactory.self)
         Task {
             await SimwatchdCommand.main()

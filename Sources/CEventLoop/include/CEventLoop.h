@@ -51,4 +51,12 @@ int sw_signal_catch(int sig);
 /// The read end of the signal pipe (non-blocking, close-on-exec), created on first use; -1 if it cannot be.
 int sw_signal_descriptor(void);
 
+/// Lets go of the code pages already run in executable mappings not seen before (its own binary at the first call,
+/// a library loaded since), and asks the kernel not to map code ahead of use in them; then returns freed heap to the
+/// system. Pages come back one at a time, from the page cache, as code runs again. Returns how many mappings were
+/// settled, or -1 if /proc/self/maps cannot be read.
+int sw_resident_settle(void);
+/// At most `arenas` malloc arenas (worker threads would otherwise get one each, kept after they end).
+void sw_resident_limit_arenas(int arenas);
+
 #endif

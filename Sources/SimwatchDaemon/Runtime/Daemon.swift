@@ -136,10 +136,16 @@ public struct Daemon {
         feed.yield(.tick)
         var status = await engine.statusLine()
         notifier.ready(status: status)
+        // Start-up's code (arguments, configuration, migrations) will not run again.
+        ResidentMemory.settle()
 
         loop: for await event in events {
             switch event {
-            case .tick, .rearm:
+            case .tick:
+                await engine.runDue(now: clock.now())
+            case .rearm:
+                // A poll or a delivery finished: the first over HTTP loaded libcurl and its TLS stack.
+                ResidentMemory.settle()
                 await engine.runDue(now: clock.now())
             case .watchdog:
                 notifier.watchdog()
@@ -153,6 +159,7 @@ public struct Daemon {
                 ) {
                     config = fresh
                 }
+                ResidentMemory.settle()
             case .reloadRequest where reloads.isClosed:
                 // Already answered ShuttingDown by the SIGTERM handler; the stop event follows.
                 continue loop
