@@ -61,4 +61,7 @@ int sw_resident_settle(void) {
 
 void sw_resident_limit_arenas(int arenas) {
     mallopt(M_ARENA_MAX, arenas);
+    // Freed memory at the top of the heap is kept up to 1 MiB instead of 128 KiB: each control call would
+    // otherwise grow and shrink the heap (two brk calls); sw_resident_settle trims it after the work of a poll.
+    mallopt(M_TRIM_THRESHOLD, 1 << 20);
 }

@@ -48,7 +48,8 @@ def test_blocking_work_gets_a_thread_that_goes_when_it_is_done(daemon, tmp_path)
         + textwrap.dedent(
             f"""\
             touch {started}
-            while [ ! -e {release} ]; do sleep 0.05; done
+            n=0
+            while [ ! -e {release} ] && [ $n -lt 1200 ]; do sleep 0.05; n=$((n + 1)); done
             echo '{{"remaining": "1 GB", "total": "2 GB"}}'
             """
         )
@@ -57,14 +58,17 @@ def test_blocking_work_gets_a_thread_that_goes_when_it_is_done(daemon, tmp_path)
     line = new_line_id()
     head = '[daemon]\ntime_zone = "Europe/Paris"\npoll_timeout = "120s"\n\n'
     d = daemon(head + line_config(line, f'type = "exec"\ncommand = ["{gated}"]'))
-    sock = wait_for_socket(daemon, d)
-    wait_until(started.exists, 30, what="the script to start")
-    # While the script runs, its watcher has a thread of its own, and the loop still answers.
-    assert len(threads(d.pid)) == 2, threads(d.pid)
-    with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:
-        assert con.GetStatus()["lines"] == 1
-        release.touch()
-        wait_until(lambda: con.ListLines()["lines"][0].get("reading"), 30, what="the script's reading")
-    wait_until(lambda: len(threads(d.pid)) == 1, 30, what="the worker thread to end")
+    try:
+        sock = wait_for_socket(daemon, d)
+        wait_until(started.exists, 30, what="the script to start")
+        # While the script runs, its watcher has a thread of its own, and the loop still answers.
+        assert len(threads(d.pid)) == 2, threads(d.pid)
+        with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:
+            assert con.GetStatus()["lines"] == 1
+            release.touch()
+            wait_until(lambda: con.ListLines()["lines"][0].get("reading"), 30, what="the script's reading")
+        wait_until(lambda: len(threads(d.pid)) == 1, 30, what="the worker thread to end")
+    finally:
+        release.touch()  # the script ends whatever happened
     d.signal(signal.SIGTERM)
     assert d.proc.wait(15) == 0
