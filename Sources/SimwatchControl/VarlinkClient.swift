@@ -154,7 +154,11 @@ public final class VarlinkClient {
             if let message = try frames.next() { return try VarlinkReply.decode(message) }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let wait = deadline.map { Self.milliseconds(until: $0) } ?? -1
-            let ready = poll(&poller, 1, wait)
+            // The daemon answers a query in a fraction of a millisecond: look again for that long before sleeping,
+            // sparing the wake-up that would otherwise follow the reply (a one-shot command, so the spin is short
+            // and bounded).
+            var ready = Self.spinUntilReadable(&poller)
+            if ready == 0 { ready = poll(&poller, 1, wait) }
             if ready < 0 {
                 if errno == EINTR { continue }
                 throw .io(errno, "poll")
@@ -177,6 +181,18 @@ public final class VarlinkClient {
             }
         }
     }
+
+    /// `poll` without sleeping, for up to `spinNanoseconds`; 0 if nothing came.
+    private static func spinUntilReadable(_ poller: inout pollfd) -> Int32 {
+        let start = ContinuousClock.now
+        while start.duration(to: .now) < .nanoseconds(spinNanoseconds) {
+            let ready = poll(&poller, 1, 0)
+            if ready != 0 { return ready }
+        }
+        return 0
+    }
+
+    static let spinNanoseconds: Int64 = 400_000
 
     private static func decode<M: ControlMethod>(_ method: M.Type, _ reply: JSONValue) throws -> M.Reply {
         do throws(ControlError) {
