@@ -21,7 +21,7 @@ final class DeadlineTimer: @unchecked Sendable {
     /// Sets the deadline `seconds` from now, replacing any earlier one.
     func arm(after seconds: Double) {
         guard let timer else { return }
-        deadline = EventLoop.uptimeNanoseconds &+ UInt64(max(0, min(seconds, 366 * 86_400)) * 1e9)
+        deadline = EventLoop.deadline(after: seconds)
         timer.arm(after: seconds)
     }
 

@@ -28,7 +28,8 @@ public enum EventLoop {
         return UInt64(min(max(seconds, 0), Double(year / 1_000_000_000)) * 1_000_000_000)
     }
 
-    static func deadline(after seconds: Double) -> UInt64 {
+    /// The uptime (`uptimeNanoseconds`) `seconds` from now, clamped like every wait on the loop.
+    public static func deadline(after seconds: Double) -> UInt64 {
         sw_loop_now() &+ nanoseconds(seconds)
     }
 
