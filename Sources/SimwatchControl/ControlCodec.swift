@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Converts between the typed method structs (camelCase) and the wire's JSON (snake_case field names).
 public enum ControlCodec {
     /// Decodes typed parameters from a call's JSON; a mismatch becomes `org.varlink.service.InvalidParameter`
@@ -16,14 +14,10 @@ public enum ControlCodec {
         }
     }
 
-    /// Encodes a typed value as the JSON object sent on the wire.
+    /// Encodes a typed value as the JSON object sent on the wire, member names in snake_case as JSONEncoder's
+    /// `.convertToSnakeCase` writes them; straight to the value (`JSONValueEncoder`), not through JSON text.
     public static func encode<T: Encodable>(_ value: T) -> JSONValue {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let data = try? encoder.encode(value),
-            let json = try? JSONDecoder().decode(JSONValue.self, from: data)
-        else { return .object([:]) }
-        return json
+        (try? JSONValueEncoder.encode(value)) ?? .object([:])
     }
 
     static func snakeCase(_ name: String) -> String {

@@ -51,48 +51,10 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         return nil
     }
 
-    /// Compact JSON text.
+    /// Compact JSON text, as `JSONTextWriter` writes it.
     public var description: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .double(let d): return d.isFinite ? String(d) : "null"
-        case .string(let s): return Self.quote(s)
-        case .array(let a): return "[" + a.map(\.description).joined(separator: ",") + "]"
-        // Most calls have no parameters: no sorting to set up for them.
-        case .object(let o) where o.isEmpty: return "{}"
-        case .object(let o):
-            return "{"
-                + o.sorted { $0.key < $1.key }.map { Self.quote($0.key) + ":" + $0.value.description }
-                .joined(separator: ",") + "}"
-        }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // C0 as JSON requires; DEL, C1, bidi controls and line separators too, so that printing JSON (as
-            // `simwatchctl --json` does) never hands a terminal a control character. Still the same JSON value.
-            case let c where c.value < 0x20 || Self.escapesForTerminals(c):
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    static func escapesForTerminals(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
-        default: false
-        }
+        var bytes: [UInt8] = []
+        JSONTextWriter.write(self, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Decodes `Decodable` types straight from a `JSONValue`, reading member names as JSONDecoder's
 /// `.convertFromSnakeCase` does ("last_poll" is `lastPoll`).
 ///
@@ -112,15 +114,80 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     /// A member name as `.convertFromSnakeCase` reads it: "last_poll" is "lastPoll", "_a_b_" is "_aB_", and a
-    /// name without inner underscores is left as it is.
+    /// name without inner underscores is left as it is. The first word is lowercased; the others are capitalized
+    /// as Foundation capitalizes (a letter after a letter lowercased, a letter after anything else uppercased:
+    /// "x_1st" is "x1St").
+    ///
+    /// Every member of every object of a reply passes through here, so names of ASCII letters and digits (all the
+    /// interface has) are converted byte by byte: the general path's splitting, joining and Unicode case mapping
+    /// were a tenth of `simwatchctl status`'s time.
     static func camelCase(_ name: String) -> String {
+        var plain = true
+        var underscore = false
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "_") {
+                underscore = true
+            } else if !isASCIILetter(byte) && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                plain = false
+            }
+        }
+        guard underscore else { return name }
+        return plain ? asciiCamelCase(name) : unicodeCamelCase(name)
+    }
+
+    /// `camelCase` for a name of ASCII letters, digits and underscores.
+    private static func asciiCamelCase(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        let underscore = UInt8(ascii: "_")
+        guard let first = bytes.firstIndex(where: { $0 != underscore }),
+            let last = bytes.lastIndex(where: { $0 != underscore })
+        else { return name }
+        var words = 0
+        var result = Array(bytes[..<first])
+        result.reserveCapacity(bytes.count)
+        var index = first
+        while index <= last {
+            guard bytes[index] != underscore else {
+                index += 1
+                continue
+            }
+            words += 1
+            var afterLetter = false
+            while index <= last, bytes[index] != underscore {
+                let byte = bytes[index]
+                if words == 1 {
+                    result.append(lowercased(byte))
+                } else {
+                    result.append(afterLetter ? lowercased(byte) : uppercased(byte))
+                }
+                afterLetter = isASCIILetter(byte)
+                index += 1
+            }
+        }
+        guard words > 1 else { return name }
+        result += bytes[(last + 1)...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        isASCIILetter(byte) ? byte | 0x20 : byte
+    }
+
+    private static func uppercased(_ byte: UInt8) -> UInt8 {
+        isASCIILetter(byte) ? byte & ~0x20 : byte
+    }
+
+    /// `camelCase` for any name, with Foundation's Unicode case mapping.
+    private static func unicodeCamelCase(_ name: String) -> String {
         guard let first = name.firstIndex(where: { $0 != "_" }) else { return name }
         guard let last = name.lastIndex(where: { $0 != "_" }) else { return name }
         let words = name[first...last].split(separator: "_")
         guard words.count > 1 else { return name }
-        let joined =
-            words[0].lowercased()
-            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
+        let joined = words[0].lowercased() + words.dropFirst().map(\.capitalized).joined()
         return String(name[..<first]) + joined + String(name[name.index(after: last)...])
     }
 }

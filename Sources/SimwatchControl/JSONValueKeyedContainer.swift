@@ -6,6 +6,12 @@ struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private let fields: [String: JSONValue]
 
     init(fields: [String: JSONValue], codingPath: [any CodingKey]) {
+        self.codingPath = codingPath
+        // An object none of whose names changes is used as it is.
+        guard fields.keys.contains(where: { JSONValueDecoder.camelCase($0) != $0 }) else {
+            self.fields = fields
+            return
+        }
         var converted: [String: (name: String, value: JSONValue)] = [:]
         converted.reserveCapacity(fields.count)
         for (name, value) in fields {
@@ -14,7 +20,6 @@ struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             converted[camel] = (name, value)
         }
         self.fields = converted.mapValues(\.value)
-        self.codingPath = codingPath
     }
 
     var allKeys: [Key] { fields.keys.compactMap { Key(stringValue: $0) } }

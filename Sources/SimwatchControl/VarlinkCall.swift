@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// A method call as it travels on the wire:
 /// `{"method": "iface.Method", "parameters": {...}, "more": true, "oneway": true, "upgrade": true}`.
 ///
@@ -76,33 +74,55 @@ public struct VarlinkCall: Sendable, Hashable, Codable {
         var reason: String
     }
 
+    /// Reads one message as `init(from:)` reads it with JSONDecoder, naming the same field when it fails (the
+    /// first wrong one in the order method, parameters, more, oneway, upgrade), but with `JSONParser` and by hand:
+    /// every call the daemon answers passes through here.
     static func parse(_ message: [UInt8]) -> Result<VarlinkCall, DecodeFailure> {
-        do {
-            return .success(try JSONDecoder().decode(VarlinkCall.self, from: Data(message)))
-        } catch let DecodingError.keyNotFound(key, _) {
-            return .failure(DecodeFailure(field: key.stringValue, reason: "missing"))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            guard let key = context.codingPath.first?.stringValue else {
-                return .failure(DecodeFailure(field: "message", reason: "not a JSON object"))
-            }
-            return .failure(DecodeFailure(field: key, reason: "wrong type"))
-        } catch {
-            return .failure(DecodeFailure(field: "message", reason: "not valid JSON"))
+        Result { () throws(DecodeFailure) in try read(message) }
+    }
+
+    private static func read(_ message: [UInt8]) throws(DecodeFailure) -> VarlinkCall {
+        guard let value = try? JSONParser.parse(message) else {
+            throw DecodeFailure(field: "message", reason: "not valid JSON")
+        }
+        guard case .object(let members) = value else {
+            throw DecodeFailure(field: "message", reason: "not a JSON object")
+        }
+        guard let method = members["method"] else { throw DecodeFailure(field: "method", reason: "missing") }
+        guard case .string(let name) = method else { throw DecodeFailure(field: "method", reason: "wrong type") }
+        let parameters = members["parameters"] ?? .null
+        switch parameters {
+        case .null, .object: break
+        default: throw DecodeFailure(field: "parameters", reason: "wrong type")
+        }
+        return VarlinkCall(
+            method: name,
+            parameters: parameters == .null ? .object([:]) : parameters,
+            more: try flag("more", in: members),
+            oneway: try flag("oneway", in: members),
+            upgrade: try flag("upgrade", in: members)
+        )
+    }
+
+    /// A flag member: false when missing or null.
+    private static func flag(_ field: String, in members: [String: JSONValue]) throws(DecodeFailure) -> Bool {
+        switch members[field] ?? .null {
+        case .null: return false
+        case .bool(let value): return value
+        default: throw DecodeFailure(field: field, reason: "wrong type")
         }
     }
 
-    /// The call as JSON followed by the NUL terminator: compact, keys sorted, as `VarlinkFrame.encode` writes
-    /// it, but written here rather than by JSONEncoder (every simwatchctl command sends one, and JSONEncoder's
-    /// first use cost more than the rest of the call).
+    /// The call as JSON followed by the NUL terminator: compact, keys sorted (`JSONTextWriter`'s text).
     public func framed() throws -> [UInt8] {
-        var text = #"{"method":"# + JSONValue.quote(method)
-        if more { text += #","more":true"# }
-        if oneway { text += #","oneway":true"# }
-        text += #","parameters":"# + parameters.description
-        if upgrade { text += #","upgrade":true"# }
-        text += "}"
-        var bytes = Array(text.utf8)
-        bytes.append(VarlinkFrame.terminator)
+        var bytes = Array(#"{"method":"#.utf8)
+        JSONTextWriter.quote(method, into: &bytes)
+        if more { bytes += #","more":true"#.utf8 }
+        if oneway { bytes += #","oneway":true"#.utf8 }
+        bytes += #","parameters":"#.utf8
+        JSONTextWriter.write(parameters, into: &bytes)
+        if upgrade { bytes += #","upgrade":true"#.utf8 }
+        bytes += [UInt8(ascii: "}"), VarlinkFrame.terminator]
         return bytes
     }
 }

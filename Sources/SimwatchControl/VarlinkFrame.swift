@@ -1,18 +1,7 @@
-import FoundationEssentials
-
 /// Varlink framing: every message is one JSON object followed by a NUL byte.
 public enum VarlinkFrame {
     /// The byte that ends each message.
     public static let terminator: UInt8 = 0
-
-    /// Encodes `value` as compact JSON (keys sorted, so output is stable) and appends the NUL terminator.
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var bytes = [UInt8](try encoder.encode(value))
-        bytes.append(terminator)
-        return bytes
-    }
 
     /// Accumulates bytes as they are read and yields each complete message (without its NUL).
     ///

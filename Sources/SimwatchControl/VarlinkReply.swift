@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// A reply as it travels on the wire: `{"parameters": {...}, "continues": true, "error": "iface.Name"}`.
 ///
 /// An error reply carries the error's parameters in `parameters`. `continues` is left out when false and `error`
@@ -40,6 +38,23 @@ public struct VarlinkReply: Sendable, Hashable, Codable {
         error = try container.decodeIfPresent(String.self, forKey: .error)
     }
 
+    /// The reply `value` is, read as `init(from:)` reads it (null members count as missing), or nil if it is none.
+    init?(_ value: JSONValue) {
+        guard case .object(let members) = value else { return nil }
+        let parameters = members["parameters"] ?? .null
+        self.parameters = parameters == .null ? .object([:]) : parameters
+        switch members["continues"] ?? .null {
+        case .null: continues = false
+        case .bool(let flag): continues = flag
+        default: return nil
+        }
+        switch members["error"] ?? .null {
+        case .null: error = nil
+        case .string(let name): error = name
+        default: return nil
+        }
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(parameters, forKey: .parameters)
@@ -48,17 +63,26 @@ public struct VarlinkReply: Sendable, Hashable, Codable {
     }
 
     /// Decodes one message (without its NUL); anything that is not a reply object is `.malformed`. Read with
-    /// `JSONParser` and `JSONValueDecoder`, not JSONDecoder: this is on every simwatchctl command's path.
+    /// `JSONParser` and by hand, not through `Decodable`: this is on every simwatchctl command's path.
     public static func decode(_ message: [UInt8]) throws(VarlinkTransportError) -> VarlinkReply {
-        do {
-            return try JSONValueDecoder(JSONParser.parse(message)).decode(VarlinkReply.self)
-        } catch {
+        guard let value = try? JSONParser.parse(message), let reply = VarlinkReply(value) else {
             throw .malformed("reply is not a Varlink reply object")
         }
+        return reply
     }
 
-    /// The reply as JSON followed by the NUL terminator.
+    /// The reply as JSON followed by the NUL terminator: compact, keys sorted (`JSONTextWriter`'s text).
     public func framed() throws -> [UInt8] {
-        try VarlinkFrame.encode(self)
+        var bytes: [UInt8] = []
+        if continues { bytes += #"{"continues":true,"#.utf8 } else { bytes.append(UInt8(ascii: "{")) }
+        if let error {
+            bytes += #""error":"#.utf8
+            JSONTextWriter.quote(error, into: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        }
+        bytes += #""parameters":"#.utf8
+        JSONTextWriter.write(parameters, into: &bytes)
+        bytes += [UInt8(ascii: "}"), VarlinkFrame.terminator]
+        return bytes
     }
 }

@@ -99,4 +99,42 @@ import Testing
         )
         #expect(try ControlCodec.decode(GetStatus.Reply.self, from: ControlCodec.encode(reply)) == reply)
     }
+
+    /// The member names an object has, as a decoder hands them over (converted from snake_case).
+    struct MemberNames: Decodable, Equatable {
+        struct Name: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        var names: [String]
+
+        init(from decoder: any Decoder) throws {
+            names = try decoder.container(keyedBy: Name.self).allKeys.map(\.stringValue)
+        }
+    }
+
+    /// Every name of up to four characters from underscores, ASCII letters of both cases, a digit and letters
+    /// whose case mapping is not one to one ("ß" uppercases to "SS"): the byte-by-byte ASCII path and the general
+    /// one both convert them as JSONDecoder does.
+    @Test func namesConvertAsJSONDecoderConvertsThem() throws {
+        let alphabet = ["_", "a", "B", "1", "é", "ß"]
+        var names = [""]
+        var frontier = [""]
+        for _ in 1...4 {
+            frontier = frontier.flatMap { prefix in alphabet.map { prefix + $0 } }
+            names += frontier
+        }
+        names += ["__last__poll_at__", "LAST_POLL", "next_reminder_at", "a__b", "x_1st_try", "_é_à_"]
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        for name in names {
+            let object = JSONValue.object([name: .null])
+            let expected = try decoder.decode(MemberNames.self, from: Data(object.description.utf8))
+            let direct = try ControlCodec.decode(MemberNames.self, from: object)
+            #expect(direct == expected, "\(name)")
+        }
+    }
 }

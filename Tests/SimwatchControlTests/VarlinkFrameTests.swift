@@ -102,4 +102,53 @@ import Testing
         #expect(try VarlinkReply.decode(Array("{}".utf8)) == VarlinkReply())
         #expect(throws: VarlinkTransportError.self) { try VarlinkReply.decode(Array("nope".utf8)) }
     }
+
+    /// Replies are read by hand on simwatchctl's path; they read as `Decodable` (and JSONDecoder) reads them,
+    /// and what it refuses is malformed.
+    @Test(arguments: [
+        #"{"parameters":{"a":1},"continues":true,"error":"a.B"}"#, #"{}"#, #"{"parameters":null}"#,
+        #"{"parameters":[1]}"#, #"{"parameters":7,"continues":false}"#, #"{"continues":null,"error":null}"#,
+        #"{"continues":1}"#, #"{"continues":"true"}"#, #"{"error":5}"#, #"{"error":{}}"#,
+        #"{"Error":"x","continues_":true,"_error":"y","extra":{"deep":[]}}"#, #"[]"#, #"null"#, #""x""#, #"{"#,
+    ])
+    func replyReadsAsDecodableReadsIt(_ text: String) {
+        let direct = try? VarlinkReply.decode(Array(text.utf8))
+        let decodable = try? JSONDecoder().decode(VarlinkReply.self, from: Data(text.utf8))
+        #expect(direct == decodable)
+    }
+
+    /// What a call's reading used to be: JSONDecoder and `init(from:)`, the failure naming the first wrong field.
+    static func callViaJSONDecoder(_ text: String) -> Result<VarlinkCall, VarlinkTransportError> {
+        do {
+            return .success(try JSONDecoder().decode(VarlinkCall.self, from: Data(text.utf8)))
+        } catch let DecodingError.keyNotFound(key, _) {
+            return .failure(.malformed("\(key.stringValue): missing"))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            guard let key = context.codingPath.first?.stringValue else {
+                return .failure(.malformed("message: not a JSON object"))
+            }
+            return .failure(.malformed("\(key): wrong type"))
+        } catch {
+            return .failure(.malformed("message: not valid JSON"))
+        }
+    }
+
+    /// Calls are read by hand on the daemon's path; they read as JSONDecoder read them, and a bad one names the
+    /// same field for the same reason.
+    @Test(arguments: [
+        #"{"method":"a.B"}"#, #"{"method":"a.B","parameters":{"x":[1,2.5,"s",null,{"y":true}]},"more":true}"#,
+        #"{"method":"a.B","parameters":null,"more":null,"oneway":false,"upgrade":true}"#,
+        #"{"method":"a.B","oneway":true}"#,
+        #"{"parameters":{}}"#, #"{"method":null}"#, #"{"method":7}"#, #"{"method":["a"]}"#,
+        #"{"method":"a.B","parameters":[1]}"#, #"{"method":"a.B","parameters":"x"}"#,
+        #"{"method":"a.B","parameters":3}"#,
+        #"{"method":"a.B","more":"yes"}"#, #"{"method":"a.B","oneway":1}"#, #"{"method":"a.B","upgrade":{}}"#,
+        #"{"method":7,"parameters":[],"more":"x"}"#, #"{"method":"a.B","parameters":[],"more":"x"}"#,
+        #"{"method":"a.B","more":1,"oneway":2}"#, #"{"method":"a.B","method":"c.D"}"#, #"{"Method":"a.B"}"#,
+        "[1]", "[]", "null", "7", #""a.B""#, "not json", "", "{", #"{"method":"a.B"} x"#, #"{"method":"a\u0000B"}"#,
+    ])
+    func callReadsAsJSONDecoderReadIt(_ text: String) {
+        let direct = Result { () throws(VarlinkTransportError) in try VarlinkCall.decode(Array(text.utf8)) }
+        #expect(direct == Self.callViaJSONDecoder(text))
+    }
 }
