@@ -22,7 +22,7 @@ extension Engine {
         reading.source = "manual"
         if reading.total == nil { reading.total = latest[id]?.total ?? records[id]?.period?.quota }
         if reading.expiresAt == nil { reading.expiresAt = latest[id]?.expiresAt ?? records[id]?.period?.expiresAt }
-        guard commitAssessment(of: line, trigger: .poll(.success(reading)), now: now) else {
+        guard commitAssessment(of: line, trigger: .poll(.success(reading), attemptRecorded: false), now: now) else {
             throw .invalid(parameter: "line", reason: "the reading could not be saved: \(storeError)")
         }
         events.publish(EngineEvent(kind: .reading, at: now, lineID: id, summary: "recorded by hand", reading: reading))

@@ -62,7 +62,7 @@ extension Engine {
             events.publish(EngineEvent(kind: .pollFailed, at: now, lineID: id, summary: "\(error)"))
         }
         lastOutcome[id] = outcome
-        commitAssessment(of: line, trigger: .poll(outcome), now: now, attemptRecorded: true)
+        commitAssessment(of: line, trigger: .poll(outcome, attemptRecorded: true), now: now)
         lastPoll = (id, now, (try? outcome.get()) != nil)
         onChange?()
     }

@@ -140,7 +140,7 @@ public actor Engine {
                 }
                 fingerprints.append((line.id, fingerprint))
             }
-            refreshPeriod(&record, of: line, now: now)
+            record.refreshPeriod(of: line, now: now, zone: config.daemon.timeZone)
             records[line.id] = record
             batch.lines.append(record)
             if inFlight[line.id] == nil {
@@ -157,26 +157,9 @@ public actor Engine {
         adopted = true
     }
 
-    /// The plan period in force: a renewal recorded by hand or detected, until it ends; otherwise the
-    /// configuration's plan (re-derived, so a monthly cycle rolls over by itself).
+    /// The plan period in force (see `LineRecord.period(of:now:zone:)`).
     func period(for line: Line, record: LineRecord, now: Date) -> PlanPeriod {
-        if let period = Self.renewal(in: record, now: now) { return period }
-        return line.plan.period(firstSeen: record.firstSeen, now: now, zone: config.daemon.timeZone)
-    }
-
-    /// Sets the record's period for `now`; a renewal that ended hands the line back to the configuration.
-    func refreshPeriod(_ record: inout LineRecord, of line: Line, now: Date) {
-        if record.periodOrigin == "renewal", Self.renewal(in: record, now: now) == nil {
-            record.periodOrigin = "config"
-        }
-        record.period = period(for: line, record: record, now: now)
-    }
-
-    /// A recorded renewal's period while it lasts: it ends at its expiry like any other period.
-    static func renewal(in record: LineRecord, now: Date) -> PlanPeriod? {
-        guard record.periodOrigin == "renewal", let period = record.period else { return nil }
-        if let end = period.expiresAt, now >= end { return nil }
-        return period
+        record.period(of: line, now: now, zone: config.daemon.timeZone)
     }
 
     /// The store's meta key holding the plan a line was last adopted with.

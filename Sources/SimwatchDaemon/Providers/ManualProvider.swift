@@ -2,48 +2,9 @@ import FoundationEssentials
 import SimwatchCore
 
 /// Manual lines are never read: their readings come from `simwatchctl record` and `renew`. Between entries the
-/// engine may estimate (see `estimate`); this adapter exists so every provider type has one.
+/// daemon may estimate (see `ManualEstimate`); this adapter exists so every provider type has one.
 struct ManualProvider: UsageProvider {
     func read(_ request: ReadRequest) async throws -> Reading {
         throw ProviderError(.unavailable, "a manual line is not read: record it with simwatchctl record")
-    }
-
-    /// What is probably left now: the last entry minus the recent pace since then, marked as an estimate. Nil when
-    /// there is nothing to go on (no entry with data left, or no pace yet) or the plan is unlimited.
-    static func estimate(
-        from entry: Reading?,
-        pace: ByteCount?,
-        period: PlanPeriod?,
-        lineID: String,
-        now: Date
-    ) -> Reading? {
-        guard let entry, entry.status != .unlimited, let left = entry.effectiveRemaining, let pace, pace.bytes > 0,
-            now > entry.observedAt
-        else { return nil }
-        let days = now.timeIntervalSince(entry.observedAt) / 86_400
-        // In Double first: a pace times years of days can exceed Int64, where the conversion would trap.
-        let spent = (Double(pace.bytes) * days).rounded()
-        let remaining = spent >= Double(left.bytes) ? 0 : max(0, left.bytes - Int64(spent))
-        let total = entry.total ?? period?.quota
-        let expires = entry.expiresAt ?? period?.expiresAt
-        var status = entry.status
-        if let expires, expires <= now {
-            status = .expired
-        } else if remaining == 0 {
-            status = .finished
-        }
-        return Reading(
-            lineID: lineID,
-            observedAt: now,
-            providerUpdatedAt: entry.observedAt,
-            remaining: ByteCount(bytes: remaining),
-            used: total.map { ByteCount(bytes: max(0, $0.bytes - remaining)) },
-            total: total,
-            credit: entry.credit,
-            expiresAt: expires,
-            status: status,
-            source: "manual",
-            estimated: true
-        )
     }
 }

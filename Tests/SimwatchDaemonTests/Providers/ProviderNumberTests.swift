@@ -63,7 +63,7 @@ import Testing
             remaining: ByteCount(bytes: Plausible.maximumBytes),
             source: "manual"
         )
-        let estimate = ManualProvider.estimate(
+        let estimate = ManualEstimate.estimate(
             from: entry,
             pace: ByteCount(bytes: Plausible.maximumBytes),
             period: nil,

@@ -1,0 +1,102 @@
+public import FoundationEssentials
+
+/// The daemon's decisions about one line, as one pure function: given what is known of the line (its record,
+/// readings and alert states), what just happened (the trigger) and the time, what changes: the new record, the
+/// readings to store, the alert transitions and their history, the reminders for the outbox, the events to
+/// publish, and when the line next needs judging.
+///
+/// Nothing here reads a clock, the store or the configuration, and nothing is written: the daemon loads the
+/// input, commits the outcome in one transaction, and applies it only once that succeeded. Top-ups and
+/// renewals, snoozes, quiet hours and recipients are all decided here, so each rule can be tested as a table of
+/// inputs and outcomes.
+public enum LineAssessment {
+    public static func assess(_ input: AssessmentInput) -> AssessmentOutcome {
+        let line = input.line
+        let now = input.now
+        var outcome = AssessmentOutcome(record: input.record, latest: input.latest)
+        if case .renewal = input.trigger { outcome.renewed = true }
+
+        if case .poll(let result, let attemptRecorded) = input.trigger {
+            if !attemptRecorded {
+                outcome.record.lastAttempt = now
+                outcome.record.polls += 1
+            }
+            read(result, into: &outcome, input: input)
+        }
+        outcome.record.refreshPeriod(of: line, now: now, zone: input.settings.zone)
+        if case .renewal = input.trigger, let period = outcome.record.period {
+            // Until the provider is read again, the line holds what was just bought (an estimate: not used for the
+            // pace, and not a top-up against the next real reading).
+            let fresh = Reading(
+                lineID: line.id,
+                observedAt: now,
+                remaining: period.quota,
+                used: period.quota.map { _ in ByteCount(bytes: 0) },
+                total: period.quota,
+                credit: outcome.latest?.credit,
+                expiresAt: period.expiresAt,
+                status: .active,
+                source: "renewal",
+                estimated: true
+            )
+            outcome.latest = fresh
+            outcome.readings.append(fresh)
+        }
+
+        let snapshot = LineSnapshot(
+            line: line,
+            period: outcome.record.period,
+            latest: outcome.latest,
+            recent: input.recent + outcome.readings,
+            lastSuccessAt: outcome.record.lastSuccess,
+            watchingSince: outcome.record.firstSeen,
+            lastError: outcome.record.lastError
+        )
+        var judging = Judging(
+            input: input,
+            snapshot: snapshot,
+            forecast: Forecast.make(from: snapshot, now: now),
+            composer: ReminderComposer(zone: input.settings.zone)
+        )
+        if outcome.renewed {
+            outcome.record.renewals += 1
+            judging.resolveForRenewal(renewals: outcome.record.renewals, into: &outcome)
+        }
+        for rule in line.rules {
+            judging.judge(rule, into: &outcome)
+        }
+        outcome.nextReminderAt = line.rules.compactMap { rule in
+            (outcome.alerts[rule.id] ?? input.alerts[rule.id])?.firing?.nextReminderAt
+        }.min()
+        return outcome
+    }
+
+    /// A poll's result in the record: a success resets the failures and may be a top-up; an estimate (a manual
+    /// line between entries) is stored and judged, but nothing was observed, so it neither counts as a success
+    /// for the stale rule nor as a top-up.
+    private static func read(
+        _ result: Result<Reading, ProviderError>,
+        into outcome: inout AssessmentOutcome,
+        input: AssessmentInput
+    ) {
+        switch result {
+        case .success(let reading) where reading.estimated:
+            outcome.latest = reading
+            outcome.readings.append(reading)
+        case .success(let reading):
+            var previous = input.latest
+            if previous?.estimated == true, let observed = input.lastObserved { previous = observed }
+            // A top-up seen across a renewal recorded by hand is that same renewal.
+            let acrossRecorded = input.record.renewedAt.map { at in (previous?.observedAt ?? at) < at } ?? false
+            outcome.renewed = TopUp.detected(previous: previous, current: reading) && !acrossRecorded
+            outcome.record.lastSuccess = input.now
+            outcome.record.failures = 0
+            outcome.record.lastError = nil
+            outcome.latest = reading
+            outcome.readings.append(reading)
+        case .failure(let error):
+            outcome.record.failures += 1
+            outcome.record.lastError = error.description
+        }
+    }
+}
