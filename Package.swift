@@ -92,7 +92,8 @@ let package = Package(
             dependencies: ["SimwatchCore", "SimwatchSQLite"],
             swiftSettings: strict
         ),
-        // sd_notify, sd_journal, listen fds, and the journald log handler.
+        // sd_notify, sd_journal, listen fds, the journald log handler, and the sd-bus layer (DBusConnection) that desktop
+        // notices and ModemManager share.
         .target(
             name: "SimwatchSystemd",
             dependencies: [
