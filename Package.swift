@@ -159,7 +159,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SimwatchSQLiteTests", dependencies: ["SimwatchSQLite"], swiftSettings: strict),
-        .testTarget(name: "SimwatchSystemdTests", dependencies: ["SimwatchSystemd"], swiftSettings: strict),
+        .testTarget(name: "SimwatchSystemdTests", dependencies: ["SimwatchSystemd", "CSystemd"], swiftSettings: strict),
         .testTarget(
             name: "SimwatchStoreTests",
             dependencies: ["SimwatchStore", "SimwatchCore", "SimwatchSQLite"],
