@@ -92,7 +92,8 @@ let package = Package(
             dependencies: ["SimwatchCore", "SimwatchSQLite"],
             swiftSettings: strict
         ),
-        // sd_notify, sd_journal, listen fds, and the journald log handler.
+        // sd_notify, sd_journal, listen fds, the journald log handler, and the sd-bus layer (DBusConnection) that
+        // desktop notices and ModemManager share.
         .target(
             name: "SimwatchSystemd",
             dependencies: [
@@ -158,6 +159,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SimwatchSQLiteTests", dependencies: ["SimwatchSQLite"], swiftSettings: strict),
+        .testTarget(
+            name: "SimwatchSystemdTests",
+            dependencies: ["SimwatchSystemd", "CSystemd"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SimwatchStoreTests",
             dependencies: ["SimwatchStore", "SimwatchCore", "SimwatchSQLite"],

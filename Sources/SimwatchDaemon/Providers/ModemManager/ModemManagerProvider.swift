@@ -1,7 +1,7 @@
 import FoundationEssentials
 import Logging
 import SimwatchCore
-import SimwatchLoop
+import SimwatchSystemd
 
 /// A modem through ModemManager on the system bus: finds the modem whose SIM matches the line (ICCID or
 /// operator), then either dials the USSD code (`Modem3gpp.Ussd.Initiate`) or reads the newest SMS from the
@@ -31,14 +31,10 @@ struct ModemManagerProvider: UsageProvider {
         let settings = self.settings
         let sessions = self.sessions
         let now = request.now
-        let result: Result<Answer, ProviderError> = await withCheckedContinuation { continuation in
-            let started = WorkerThread.detach {
-                continuation.resume(returning: Self.ask(settings, sessions: sessions, now: now))
-            }
-            if !started {
-                continuation.resume(returning: .failure(ProviderError(.unavailable, "no thread for the D-Bus call")))
-            }
-        }
+        let result = await DBusThread.run(
+            { Self.ask(settings, sessions: sessions, now: now) },
+            noThread: ProviderError(.unavailable, "no thread for the D-Bus call")
+        )
         let answer = try result.get()
         logger.debug(
             "\(request.line.id): \(answer.modem) answered \"\(ReplyParser.preview(answer.text))\"",
@@ -77,7 +73,7 @@ struct ModemManagerProvider: UsageProvider {
         now: Date
     ) -> Result<Answer, ProviderError> {
         do throws(DBusError) {
-            let bus = try SystemBus()
+            let bus = try DBusConnection(.system)
             let modem = try findModem(bus, settings)
             let answer = try sessions.exclusive(modem) { () throws(DBusError) -> Answer in
                 switch settings.query {
@@ -107,7 +103,7 @@ struct ModemManagerProvider: UsageProvider {
     }
 
     /// The modem whose SIM has the ICCID, or whose operator matches; the only modem when neither is set.
-    static func findModem(_ bus: SystemBus, _ settings: ModemManagerProviderSettings) throws(DBusError) -> String {
+    static func findModem(_ bus: DBusConnection, _ settings: ModemManagerProviderSettings) throws(DBusError) -> String {
         let objects =
             try bus.call(service, root, "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").first?.dict ?? [:]
         let modems = objects.filter { $0.value.dict?[modemInterface] != nil }.sorted { $0.key < $1.key }
@@ -145,12 +141,20 @@ struct ModemManagerProvider: UsageProvider {
     }
 
     /// Dials a USSD code and returns the network's answer, ending any session left open before and after.
-    static func ussd(_ bus: SystemBus, modem: String, code: String, timeout: TimeSpan) throws(DBusError) -> String {
+    static func ussd(_ bus: DBusConnection, modem: String, code: String, timeout: TimeSpan) throws(DBusError) -> String
+    {
         // MMModem3gppUssdSessionState: 1 idle, 2 active, 3 user-response.
         if let state = try? bus.property(service, modem, ussdInterface, "State")?.uint, state == 2 || state == 3 {
             _ = try? bus.call(service, modem, ussdInterface, "Cancel")
         }
-        let reply = try bus.call(service, modem, ussdInterface, "Initiate", [code], timeout: timeout.timeInterval)
+        let reply = try bus.call(
+            service,
+            modem,
+            ussdInterface,
+            "Initiate",
+            [.string(code)],
+            timeout: timeout.timeInterval
+        )
         if let state = try? bus.property(service, modem, ussdInterface, "State")?.uint, state == 3 {
             _ = try? bus.call(service, modem, ussdInterface, "Cancel")
         }
@@ -166,7 +170,7 @@ struct ModemManagerProvider: UsageProvider {
     /// timestamp, or dated beyond `futureTolerance`, is ignored: the first cannot be shown to be younger than
     /// `sms_max_age`, the second would stay "the newest" and hide every genuine answer until its date.
     static func newestSMS(
-        _ bus: SystemBus,
+        _ bus: DBusConnection,
         modem: String,
         from: String,
         now: Date

@@ -1,3 +1,4 @@
+import SimwatchSystemd
 import Synchronization
 
 /// One conversation with a modem at a time: a USSD session is stateful on the network side, and two at once on
