@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 
 /// The daemon's decisions about one line, as one pure function: given what is known of the line (its record,
 /// readings and alert states), what just happened (the trigger) and the time, what changes: the new record, the
@@ -52,7 +52,7 @@ public enum LineAssessment {
             watchingSince: outcome.record.firstSeen,
             lastError: outcome.record.lastError
         )
-        var judging = Judging(
+        let judging = Judging(
             input: input,
             snapshot: snapshot,
             forecast: Forecast.make(from: snapshot, now: now),
