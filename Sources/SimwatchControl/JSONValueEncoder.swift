@@ -22,16 +22,53 @@ struct JSONValueEncoder {
     /// (Swift property names here); beyond ASCII, `Character`'s case properties stand in for Foundation's
     /// character sets.
     static func snakeCase(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        // Every member of every reply passes through here: names of ASCII (all Swift property names here) are
+        // converted byte by byte, without `Character`'s Unicode properties.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return unicodeSnakeCase(name) }
+        guard bytes.contains(where: isUppercase) else { return name }
+        let words = wordRanges(
+            count: bytes.count,
+            isUppercase: { isUppercase(bytes[$0]) },
+            isLowercase: { isLowercase(bytes[$0]) }
+        )
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + words.count)
+        for (index, word) in words.enumerated() {
+            if index > 0 { result.append(UInt8(ascii: "_")) }
+            for byte in bytes[word] { result.append(isUppercase(byte) ? byte | 0x20 : byte) }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+    private static func isLowercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+
+    /// `snakeCase` for a name beyond ASCII, on `Character`s.
+    private static func unicodeSnakeCase(_ name: String) -> String {
         let characters = Array(name)
-        guard characters.count > 1 else { return name.lowercased() }
+        let words = wordRanges(
+            count: characters.count,
+            isUppercase: { characters[$0].isUppercase },
+            isLowercase: { characters[$0].isLowercase }
+        )
+        return words.map { String(characters[$0]).lowercased() }.joined(separator: "_")
+    }
+
+    /// The words of a name of `count` characters, as JSONEncoder splits them.
+    private static func wordRanges(
+        count: Int,
+        isUppercase: (Int) -> Bool,
+        isLowercase: (Int) -> Bool
+    ) -> [Range<Int>] {
+        guard count > 1 else { return [0..<count] }
         var words: [Range<Int>] = []
         var wordStart = 0
         var searchStart = 1
-        while let upper = characters[searchStart...].firstIndex(where: \.isUppercase) {
+        while let upper = (searchStart..<count).first(where: isUppercase) {
             words.append(wordStart..<upper)
-            guard let lower = characters[upper...].firstIndex(where: \.isLowercase) else {
+            guard let lower = (upper..<count).first(where: isLowercase) else {
                 wordStart = upper
-                searchStart = characters.count
                 break
             }
             if lower == upper + 1 {
@@ -42,7 +79,7 @@ struct JSONValueEncoder {
             }
             searchStart = lower + 1
         }
-        words.append(wordStart..<characters.count)
-        return words.map { String(characters[$0]).lowercased() }.joined(separator: "_")
+        words.append(wordStart..<count)
+        return words
     }
 }

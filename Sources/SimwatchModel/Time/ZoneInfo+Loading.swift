@@ -89,7 +89,9 @@ extension ZoneInfo {
         var rest = components[(index + 1)...]
         // posix/ holds the same zones; right/ counts leap seconds, which POSIX time (and Date) does not.
         if rest.count > 1, rest.first == "posix" || rest.first == "right" { rest = rest.dropFirst() }
-        let identifier = rest.joined(separator: "/")
+        // Joined by hand (see `TimeSpan.description`): `simwatchctl status` reads the zone every time.
+        var identifier = ""
+        for component in rest { identifier += identifier.isEmpty ? component : "/" + component }
         return isSafeIdentifier(identifier) ? identifier : nil
     }
 

@@ -98,8 +98,15 @@ public struct TimeSpan: Sendable, Hashable, Comparable, Codable, CustomStringCon
             (magnitude % 3600 / 60, "m"),
             (magnitude % 60, "s"),
         ]
-        let shown = parts.filter { $0.0 != 0 }.prefix(2).map { "\($0.0)\($0.1)" }
-        return sign + shown.joined(separator: " ")
+        // A loop, not filter/map/joined: `simwatchctl status` prints one, and each generic algorithm's first use
+        // in a short-lived process costs a search of the runtime's conformance tables.
+        var text = sign
+        var shown = 0
+        for (value, unit) in parts where value != 0 && shown < 2 {
+            text += shown == 0 ? "\(value)\(unit)" : " \(value)\(unit)"
+            shown += 1
+        }
+        return text
     }
 
     /// Orders by length.
