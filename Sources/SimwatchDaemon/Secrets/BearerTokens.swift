@@ -80,7 +80,7 @@ actor BearerTokens {
             case .failure: entries[key] = nil
             }
         }
-        return try outcome.get()
+        return try outcome.get().token
     }
 
     /// Drops `token` if it is still the one kept for `key`: a caller refused with an old token must not throw
