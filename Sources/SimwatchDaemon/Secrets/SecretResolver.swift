@@ -35,8 +35,10 @@ public struct SecretResolver: Sendable {
         public static let token = Keys(file: "token_file", credential: "token_credential")
     }
 
-    /// A secret is a password, a token or a signing key: 64 KiB is far more than any of them.
-    public static let maximumBytes = 65536
+    /// A secret is a password, a token, a signing key or a key pair: 256 KiB is far more than any of them, and
+    /// more than a pipe holds (a script given its secret on stdin must cope with a large one,
+    /// `ProviderTests.aScriptThatIgnoresItsSecretDoesNotHurtTheDaemon`).
+    public static let maximumBytes = 262_144
 
     /// `$HOME` expands `~/`, `$CREDENTIALS_DIRECTORY` locates credentials; both are taken from here only.
     public let environment: [String: String]

@@ -99,7 +99,7 @@ import Testing
         #expect(try resolver.read(.file(exact)).utf8.count == limit)
         let over = Self.file([UInt8](repeating: UInt8(ascii: "a"), count: limit + 1), mode: 0o600)
         let error = try #require(Self.failure { () throws(SecretResolver.Failure) in try resolver.read(.file(over)) })
-        #expect(error.message.contains("is larger than 64 KiB"))
+        #expect(error.message.contains("is larger than 256 KiB"))
     }
 
     @Test func homeIsExpandedOnlyWhenSet() throws {
