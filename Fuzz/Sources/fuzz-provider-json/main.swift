@@ -18,7 +18,7 @@ let fields = JSONSourceSettings.Fields(
     updatedAt: "/data/updated_at",
     credit: "/data/credit"
 )
-let http = HTTPClientContext(transport: nil, secrets: SecretReader(environment: [:]))
+let http = HTTPClientContext(transport: nil, secrets: SecretResolver(environment: [:]))
 let sources = JSONSourceSettings.DateFormat.allCases.map { format in
     JSONSourceProvider(
         settings: JSONSourceSettings(

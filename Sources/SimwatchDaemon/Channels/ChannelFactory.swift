@@ -60,7 +60,7 @@ public struct ChannelFactory: Sendable {
         case .webhook(let webhook):
             var signature: WebhookSignature?
             if let source = webhook.secret {
-                let secret = try secret(source)
+                let secret = try secret(source, keys: .secret)
                 do {
                     signature = try WebhookSignature(secret: secret)
                 } catch {
@@ -82,7 +82,7 @@ public struct ChannelFactory: Sendable {
         case .ntfy(let ntfy):
             return NtfyChannel(
                 settings: ntfy,
-                token: try ntfy.token.map { source throws(Problem) in try secret(source) },
+                token: try ntfy.token.map { source throws(Problem) in try secret(source, keys: .token) },
                 templates: try templates(settings, .brief),
                 transport: transport,
                 timeout: timeout,
@@ -109,9 +109,9 @@ public struct ChannelFactory: Sendable {
         }
     }
 
-    private func secret(_ source: SecretSource) throws(Problem) -> String {
+    private func secret(_ source: SecretSource, keys: SecretResolver.Keys) throws(Problem) -> String {
         do {
-            return try SecretLoader.load(source, environment: environment)
+            return try SecretResolver(environment: environment).read(source, keys: keys)
         } catch {
             throw Problem(message: error.message, hint: error.hint)
         }

@@ -3,7 +3,7 @@ import SimwatchCore
 import SimwatchHTTP
 
 /// The Airalo Partner API. A token from `POST /v2/token` (form: client_id, client_secret,
-/// grant_type=client_credentials) is cached and fetched again when refused (401); usage comes from
+/// grant_type=client_credentials) is kept by `BearerTokens` (and fetched again when refused); usage comes from
 /// `GET /v2/sims/{iccid}/usage`: `data.remaining` and `data.total` in MB, `data.expired_at` without a zone,
 /// `data.status` and `data.is_unlimited`. The API caches usage for about 20 minutes and rate-limits per ICCID, so
 /// one ICCID is never asked twice within `AiraloProviderSettings.minimumPollInterval`: a poll inside that window
@@ -11,7 +11,7 @@ import SimwatchHTTP
 struct AiraloProvider: UsageProvider {
     let settings: AiraloProviderSettings
     let http: HTTPClientContext
-    let tokens: TokenCache
+    let tokens: BearerTokens
     let throttle: ReadThrottle
 
     var key: String { "airalo \(settings.baseURL) \(settings.iccid)" }
@@ -32,7 +32,7 @@ struct AiraloProvider: UsageProvider {
         }
         let outcome: Result<Reading, ProviderError>
         do throws(ProviderError) {
-            outcome = .success(try await fetch(request, retryingOn401: true))
+            outcome = .success(try await fetch(request))
         } catch {
             outcome = .failure(error)
         }
@@ -48,19 +48,23 @@ struct AiraloProvider: UsageProvider {
         }
     }
 
-    private func fetch(_ request: ReadRequest, retryingOn401: Bool) async throws(ProviderError) -> Reading {
-        let token = try await accessToken(now: request.now)
-        let spec = HTTPRequestSpec(
-            url: "\(settings.baseURL)/v2/sims/\(settings.iccid)/usage",
-            headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
-            totalTimeout: settings.timeout.timeInterval
+    private func fetch(_ request: ReadRequest) async throws(ProviderError) -> Reading {
+        let exchange = try await tokens.send(
+            tokenKey,
+            now: request.now,
+            fetch: { () async throws(ProviderError) -> BearerTokens.Grant in try await requestToken() },
+            request: { (token: String) async throws(ProviderError) -> BearerTokens.Exchange in
+                let spec = HTTPRequestSpec(
+                    url: "\(settings.baseURL)/v2/sims/\(settings.iccid)/usage",
+                    headers: [
+                        HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)"),
+                    ],
+                    totalTimeout: settings.timeout.timeInterval
+                )
+                return BearerTokens.Exchange(request: spec, response: try await http.send(spec))
+            }
         )
-        let response = try await http.send(spec)
-        if response.status == 401, retryingOn401 {
-            // The token expired or was revoked: fetch a new one, once.
-            await tokens.invalidate(tokenKey)
-            return try await fetch(request, retryingOn401: false)
-        }
+        let (spec, response) = (exchange.request, exchange.response)
         guard (200..<300).contains(response.status) else {
             throw HTTPClientContext.failure(response, to: spec, what: "Airalo usage", defaultRetry: .minutes(20))
         }
@@ -76,9 +80,9 @@ struct AiraloProvider: UsageProvider {
         }
     }
 
-    private func accessToken(now: Date) async throws(ProviderError) -> String {
-        if let token = await tokens.token(tokenKey, now: now) { return token }
-        let secret = try http.secrets.read(settings.secret)
+    /// A new token: `POST /v2/token` with the client credentials as a form.
+    private func requestToken() async throws(ProviderError) -> BearerTokens.Grant {
+        let secret = try http.secrets.providerSecret(settings.secret)
         let spec = HTTPRequestSpec(
             method: "POST",
             url: "\(settings.baseURL)/v2/token",
@@ -101,8 +105,7 @@ struct AiraloProvider: UsageProvider {
         // Renew a little early so a token never expires between the check and the request; an absurd
         // expires_in ("inf", 1e308, -1) is clamped, not trusted.
         let lifetime = JSONNode.tokenLifetime(root.at(pointer: "/data/expires_in") ?? root.at(pointer: "/expires_in"))
-        await tokens.store(tokenKey, token: token, expires: now + lifetime)
-        return token
+        return BearerTokens.Grant(token: token, lifetime: lifetime)
     }
 
     /// Maps the usage answer to a reading (the pure, checked decoding lives in `AiraloUsage`).

@@ -7,7 +7,7 @@ import SimwatchCore
 /// the path in `$SIMWATCH_SECRET_FILE`, never on its command line.
 struct ExecProvider: UsageProvider {
     let settings: ExecProviderSettings
-    let secrets: SecretReader
+    let secrets: SecretResolver
     let logger: Logger
 
     func read(_ request: ReadRequest) async throws -> Reading {
@@ -28,14 +28,14 @@ struct ExecProvider: UsageProvider {
         // What the script prints is scrubbed of its secret: a failing script may well echo what it was given.
         var mask = SecretMask()
         if let source = settings.secret {
-            let secret = try secrets.read(source)
+            let secret = try secrets.providerSecret(source)
             mask.add(secret)
             switch settings.secretDelivery {
             case .stdin:
                 input = Array(secret.utf8) + [10]
             case .file:
                 // Checked like any secret file (by the read above) before the script is told where it is.
-                environment["SIMWATCH_SECRET_FILE"] = try secrets.path(of: source)
+                environment["SIMWATCH_SECRET_FILE"] = try secrets.providerSecretPath(source)
             }
         }
         do {

@@ -5,7 +5,7 @@ import SimwatchHTTP
 /// What the HTTP sources share: the transport, secrets, and the mapping of HTTP outcomes to `ProviderError`.
 struct HTTPClientContext: Sendable {
     let transport: (any HTTPTransport)?
-    let secrets: SecretReader
+    let secrets: SecretResolver
 
     /// Sends a request; a transport failure becomes `timeout` or `unavailable`.
     func send(_ request: HTTPRequestSpec) async throws(ProviderError) -> HTTPResponseSpec {
@@ -113,24 +113,6 @@ struct HTTPClientContext: Sendable {
 
     static func basicAuthorization(user: String, password: String) -> String {
         "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
-    }
-}
-
-/// Bearer tokens shared by every line using the same account, refreshed when they expire or are refused.
-actor TokenCache {
-    private var tokens: [String: (token: String, expires: Date)] = [:]
-
-    func token(_ key: String, now: Date) -> String? {
-        guard let entry = tokens[key], entry.expires > now else { return nil }
-        return entry.token
-    }
-
-    func store(_ key: String, token: String, expires: Date) {
-        tokens[key] = (token, expires)
-    }
-
-    func invalidate(_ key: String) {
-        tokens[key] = nil
     }
 }
 

@@ -18,14 +18,14 @@ struct JSONSourceProvider: UsageProvider {
         case .none:
             break
         case .bearer(let source):
-            headers.append(HTTPHeader("Authorization", "Bearer \(try http.secrets.read(source))"))
+            headers.append(HTTPHeader("Authorization", "Bearer \(try http.secrets.providerSecret(source))"))
         case .basic(let user, let source):
-            let password = try http.secrets.read(source)
+            let password = try http.secrets.providerSecret(source)
             headers.append(
                 HTTPHeader("Authorization", HTTPClientContext.basicAuthorization(user: user, password: password))
             )
         case .header(let name, let source):
-            headers.append(HTTPHeader(name, try http.secrets.read(source)))
+            headers.append(HTTPHeader(name, try http.secrets.providerSecret(source)))
         }
         let spec = HTTPRequestSpec(
             method: settings.method,

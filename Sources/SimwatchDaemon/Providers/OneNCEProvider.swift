@@ -3,32 +3,37 @@ import SimwatchCore
 import SimwatchHTTP
 
 /// The 1NCE management API. A token from `POST /oauth/token` (HTTP Basic with the API user and its password,
-/// JSON body `{"grant_type": "client_credentials"}`) is cached for its `expires_in` and fetched again when refused;
+/// JSON body `{"grant_type": "client_credentials"}`) is kept by `BearerTokens` for its `expires_in` and fetched again when refused;
 /// the data quota comes from `GET /v1/sims/{iccid}/quota/data`: `volume` (MB left), `total_volume` (MB) and
 /// `expiry_date` (ISO 8601).
 struct OneNCEProvider: UsageProvider {
     let settings: OneNCEProviderSettings
     let http: HTTPClientContext
-    let tokens: TokenCache
+    let tokens: BearerTokens
 
     var tokenKey: String { "1nce \(settings.baseURL) \(settings.username)" }
 
     func read(_ request: ReadRequest) async throws -> Reading {
-        try await fetch(request, retryingOn401: true)
+        try await fetch(request)
     }
 
-    private func fetch(_ request: ReadRequest, retryingOn401: Bool) async throws(ProviderError) -> Reading {
-        let token = try await accessToken(now: request.now)
-        let spec = HTTPRequestSpec(
-            url: "\(settings.baseURL)/v1/sims/\(settings.iccid)/quota/data",
-            headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
-            totalTimeout: settings.timeout.timeInterval
+    private func fetch(_ request: ReadRequest) async throws(ProviderError) -> Reading {
+        let exchange = try await tokens.send(
+            tokenKey,
+            now: request.now,
+            fetch: { () async throws(ProviderError) -> BearerTokens.Grant in try await requestToken() },
+            request: { (token: String) async throws(ProviderError) -> BearerTokens.Exchange in
+                let spec = HTTPRequestSpec(
+                    url: "\(settings.baseURL)/v1/sims/\(settings.iccid)/quota/data",
+                    headers: [
+                        HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)"),
+                    ],
+                    totalTimeout: settings.timeout.timeInterval
+                )
+                return BearerTokens.Exchange(request: spec, response: try await http.send(spec))
+            }
         )
-        let response = try await http.send(spec)
-        if response.status == 401, retryingOn401 {
-            await tokens.invalidate(tokenKey)
-            return try await fetch(request, retryingOn401: false)
-        }
+        let (spec, response) = (exchange.request, exchange.response)
         guard (200..<300).contains(response.status) else {
             throw HTTPClientContext.failure(response, to: spec, what: "1NCE quota")
         }
@@ -40,9 +45,9 @@ struct OneNCEProvider: UsageProvider {
         }
     }
 
-    private func accessToken(now: Date) async throws(ProviderError) -> String {
-        if let token = await tokens.token(tokenKey, now: now) { return token }
-        let password = try http.secrets.read(settings.secret)
+    /// A new token: `POST /oauth/token` with HTTP Basic and a JSON body.
+    private func requestToken() async throws(ProviderError) -> BearerTokens.Grant {
+        let password = try http.secrets.providerSecret(settings.secret)
         let spec = HTTPRequestSpec(
             method: "POST",
             url: "\(settings.baseURL)/oauth/token",
@@ -67,8 +72,7 @@ struct OneNCEProvider: UsageProvider {
         }
         // An absurd expires_in ("inf", 1e308, -1) is clamped, not trusted.
         let lifetime = JSONNode.tokenLifetime(root.at(pointer: "/expires_in"), minimum: TimeSpan(seconds: 30))
-        await tokens.store(tokenKey, token: token, expires: now + lifetime)
-        return token
+        return BearerTokens.Grant(token: token, lifetime: lifetime)
     }
 
     /// Maps the quota answer to a reading (the pure, checked decoding lives in `OneNCEQuota`).

@@ -11,8 +11,8 @@ public final class ProviderFactory: Sendable {
     let store: StateStore?
     let transport: (any HTTPTransport)?
     let logger: Logger
-    let secrets: SecretReader
-    let tokens = TokenCache()
+    let secrets: SecretResolver
+    let tokens = BearerTokens()
     let throttle = ReadThrottle()
     let modems = ModemSessions()
 
@@ -30,7 +30,7 @@ public final class ProviderFactory: Sendable {
         self.store = store
         self.transport = transport
         self.logger = logger
-        self.secrets = SecretReader(environment: environment)
+        self.secrets = SecretResolver(environment: environment)
     }
 
     public func make(for line: Line) -> any UsageProvider {

@@ -32,20 +32,22 @@ import Testing
     }
 
     @Test func secretFilesReadableByOthersAreRefused() throws {
-        let reader = SecretReader(environment: [:])
+        let reader = SecretResolver(environment: [:])
         let good = try Self.secretFile("s3cret\n", mode: 0o600)
-        #expect(try reader.read(.file(good)) == "s3cret")
+        #expect(try reader.providerSecret(.file(good)) == "s3cret")
         let open = try Self.secretFile("s3cret", mode: 0o640)
         #expect {
-            try reader.read(.file(open))
+            try reader.providerSecret(.file(open))
         } throws: { error in
             let e = error as? ProviderError
             return e?.code == .unauthorized && e?.message.contains("chmod 600") == true
                 && !e!.message.contains("s3cret")
         }
-        let credentials = SecretReader(environment: ["CREDENTIALS_DIRECTORY": String(good.dropLast("/secret".count))])
-        #expect(try credentials.read(.credential("secret")) == "s3cret")
-        #expect(throws: ProviderError.self) { try reader.read(.credential("x")) }
+        let credentials = SecretResolver(environment: [
+            "CREDENTIALS_DIRECTORY": String(good.dropLast("/secret".count))
+        ])
+        #expect(try credentials.providerSecret(.credential("secret")) == "s3cret")
+        #expect(throws: ProviderError.self) { try reader.providerSecret(.credential("x")) }
     }
 
     @Test func airaloTokenRefreshUnlimitedAndThrottle() async throws {
