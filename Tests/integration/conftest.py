@@ -50,7 +50,11 @@ def new_line_id() -> str:
 
 
 def wait_until(predicate: Callable[[], object], timeout: float, interval: float = 0.1, what: str = "condition"):
-    """Polls predicate until it returns something truthy; returns that value or fails after timeout seconds."""
+    """Polls predicate until it returns something truthy; returns that value or fails after timeout seconds.
+
+    The one bounded wait of the suite: every poll-until-true loop goes through here, so every wait has a deadline
+    and a failure names what it waited for.
+    """
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
@@ -59,6 +63,97 @@ def wait_until(predicate: Callable[[], object], timeout: float, interval: float 
         if time.monotonic() >= deadline:
             raise AssertionError(f"timed out after {timeout:.1f}s waiting for {what}")
         time.sleep(interval)
+
+
+def socket_accepts(address: "Path | str | tuple[str, int]", kind: int = socket.SOCK_STREAM) -> bool:
+    """True when something accepts a connection at address: a Unix socket path, or a (host, port) TCP pair.
+
+    A socket file alone proves nothing (a killed process leaves a dead one behind), so this connects.
+    """
+    if isinstance(address, tuple):
+        try:
+            socket.create_connection(address, timeout=2).close()
+            return True
+        except OSError:
+            return False
+    s = socket.socket(socket.AF_UNIX, kind)
+    try:
+        s.connect(str(address))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+
+
+def wait_for_socket(
+    address: "Path | str | tuple[str, int]",
+    timeout: float,
+    *,
+    what: str | None = None,
+    alive: "Callable[[], object] | None" = None,
+    kind: int = socket.SOCK_STREAM,
+) -> "Path | str | tuple[str, int]":
+    """Waits (bounded) until a Unix socket or TCP port accepts connections; returns address.
+
+    alive, if given, is called at each poll and should fail the test when the process that is to listen died.
+    """
+
+    def ready() -> bool:
+        if alive is not None:
+            alive()
+        return socket_accepts(address, kind)
+
+    wait_until(ready, timeout, what=what or f"{address} to accept connections")
+    return address
+
+
+def wait_for_file(path: Path, timeout: float, *, what: str | None = None) -> Path:
+    """Waits (bounded) until path exists; returns it."""
+    wait_until(path.exists, timeout, what=what or f"{path} to exist")
+    return path
+
+
+def pid_alive(pid: int) -> bool:
+    """True while a process with this PID runs; a zombie counts as dead (it has exited, nobody reaped it yet)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+def short_tempdir(prefix: str) -> Path:
+    """A directory with a short path (Unix socket paths are limited to 108 bytes; tmp_path can exceed that)."""
+    return Path(tempfile.mkdtemp(prefix=prefix))
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def write_secret(directory: Path, name: str, value: str, mode: int = 0o600) -> Path:
+    """A secret file (value and a newline) with the given mode."""
+    path = directory / name
+    path.write_text(value + "\n")
+    path.chmod(mode)
+    return path
+
+
+def write_script(directory: Path, name: str, body: str) -> Path:
+    """An executable /bin/sh script (a provider command, a sendmail stand-in...)."""
+    path = directory / name
+    path.write_text("#!/bin/sh\n" + textwrap.dedent(body))
+    path.chmod(0o755)
+    return path
 
 
 def line_number(text: str, needle: str) -> int:
@@ -130,20 +225,27 @@ def simwatchd_bin() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def simwatchctl_bin(simwatchd_bin) -> Path:
+    """The simwatchctl under test: $SIMWATCHCTL, else the one beside simwatchd. Missing is a failure, not a skip."""
+    path = simwatchctl_path(simwatchd_bin)
+    if not path.is_file() or not os.access(path, os.X_OK):
+        pytest.fail(f"simwatchctl not found or not executable at {path}; build it or set SIMWATCHCTL", pytrace=False)
+    return path
+
+
+def simwatchctl_path(simwatchd: Path) -> Path:
+    """$SIMWATCHCTL, else the simwatchctl beside the given simwatchd."""
+    return Path(os.environ.get("SIMWATCHCTL") or simwatchd.parent / "simwatchctl")
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # journald
 
 
 def journal_socket_accepts() -> bool:
     """True when something is bound to journald's native socket (a stale socket file refuses the connect)."""
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    try:
-        sock.connect(JOURNAL_SOCKET)
-        return True
-    except OSError:
-        return False
-    finally:
-        sock.close()
+    return socket_accepts(JOURNAL_SOCKET, socket.SOCK_DGRAM)
 
 
 def _field_value(value):
@@ -380,13 +482,116 @@ def notify_socket() -> Iterable[NotifySocket]:
 
 
 # ---------------------------------------------------------------------------------------------------------------------
+# D-Bus: a private bus and python-dbusmock on it
+
+
+def dbusmock_python() -> str:
+    """A python that imports dbusmock: the one running the tests, else Debian's (python3-dbusmock)."""
+    import sys
+
+    for candidate in (sys.executable, "/usr/bin/python3"):
+        if subprocess.run([candidate, "-c", "import dbusmock"], capture_output=True).returncode == 0:
+            return candidate
+    raise AssertionError("python-dbusmock missing: run scripts/bootstrap.sh test")
+
+
+class PrivateBus:
+    """A dbus-daemon of our own (session configuration) on a socket in a short private directory; python-dbusmock
+    templates started on it. The daemon under test reaches it through DBUS_SESSION_BUS_ADDRESS or
+    DBUS_SYSTEM_BUS_ADDRESS (see env). Everything started here is stopped by PID in stop()."""
+
+    def __init__(self, directory: Path):
+        if shutil.which("dbus-daemon") is None:
+            pytest.fail("dbus-daemon is missing: run scripts/bootstrap.sh test")
+        self.directory = directory
+        self.mocks: list[subprocess.Popen] = []
+        self.bus = subprocess.Popen(
+            [
+                "dbus-daemon", "--config-file=/usr/share/dbus-1/session.conf", "--print-address=1", "--nofork",
+                "--nopidfile", f"--address=unix:path={directory}/bus",
+            ],
+            stdout=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            text=True,
+        )
+        self.address = self.bus.stdout.readline().strip()
+        if not self.address.startswith("unix:"):
+            self.stop()
+            raise AssertionError(f"dbus-daemon printed {self.address!r} as its address")
+
+    def env(self, system: bool = False) -> dict[str, str]:
+        """The environment of a client that takes this bus as its session (or system) bus."""
+        key = "DBUS_SYSTEM_BUS_ADDRESS" if system else "DBUS_SESSION_BUS_ADDRESS"
+        return dict(os.environ, **{key: self.address})
+
+    def has_owner(self, name: str) -> bool:
+        done = subprocess.run(
+            [
+                "dbus-send", f"--bus={self.address}", "--print-reply", "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", f"string:{name}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+        return "boolean true" in done.stdout
+
+    def start_mock(self, template: str, name: str, *, system: bool = False, log: Path | None = None) -> None:
+        """python-dbusmock's template on this bus (as the system or session bus); returns once it owns name."""
+        cmd = [dbusmock_python(), "-m", "dbusmock", "--system" if system else "--session", "--template", template]
+        if log is not None:
+            cmd += ["-l", str(log)]
+        mock = subprocess.Popen(
+            cmd,
+            env=self.env(system),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        self.mocks.append(mock)
+
+        def owned() -> bool:
+            assert mock.poll() is None, f"dbusmock --template {template} exited with {mock.returncode}"
+            return self.has_owner(name)
+
+        wait_until(owned, 15, what=f"{name} (dbusmock {template}) on the private bus")
+
+    def stop(self) -> None:
+        for proc in (*reversed(self.mocks), self.bus):
+            stop_pid(proc)
+
+
+@pytest.fixture
+def private_bus() -> Iterable[PrivateBus]:
+    """A private D-Bus daemon for python-dbusmock; stopped (by PID) and removed after the test."""
+    directory = short_tempdir("swbus-")
+    bus = PrivateBus(directory)
+    try:
+        yield bus
+    finally:
+        bus.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
 # the daemon
 
 
 class Daemon:
     """One running simwatchd. Signals go to its PID only."""
 
-    def __init__(self, proc: subprocess.Popen, config_path: Path, state_dir: Path, stdout: Path, stderr: Path):
+    def __init__(
+        self,
+        proc: subprocess.Popen,
+        config_path: Path,
+        state_dir: Path,
+        stdout: Path,
+        stderr: Path,
+        control_socket: Path,
+    ):
+        self.control_socket = control_socket
         self.proc = proc
         self.pid = proc.pid
         self.config_path = config_path
@@ -403,6 +608,14 @@ class Daemon:
 
     def sighup(self) -> None:
         self.signal(signal.SIGHUP)
+
+    def assert_alive(self) -> None:
+        assert self.alive(), f"simwatchd exited ({self.proc.returncode}):\n{self.stderr_tail()}"
+
+    def wait_for_control_socket(self, timeout: float = 20) -> Path:
+        """Waits (bounded) until the control socket accepts connections; fails at once if the daemon exits."""
+        wait_for_socket(self.control_socket, timeout, what=f"control socket {self.control_socket}", alive=self.assert_alive)
+        return self.control_socket
 
     def stop(self, timeout: float = 15) -> int:
         """SIGTERM and wait; returns the exit code (negative for death by signal). Fails if it does not exit."""
@@ -435,6 +648,8 @@ class DaemonFactory:
         self.directory = directory
         self.config_path = directory / "config.toml"
         self.state_dir = directory / "state"
+        # Each daemon gets XDG_RUNTIME_DIR=<directory>/run, so this is where it binds its control socket.
+        self.control_socket = directory / "run" / "simwatch" / "control.sock"
         self.started: list[Daemon] = []
 
     def write_config(self, text: str) -> Path:
@@ -481,7 +696,7 @@ class DaemonFactory:
                 stderr=err,
                 start_new_session=True,
             )
-        daemon = Daemon(proc, self.config_path, self.state_dir, stdout, stderr)
+        daemon = Daemon(proc, self.config_path, self.state_dir, stdout, stderr, self.control_socket)
         self.started.append(daemon)
         return daemon
 

@@ -8,7 +8,6 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-from conftest import wait_until
 
 
 def line_config(
@@ -46,20 +45,9 @@ def daemon_config(*lines: str, time_scale: int = 3600, extra: str = "") -> str:
     return head + "\n".join(lines)
 
 
-def secret_file(directory: Path, name: str, text: str, mode: int = 0o600) -> Path:
-    path = directory / name
-    path.write_text(text + "\n")
-    path.chmod(mode)
-    return path
-
-
-def control_socket(factory) -> Path:
-    return factory.directory / "run" / "simwatch" / "control.sock"
-
-
 def ctl_json(simwatchctl: Path, factory, *args: str) -> dict:
     """simwatchctl ARGS --json against the factory's daemon; exit 0 or 1 (alert firing) are both fine."""
-    sock = control_socket(factory)
+    sock = factory.control_socket
     done = subprocess.run(
         [str(simwatchctl), args[0], "--socket", str(sock), *args[1:], "--json"],
         capture_output=True,
@@ -69,17 +57,6 @@ def ctl_json(simwatchctl: Path, factory, *args: str) -> dict:
     )
     assert done.returncode in (0, 1), f"simwatchctl {' '.join(args)} -> {done.returncode}: {done.stderr}"
     return json.loads(done.stdout)
-
-
-def wait_for_socket(factory, d, timeout: float = 15) -> Path:
-    sock = control_socket(factory)
-
-    def ready():
-        assert d.alive(), f"simwatchd exited:\n{d.stderr_tail()}"
-        return sock.exists()
-
-    wait_until(ready, timeout, what="the control socket")
-    return sock
 
 
 def latest_reading(simwatchctl: Path, factory, line_id: str) -> dict | None:

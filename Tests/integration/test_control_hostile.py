@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from channel_support import control_socket, ctl
+from channel_support import ctl
 from conftest import demo_config, new_line_id, wait_until
 
 STATUS = b'{"method":"io.simwatch.Control.GetStatus","parameters":{}}\0'
@@ -95,7 +95,7 @@ def refused(sock: Path, payload: bytes) -> dict:
 
 def start(factory) -> tuple[object, Path, int]:
     d = factory(demo_config(new_line_id()))
-    sock = control_socket(factory)
+    sock = factory.control_socket
     assert ctl(factory, "status").returncode in (0, 1)
     return d, sock, rss_kib(d.pid)
 
@@ -304,7 +304,7 @@ def test_reload_racing_sigterm_never_delays_the_exit(daemon):
     rng = random.Random(5)
     for attempt in range(30):
         d = daemon(demo_config(line))
-        sock = control_socket(daemon)
+        sock = daemon.control_socket
         wait_until(lambda: d.alive() and sock.exists(), 20, what="the control socket")
         wait_until(lambda: ctl(daemon, "status").returncode in (0, 1), 20, what="a first status")
         reloaders = [connect(sock) for _ in range(4)]
@@ -341,7 +341,7 @@ def test_sighup_while_starting_does_not_kill_the_daemon(daemon):
     ignored_before_serving = 0
     for _ in range(5):
         d = daemon(demo_config(new_line_id()))
-        sock = control_socket(daemon)
+        sock = daemon.control_socket
         # SIGHUP as soon as the daemon ignores it, again and again until it serves. The daemon ignores it first
         # thing, before loading the configuration and binding the socket (not only once its loop runs).
         wait_until(lambda: sighup_ignored(d.pid), 20, interval=0.0005, what="SIGHUP ignored")
