@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from conftest import simwatchctl_path, wait_for_socket
+from conftest import config_toml, line_tables, simwatchctl_path, wait_for_socket
 
 
 def channel_config(lines: list[dict], channels: str, *, extra: str = "", time_scale: int = 3600) -> str:
@@ -28,43 +28,18 @@ def channel_config(lines: list[dict], channels: str, *, extra: str = "", time_sc
 
     Each line dict: id, name, channels (list), optional severity, optional extra (TOML appended to the line).
     """
-    out = textwrap.dedent(
-        f"""\
-        [daemon]
-        time_scale = {time_scale}
-        poll_interval = "1h"
-
-        """
-    )
-    out += textwrap.dedent(channels) + "\n" + textwrap.dedent(extra) + "\n"
+    parts = [textwrap.dedent(channels) + "\n" + textwrap.dedent(extra)]
     for line in lines:
-        chans = ", ".join(json.dumps(c) for c in line["channels"])
-        out += textwrap.dedent(
-            f"""\
-            [[line]]
-            id = "{line['id']}"
-            name = {json.dumps(line['name'])}
-            channels = [{chans}]
-
-            [line.plan]
-            quota = "1GB"
-            valid_for = "10d"
-
-            [line.provider]
-            type = "demo"
-            daily_use = "500MB"
-
-            [[line.rule]]
-            id = "low"
-            kind = "data_below"
-            threshold = "2GB"
-            severity = "{line.get('severity', 'warning')}"
-            repeat = "once"
-
-            """
-        )
-        out += textwrap.dedent(line.get("extra", "")) + "\n"
-    return out
+        rule = {
+            "id": "low",
+            "kind": "data_below",
+            "threshold": "2GB",
+            "severity": line.get("severity", "warning"),
+            "repeat": "once",
+        }
+        tables = line_tables(line["id"], name=line["name"], channels=line["channels"], rules=[rule])
+        parts.append(tables + "\n" + textwrap.dedent(line.get("extra", "")))
+    return config_toml(*parts, daemon={"time_scale": time_scale, "poll_interval": "1h"})
 
 
 # ---------------------------------------------------------------------------------------------------------------------

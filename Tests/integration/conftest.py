@@ -49,11 +49,17 @@ def new_line_id() -> str:
     return f"it-{uuid.uuid4().hex[:8]}"
 
 
-def wait_until(predicate: Callable[[], object], timeout: float, interval: float = 0.1, what: str = "condition"):
+def wait_until(
+    predicate: Callable[[], object],
+    timeout: float,
+    interval: float = 0.1,
+    what: str = "condition",
+    detail: "Callable[[], str] | None" = None,
+):
     """Polls predicate until it returns something truthy; returns that value or fails after timeout seconds.
 
     The one bounded wait of the suite: every poll-until-true loop goes through here, so every wait has a deadline
-    and a failure names what it waited for.
+    and a failure names what it waited for (and, with detail, shows what detail() returns: a log, say).
     """
     deadline = time.monotonic() + timeout
     while True:
@@ -61,7 +67,8 @@ def wait_until(predicate: Callable[[], object], timeout: float, interval: float 
         if value:
             return value
         if time.monotonic() >= deadline:
-            raise AssertionError(f"timed out after {timeout:.1f}s waiting for {what}")
+            message = f"timed out after {timeout:.1f}s waiting for {what}"
+            raise AssertionError(message + (f"\n{detail()}" if detail is not None else ""))
         time.sleep(interval)
 
 
@@ -163,6 +170,87 @@ def line_number(text: str, needle: str) -> int:
     return hits[0]
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# configurations: the one builder of TOML text
+
+
+class TomlRaw(str):
+    """TOML written by hand, used as is: a value (say a basic string with TOML escapes in it that a test wants the
+    daemon to decode) or a fragment of keys and tables."""
+
+
+def toml_value(value: object) -> str:
+    """A Python value as a TOML value: str (escaped; TomlRaw as is), bool, int, float, list, dict (inline table)."""
+    if isinstance(value, TomlRaw):
+        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        # JSON's escapes (\", \\, \n, \uXXXX...) are TOML basic-string escapes; non-ASCII text stays as it is.
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"test bug: no TOML for {value!r}")
+
+
+def toml_table(header: str, keys: "dict[str, object] | str", *, array: bool = False) -> str:
+    """[header] (or [[header]]) and its keys, one `key = value` a line; keys given as text are used as is (dedented).
+
+    A key whose value is None is left out, so a caller can drop a default.
+    """
+    out = f"[[{header}]]\n" if array else f"[{header}]\n"
+    if isinstance(keys, str):
+        body = textwrap.dedent(keys).strip()
+        return out + (body + "\n" if body else "")
+    return out + "".join(f"{k} = {toml_value(v)}\n" for k, v in keys.items() if v is not None)
+
+
+# The [daemon] keys most tests want: an hour of plan time per real second, hourly polls.
+DAEMON_DEFAULTS: dict[str, object] = {"time_scale": 3600, "poll_interval": "1h"}
+
+# The demo line of most tests: 1 GB for 10 days, 500 MB used a day.
+DEMO_PLAN: dict[str, object] = {"quota": "1GB", "valid_for": "10d"}
+DEMO_PROVIDER: dict[str, object] = {"type": "demo", "daily_use": "500MB"}
+
+
+def daemon_section(**keys: object) -> str:
+    """The [daemon] table: DAEMON_DEFAULTS with keys over them (None drops a default)."""
+    return toml_table("daemon", {**DAEMON_DEFAULTS, **keys})
+
+
+def line_tables(
+    line_id: str,
+    *,
+    name: object = DEFAULT_LINE_NAME,
+    channels: "list[str] | None" = ("journal",),
+    plan: "dict[str, object] | str" = DEMO_PLAN,
+    provider: "dict[str, object] | str" = DEMO_PROVIDER,
+    rules: "list[dict[str, object]] | str" = (),
+    **keys: object,
+) -> str:
+    """One [[line]] with its [line.plan], [line.provider] and [[line.rule]] tables (rules given as text: as is).
+
+    keys are more keys of the [[line]] table (poll_interval, say); None leaves one out.
+    """
+    head = {"id": line_id, "name": name, "channels": list(channels) if channels is not None else None, **keys}
+    out = toml_table("line", head, array=True) + "\n" + toml_table("line.plan", plan) + "\n" + toml_table("line.provider", provider)
+    if isinstance(rules, str):
+        return out + "\n" + textwrap.dedent(rules)
+    for rule in rules:
+        out += "\n" + toml_table("line.rule", rule, array=True)
+    return out
+
+
+def config_toml(*parts: str, daemon: "dict[str, object] | None" = None) -> str:
+    """A whole configuration: the [daemon] table (DAEMON_DEFAULTS with daemon over them) then parts (channels,
+    lines: text from toml_table/line_tables or by hand), a blank line apart."""
+    return "\n".join([daemon_section(**(daemon or {})), *parts])
+
+
 def demo_config(
     line_id: str,
     *,
@@ -177,35 +265,12 @@ def demo_config(
 ) -> str:
     """One demo line (1 GB quota, 10 days, 500 MB a day) with one data_below rule of its own.
 
-    With the default threshold of 2 GB the rule fires at the first poll.
+    With the default threshold of 2 GB the rule fires at the first poll. name is the content of a TOML basic
+    string, used as is (so a test can write TOML escapes in it).
     """
-    return textwrap.dedent(
-        f"""\
-        [daemon]
-        time_scale = {time_scale}
-        poll_interval = "{poll_interval}"
-
-        [[line]]
-        id = "{line_id}"
-        name = "{name}"
-        channels = ["journal"]
-
-        [line.plan]
-        quota = "1GB"
-        valid_for = "10d"
-
-        [line.provider]
-        type = "demo"
-        daily_use = "500MB"
-
-        [[line.rule]]
-        id = "{rule_id}"
-        kind = "data_below"
-        threshold = "{threshold}"
-        severity = "{severity}"
-        repeat = "{repeat}"
-        """
-    ) + extra_rule_keys
+    rule = {"id": rule_id, "kind": "data_below", "threshold": threshold, "severity": severity, "repeat": repeat}
+    line = line_tables(line_id, name=TomlRaw(f'"{name}"'), rules=[rule])
+    return config_toml(line, daemon={"time_scale": time_scale, "poll_interval": poll_interval}) + extra_rule_keys
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -257,6 +322,11 @@ def _field_value(value):
     return value
 
 
+def journal_entries(output: "str | bytes") -> list[dict]:
+    """journalctl -o json output as a list of dicts (one per entry, in output order), binary fields decoded."""
+    return [{k: _field_value(v) for k, v in json.loads(raw).items()} for raw in output.splitlines() if raw.strip()]
+
+
 class Journal:
     """Reads what journald stored, with journalctl, as a list of dicts (one per entry, oldest first)."""
 
@@ -297,11 +367,7 @@ class Journal:
             if err and "No entries" not in err:
                 raise AssertionError(f"{' '.join(cmd)} failed ({done.returncode}): {err}")
             return []
-        entries = []
-        for raw in done.stdout.splitlines():
-            if raw.strip():
-                entries.append({k: _field_value(v) for k, v in json.loads(raw).items()})
-        return entries
+        return journal_entries(done.stdout)
 
     def wait_for(
         self, predicate: Callable[[list[dict]], object], timeout: float = 10, interval: float = 0.2, **matches: object

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import textwrap
 from pathlib import Path
+
+from conftest import TomlRaw, daemon_section, line_tables
 
 
 
@@ -19,30 +20,28 @@ def line_config(
     poll_interval: str = "1h",
     name: str | None = None,
 ) -> str:
-    """One [[line]] table with its plan, provider and rules."""
+    """One [[line]] table (no channels key) with its plan, provider and rules, given as TOML text."""
     return (
-        textwrap.dedent(
-            f"""\
-            [[line]]
-            id = "{line_id}"
-            name = "{name or line_id}"
-            poll_interval = "{poll_interval}"
-
-            [line.plan]
-            """
+        line_tables(
+            line_id,
+            name=TomlRaw(f'"{name or line_id}"'),
+            channels=None,
+            poll_interval=poll_interval,
+            plan=plan,
+            provider=provider,
+            rules="",
         )
-        + plan
-        + "\n\n[line.provider]\n"
-        + textwrap.dedent(provider).strip()
-        + "\n\n"
+        + "\n"
         + rules
         + "\n"
     )
 
 
 def daemon_config(*lines: str, time_scale: int = 3600, extra: str = "") -> str:
-    head = f'[daemon]\ntime_zone = "Europe/Paris"\ntime_scale = {time_scale}\npoll_timeout = "3s"\n{extra}\n'
-    return head + "\n".join(lines)
+    """The [daemon] table of the provider tests (Paris time, 3 s poll timeout, no daemon-wide poll interval) then
+    the lines; extra is TOML text for more [daemon] keys."""
+    head = daemon_section(time_zone="Europe/Paris", time_scale=time_scale, poll_timeout="3s", poll_interval=None)
+    return head + extra + "\n" + "\n".join(lines)
 
 
 def ctl_json(simwatchctl: Path, factory, *args: str) -> dict:

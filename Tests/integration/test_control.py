@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import varlink
 
-from conftest import demo_config, new_line_id, wait_until
+from conftest import demo_config, new_line_id, wait_for_file, wait_until
 
 INTERFACE = "io.simwatch.Control"
 
@@ -108,7 +108,7 @@ def test_socket_is_private_and_other_uids_are_refused(daemon):
     try:
         sock = top / "sub" / "control.sock"
         d = daemon(demo_config(new_line_id()), args=["--socket", str(sock)])
-        wait_until(sock.exists, 15, what="the control socket")
+        wait_for_file(sock, 15, what="the control socket")
         assert stat.S_IMODE(sock.stat().st_mode) == 0o600
         assert stat.S_IMODE(sock.parent.stat().st_mode) == 0o700
         # Loosen the modes as a careless admin might: the peer uid check must still refuse nobody.
@@ -251,7 +251,7 @@ def test_socket_activation(daemon, simwatchd_bin, simwatchctl_bin, tmp_path):
         env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "activated.stderr", "wb"), start_new_session=True,
     )
     try:
-        wait_until(sock.exists, 10, what="systemd-socket-activate to listen")
+        wait_for_file(sock, 10, what="systemd-socket-activate to listen")
         done = ctl(simwatchctl_bin, sock, "status", "--json")
         status = json.loads(done.stdout)
         assert status["lines"] == 1

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from channel_support import ctl
-from conftest import demo_config, new_line_id, wait_until
+from conftest import demo_config, new_line_id, wait_for_file, wait_until
 
 STATUS = b'{"method":"io.simwatch.Control.GetStatus","parameters":{}}\0'
 INFO = b'{"method":"org.varlink.service.GetInfo"}\0'
@@ -251,7 +251,7 @@ def test_another_uid_is_refused(daemon):
     try:
         sock = top / "run" / "control.sock"
         d = daemon(demo_config(new_line_id()), args=["--socket", str(sock)])
-        wait_until(sock.exists, 15, what="the control socket")
+        wait_for_file(sock, 15, what="the control socket")
         top.chmod(0o755)
         sock.parent.chmod(0o755)
         sock.chmod(0o666)

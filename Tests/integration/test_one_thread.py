@@ -13,7 +13,7 @@ from pathlib import Path
 
 import varlink
 
-from conftest import demo_config, new_line_id, wait_until
+from conftest import demo_config, new_line_id, wait_for_file, wait_until
 from provider_support import line_config
 
 INTERFACE = "io.simwatch.Control"
@@ -60,7 +60,7 @@ def test_blocking_work_gets_a_thread_that_goes_when_it_is_done(daemon, tmp_path)
     d = daemon(head + line_config(line, f'type = "exec"\ncommand = ["{gated}"]'))
     try:
         sock = d.wait_for_control_socket()
-        wait_until(started.exists, 30, what="the script to start")
+        wait_for_file(started, 30, what="the script to start")
         # While the script runs, its watcher has a thread of its own, and the loop still answers.
         assert len(threads(d.pid)) == 2, threads(d.pid)
         with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:

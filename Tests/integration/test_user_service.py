@@ -19,12 +19,12 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import textwrap
 import time
 import uuid
 from pathlib import Path
 
 import pytest
+from conftest import daemon_section, line_tables
 from userlab import REPO, UserLab
 
 LAB_USER = "simwatch-e2e"
@@ -43,32 +43,11 @@ pytestmark = [
 
 def line_config(line_id: str, name: str) -> str:
     """One demo line whose data_below rule fires at the first poll (1 GB plan, threshold 2 GB)."""
-    return textwrap.dedent(
-        f"""
-        [[line]]
-        id = "{line_id}"
-        name = "{name}"
-        channels = ["journal"]
-
-        [line.plan]
-        quota = "1GB"
-        valid_for = "10d"
-
-        [line.provider]
-        type = "demo"
-        daily_use = "500MB"
-
-        [[line.rule]]
-        id = "low"
-        kind = "data_below"
-        threshold = "2GB"
-        severity = "warning"
-        repeat = "once"
-        """
-    )
+    rule = {"id": "low", "kind": "data_below", "threshold": "2GB", "severity": "warning", "repeat": "once"}
+    return "\n" + line_tables(line_id, name=name, rules=[rule])
 
 
-CONFIG_HEAD = '[daemon]\ntime_scale = 3600\npoll_interval = "1h"\n'
+CONFIG_HEAD = daemon_section()
 
 
 class Scenario:
