@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from conftest import config_toml, line_tables, simwatchctl_path, wait_for_socket
+from conftest import config_toml, line_tables, run_simwatchctl, simwatchctl_path, wait_for_socket
 
 
 def channel_config(lines: list[dict], channels: str, *, extra: str = "", time_scale: int = 3600) -> str:
@@ -49,15 +49,7 @@ def channel_config(lines: list[dict], channels: str, *, extra: str = "", time_sc
 def ctl(factory, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     """Runs simwatchctl against the factory's daemon (waiting for its socket first)."""
     sock = wait_for_socket(factory.control_socket, 20, what=f"control socket {factory.control_socket}")
-    binary = simwatchctl_path(factory.binary)
-    env = {k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"}
-    return subprocess.run(
-        [str(binary), args[0], "--socket", str(sock), *args[1:]],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-    )
+    return run_simwatchctl(simwatchctl_path(factory.binary), sock, *args, timeout=timeout)
 
 
 def outbox(factory, *args: str) -> list[dict]:

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import tempfile
 import textwrap
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -115,6 +116,42 @@ def wait_for_socket(
     return address
 
 
+def read_lines(stream, count: int, timeout: float) -> list[str]:
+    """Up to count lines from a text stream (a child's stdout), read for at most timeout seconds.
+
+    A thread does the reading, so a writer that goes quiet cannot hang the test; the caller asserts on what came.
+    """
+    lines: list[str] = []
+
+    def reader() -> None:
+        for line in stream:
+            lines.append(line)
+            if len(lines) >= count:
+                return
+
+    threading.Thread(target=reader, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    while len(lines) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return lines[:count]
+
+
+def simwatchctl_env() -> dict[str, str]:
+    """The test's environment without SIMWATCH_SOCKET, so simwatchctl talks to the socket a test names."""
+    return {k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"}
+
+
+def run_simwatchctl(binary: Path, sock: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """simwatchctl COMMAND --socket SOCK ARGS..., output captured as text; bounded by timeout."""
+    return subprocess.run(
+        [str(binary), args[0], "--socket", str(sock), *args[1:]],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=simwatchctl_env(),
+    )
+
+
 def wait_for_file(path: Path, timeout: float, *, what: str | None = None) -> Path:
     """Waits (bounded) until path exists; returns it."""
     wait_until(path.exists, timeout, what=what or f"{path} to exist")
@@ -133,9 +170,10 @@ def pid_alive(pid: int) -> bool:
         return False
 
 
-def short_tempdir(prefix: str) -> Path:
-    """A directory with a short path (Unix socket paths are limited to 108 bytes; tmp_path can exceed that)."""
-    return Path(tempfile.mkdtemp(prefix=prefix))
+def short_tempdir(prefix: str, parent: str | None = None) -> Path:
+    """A new directory with a short path (Unix socket paths are limited to 108 bytes; tmp_path can exceed that),
+    outside pytest's private tmp tree (in parent, else the system's temporary directory). The caller removes it."""
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
 
 
 def free_port() -> int:
@@ -237,7 +275,8 @@ def line_tables(
     keys are more keys of the [[line]] table (poll_interval, say); None leaves one out.
     """
     head = {"id": line_id, "name": name, "channels": list(channels) if channels is not None else None, **keys}
-    out = toml_table("line", head, array=True) + "\n" + toml_table("line.plan", plan) + "\n" + toml_table("line.provider", provider)
+    out = toml_table("line", head, array=True)
+    out += "\n" + toml_table("line.plan", plan) + "\n" + toml_table("line.provider", provider)
     if isinstance(rules, str):
         return out + "\n" + textwrap.dedent(rules)
     for rule in rules:
@@ -538,7 +577,7 @@ class NotifySocket:
 @pytest.fixture
 def notify_socket() -> Iterable[NotifySocket]:
     # A short directory of our own: tmp_path can exceed sun_path's 108 bytes for long test names.
-    directory = Path(tempfile.mkdtemp(prefix="swn-"))
+    directory = short_tempdir("swn-")
     ns = NotifySocket(directory / "notify.sock")
     try:
         yield ns
@@ -680,7 +719,8 @@ class Daemon:
 
     def wait_for_control_socket(self, timeout: float = 20) -> Path:
         """Waits (bounded) until the control socket accepts connections; fails at once if the daemon exits."""
-        wait_for_socket(self.control_socket, timeout, what=f"control socket {self.control_socket}", alive=self.assert_alive)
+        what = f"control socket {self.control_socket}"
+        wait_for_socket(self.control_socket, timeout, what=what, alive=self.assert_alive)
         return self.control_socket
 
     def stop(self, timeout: float = 15) -> int:

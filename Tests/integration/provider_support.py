@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
-from conftest import TomlRaw, daemon_section, line_tables
+from conftest import TomlRaw, daemon_section, line_tables, run_simwatchctl
 
 
 
@@ -46,14 +44,7 @@ def daemon_config(*lines: str, time_scale: int = 3600, extra: str = "") -> str:
 
 def ctl_json(simwatchctl: Path, factory, *args: str) -> dict:
     """simwatchctl ARGS --json against the factory's daemon; exit 0 or 1 (alert firing) are both fine."""
-    sock = factory.control_socket
-    done = subprocess.run(
-        [str(simwatchctl), args[0], "--socket", str(sock), *args[1:], "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"},
-    )
+    done = run_simwatchctl(simwatchctl, factory.control_socket, *args, "--json")
     assert done.returncode in (0, 1), f"simwatchctl {' '.join(args)} -> {done.returncode}: {done.stderr}"
     return json.loads(done.stdout)
 

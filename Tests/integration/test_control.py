@@ -12,23 +12,28 @@ import shutil
 import socket
 import stat
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 import varlink
 
-from conftest import demo_config, new_line_id, wait_for_file, wait_until
+from conftest import (
+    demo_config,
+    new_line_id,
+    read_lines,
+    run_simwatchctl,
+    short_tempdir,
+    stop_pid,
+    wait_for_file,
+    wait_until,
+)
 
 INTERFACE = "io.simwatch.Control"
 
 
 def ctl(binary: Path, sock: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"}
-    done = subprocess.run(
-        [str(binary), args[0], "--socket", str(sock), *args[1:]], capture_output=True, text=True, timeout=60, env=env
-    )
+    done = run_simwatchctl(binary, sock, *args)
     if check:
         assert done.returncode in (0, 1), f"simwatchctl {' '.join(args)} -> {done.returncode}\n{done.stderr}"
     return done
@@ -104,7 +109,7 @@ def test_errors_are_qualified_varlink_errors(daemon):
 
 def test_socket_is_private_and_other_uids_are_refused(daemon):
     # A socket outside pytest's private tmp tree, so that nobody can reach it once the modes are loosened.
-    top = Path(tempfile.mkdtemp(prefix="simwatch-uid-", dir="/tmp"))
+    top = short_tempdir("simwatch-uid-", "/tmp")
     try:
         sock = top / "sub" / "control.sock"
         d = daemon(demo_config(new_line_id()), args=["--socket", str(sock)])
@@ -258,12 +263,7 @@ def test_socket_activation(daemon, simwatchd_bin, simwatchctl_bin, tmp_path):
         # The daemon serves the passed socket and did not create its own default one.
         assert not (tmp_path / "run" / "simwatch" / "control.sock").exists()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_pid(proc)
 
 
 def test_renew_resolves_firing_alert_and_journal_says_renewed(daemon, journal, simwatchctl_bin):
@@ -297,18 +297,12 @@ def test_events_follow_streams_readings(daemon, simwatchctl_bin):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
-        events = []
-        deadline = time.monotonic() + 20
-        while len(events) < 3 and time.monotonic() < deadline:
-            out = proc.stdout.readline()
-            if out:
-                events.append(json.loads(out))
+        events = [json.loads(out) for out in read_lines(proc.stdout, 3, 20) if out]
         assert len(events) >= 3, proc.stderr.read() if proc.poll() is not None else events
         assert all(e["event"]["line"] == line for e in events)
         assert any(e["event"]["kind"] == "reading" for e in events)
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop_pid(proc)
     assert d.alive()
 
 

@@ -14,13 +14,12 @@ import shutil
 import signal
 import socket
 import stat
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 from channel_support import ctl
-from conftest import demo_config, new_line_id, wait_for_file, wait_until
+from conftest import demo_config, new_line_id, short_tempdir, wait_for_file, wait_until
 
 STATUS = b'{"method":"io.simwatch.Control.GetStatus","parameters":{}}\0'
 INFO = b'{"method":"org.varlink.service.GetInfo"}\0'
@@ -247,7 +246,7 @@ def test_slow_readers_and_idle_clients_do_not_hold_every_slot(daemon):
 
 def test_another_uid_is_refused(daemon):
     # The socket where uid 65534 can reach it (modes loosened on purpose), so only the peer uid check refuses.
-    top = Path(tempfile.mkdtemp(prefix="simwatch-hostile-", dir="/tmp"))
+    top = short_tempdir("simwatch-hostile-", "/tmp")
     try:
         sock = top / "run" / "control.sock"
         d = daemon(demo_config(new_line_id()), args=["--socket", str(sock)])

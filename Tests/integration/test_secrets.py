@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import http.server
 import json
-import os
 import sqlite3
 import subprocess
 import textwrap
@@ -31,7 +30,7 @@ from channel_support import (
     outbox,
     sendmail_path,
 )
-from conftest import free_port, new_line_id, simwatchctl_path, wait_until, write_script, write_secret
+from conftest import free_port, new_line_id, simwatchctl_env, simwatchctl_path, wait_until, write_script, write_secret
 from provider_support import line_config
 
 RUN = uuid.uuid4().hex[:6]
@@ -332,7 +331,7 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
              "--json"],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env={k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"},
+            env=simwatchctl_env(),
         )
     try:
 

@@ -18,13 +18,12 @@ import re
 import shutil
 import socket
 import subprocess
-import tempfile
 import time
 import uuid
 from pathlib import Path
 
 import pytest
-from conftest import daemon_section, line_tables
+from conftest import daemon_section, line_tables, short_tempdir
 from userlab import REPO, UserLab
 
 LAB_USER = "simwatch-e2e"
@@ -124,7 +123,7 @@ def scn():
     exists = subprocess.run(["id", "-u", LAB_USER], capture_output=True).returncode == 0
     if exists and not (LAB_DIR / "user.created").exists():
         pytest.fail(f"user {LAB_USER} exists and was not made by these tests; remove it first", pytrace=False)
-    source = Path(tempfile.mkdtemp(prefix="simwatch-e2e-src-", dir="/tmp"))
+    source = short_tempdir("simwatch-e2e-src-", "/tmp")
     lab = UserLab(LAB_USER, LAB_DIR)
     try:
         copy_source_tree(source)
