@@ -1,6 +1,6 @@
 """Real parts for the channel tests: an SMTP sink (aiosmtpd), an HTTP receiver that checks Standard Webhooks
-signatures with its own implementation, a private session bus with python-dbusmock's notification server, and
-helpers to configure and query simwatchd.
+signatures with its own implementation, and helpers to configure and query simwatchd. (The private D-Bus for
+the desktop tests is conftest's private_bus fixture.)
 
 Every service listens on loopback or a private socket and is stopped by the test that started it.
 """
@@ -14,24 +14,13 @@ import http.server
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import tempfile
 import textwrap
 import threading
 import time
 from pathlib import Path
 
-from conftest import wait_until
-
-
-def free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+from conftest import config_toml, line_tables, run_simwatchctl, simwatchctl_path, wait_for_socket
 
 
 def channel_config(lines: list[dict], channels: str, *, extra: str = "", time_scale: int = 3600) -> str:
@@ -39,82 +28,28 @@ def channel_config(lines: list[dict], channels: str, *, extra: str = "", time_sc
 
     Each line dict: id, name, channels (list), optional severity, optional extra (TOML appended to the line).
     """
-    out = textwrap.dedent(
-        f"""\
-        [daemon]
-        time_scale = {time_scale}
-        poll_interval = "1h"
-
-        """
-    )
-    out += textwrap.dedent(channels) + "\n" + textwrap.dedent(extra) + "\n"
+    parts = [textwrap.dedent(channels) + "\n" + textwrap.dedent(extra)]
     for line in lines:
-        chans = ", ".join(json.dumps(c) for c in line["channels"])
-        out += textwrap.dedent(
-            f"""\
-            [[line]]
-            id = "{line['id']}"
-            name = {json.dumps(line['name'])}
-            channels = [{chans}]
-
-            [line.plan]
-            quota = "1GB"
-            valid_for = "10d"
-
-            [line.provider]
-            type = "demo"
-            daily_use = "500MB"
-
-            [[line.rule]]
-            id = "low"
-            kind = "data_below"
-            threshold = "2GB"
-            severity = "{line.get('severity', 'warning')}"
-            repeat = "once"
-
-            """
-        )
-        out += textwrap.dedent(line.get("extra", "")) + "\n"
-    return out
+        rule = {
+            "id": "low",
+            "kind": "data_below",
+            "threshold": "2GB",
+            "severity": line.get("severity", "warning"),
+            "repeat": "once",
+        }
+        tables = line_tables(line["id"], name=line["name"], channels=line["channels"], rules=[rule])
+        parts.append(tables + "\n" + textwrap.dedent(line.get("extra", "")))
+    return config_toml(*parts, daemon={"time_scale": time_scale, "poll_interval": "1h"})
 
 
 # ---------------------------------------------------------------------------------------------------------------------
 # simwatchctl
 
 
-def simwatchctl_path(simwatchd: Path) -> Path:
-    return Path(os.environ.get("SIMWATCHCTL") or simwatchd.parent / "simwatchctl")
-
-
-def control_socket(factory) -> Path:
-    return factory.directory / "run" / "simwatch" / "control.sock"
-
-
 def ctl(factory, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     """Runs simwatchctl against the factory's daemon (waiting for its socket first)."""
-    sock = control_socket(factory)
-    wait_until(lambda: accepts(sock), 20, what=f"control socket {sock}")
-    binary = simwatchctl_path(factory.binary)
-    env = {k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"}
-    return subprocess.run(
-        [str(binary), args[0], "--socket", str(sock), *args[1:]],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-    )
-
-
-def accepts(path: Path) -> bool:
-    """True when something accepts connections on the Unix socket (a killed daemon leaves a dead socket file)."""
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        s.connect(str(path))
-        return True
-    except OSError:
-        return False
-    finally:
-        s.close()
+    sock = wait_for_socket(factory.control_socket, 20, what=f"control socket {factory.control_socket}")
+    return run_simwatchctl(simwatchctl_path(factory.binary), sock, *args, timeout=timeout)
 
 
 def outbox(factory, *args: str) -> list[dict]:
@@ -268,87 +203,3 @@ class Receiver:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
-
-
-def write_secret(directory: Path, name: str, value: str, mode: int = 0o600) -> Path:
-    path = directory / name
-    path.write_text(value + "\n")
-    path.chmod(mode)
-    return path
-
-
-# ---------------------------------------------------------------------------------------------------------------------
-# Desktop
-
-
-def dbusmock_python() -> str:
-    """A python that imports dbusmock: the one running the tests, else Debian's (python3-dbusmock)."""
-    import sys
-
-    for candidate in (sys.executable, "/usr/bin/python3"):
-        if subprocess.run([candidate, "-c", "import dbusmock"], capture_output=True).returncode == 0:
-            return candidate
-    raise AssertionError("python-dbusmock missing: run scripts/bootstrap.sh test")
-
-
-class SessionBus:
-    """A private dbus-daemon --session, and optionally python-dbusmock's notification_daemon template on it."""
-
-    def __init__(self, directory: Path):
-        self.directory = directory
-        self.bus = subprocess.Popen(
-            ["dbus-daemon", "--session", "--nofork", "--print-address=1", f"--address=unix:dir={directory}"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-            text=True,
-        )
-        self.address = self.bus.stdout.readline().strip()
-        assert self.address.startswith("unix:"), f"dbus-daemon printed {self.address!r}"
-        self.mock = None
-        self.log = directory / "dbusmock.log"
-
-    def env(self) -> dict[str, str]:
-        return dict(os.environ, DBUS_SESSION_BUS_ADDRESS=self.address)
-
-    def start_notification_server(self) -> None:
-        self.mock = subprocess.Popen(
-            [dbusmock_python(), "-m", "dbusmock", "--session", "--template", "notification_daemon", "-l", str(self.log)],
-            env=self.env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        wait_until(self.has_server, 15, what="the mock notification server on the private bus")
-
-    def has_server(self) -> bool:
-        done = subprocess.run(
-            [
-                "dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
-                "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.Notifications",
-            ],
-            env=self.env(),
-            capture_output=True,
-            text=True,
-        )
-        return "boolean true" in done.stdout
-
-    def notify_calls(self) -> list[str]:
-        if not self.log.exists():
-            return []
-        return [line for line in self.log.read_text(errors="replace").splitlines() if " Notify " in line]
-
-    def stop(self) -> None:
-        for proc in (self.mock, self.bus):
-            if proc is not None and proc.poll() is None:
-                os.kill(proc.pid, signal.SIGTERM)
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    os.kill(proc.pid, signal.SIGKILL)
-                    proc.wait()
-
-
-def short_tempdir(prefix: str) -> Path:
-    """A directory with a short path (Unix socket paths are limited to 108 bytes)."""
-    return Path(tempfile.mkdtemp(prefix=prefix))

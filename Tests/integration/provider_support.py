@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import textwrap
 from pathlib import Path
 
-from conftest import wait_until
+from conftest import TomlRaw, daemon_section, line_tables, run_simwatchctl
+
 
 
 def line_config(
@@ -20,66 +18,35 @@ def line_config(
     poll_interval: str = "1h",
     name: str | None = None,
 ) -> str:
-    """One [[line]] table with its plan, provider and rules."""
+    """One [[line]] table (no channels key) with its plan, provider and rules, given as TOML text."""
     return (
-        textwrap.dedent(
-            f"""\
-            [[line]]
-            id = "{line_id}"
-            name = "{name or line_id}"
-            poll_interval = "{poll_interval}"
-
-            [line.plan]
-            """
+        line_tables(
+            line_id,
+            name=TomlRaw(f'"{name or line_id}"'),
+            channels=None,
+            poll_interval=poll_interval,
+            plan=plan,
+            provider=provider,
+            rules="",
         )
-        + plan
-        + "\n\n[line.provider]\n"
-        + textwrap.dedent(provider).strip()
-        + "\n\n"
+        + "\n"
         + rules
         + "\n"
     )
 
 
 def daemon_config(*lines: str, time_scale: int = 3600, extra: str = "") -> str:
-    head = f'[daemon]\ntime_zone = "Europe/Paris"\ntime_scale = {time_scale}\npoll_timeout = "3s"\n{extra}\n'
-    return head + "\n".join(lines)
-
-
-def secret_file(directory: Path, name: str, text: str, mode: int = 0o600) -> Path:
-    path = directory / name
-    path.write_text(text + "\n")
-    path.chmod(mode)
-    return path
-
-
-def control_socket(factory) -> Path:
-    return factory.directory / "run" / "simwatch" / "control.sock"
+    """The [daemon] table of the provider tests (Paris time, 3 s poll timeout, no daemon-wide poll interval) then
+    the lines; extra is TOML text for more [daemon] keys."""
+    head = daemon_section(time_zone="Europe/Paris", time_scale=time_scale, poll_timeout="3s", poll_interval=None)
+    return head + extra + "\n" + "\n".join(lines)
 
 
 def ctl_json(simwatchctl: Path, factory, *args: str) -> dict:
     """simwatchctl ARGS --json against the factory's daemon; exit 0 or 1 (alert firing) are both fine."""
-    sock = control_socket(factory)
-    done = subprocess.run(
-        [str(simwatchctl), args[0], "--socket", str(sock), *args[1:], "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"},
-    )
+    done = run_simwatchctl(simwatchctl, factory.control_socket, *args, "--json")
     assert done.returncode in (0, 1), f"simwatchctl {' '.join(args)} -> {done.returncode}: {done.stderr}"
     return json.loads(done.stdout)
-
-
-def wait_for_socket(factory, d, timeout: float = 15) -> Path:
-    sock = control_socket(factory)
-
-    def ready():
-        assert d.alive(), f"simwatchd exited:\n{d.stderr_tail()}"
-        return sock.exists()
-
-    wait_until(ready, timeout, what="the control socket")
-    return sock
 
 
 def latest_reading(simwatchctl: Path, factory, line_id: str) -> dict | None:

@@ -28,7 +28,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import DaemonFactory, Journal, new_line_id, summarize, wait_until
+from conftest import DaemonFactory, Journal, daemon_section, line_tables, new_line_id, summarize, wait_until
 
 # How long simwatchd may take to notice a step: its 30 s wall-clock check, plus a poll and a delivery.
 NOTICE = 40
@@ -80,29 +80,9 @@ class FakeClock:
 
 def config(line: str, rules: str, daemon_keys: str = "", plan: str = 'valid_for = "10d"') -> str:
     """A demo line (1 GB, 500 MB a day) polled hourly, so only the wall-clock check can notice a step in time."""
-    return (
-        textwrap.dedent(
-            f"""\
-            [daemon]
-            poll_interval = "1h"
-            {daemon_keys}
-
-            [[line]]
-            id = "{line}"
-            name = "Clock test"
-            channels = ["journal"]
-
-            [line.plan]
-            quota = "1GB"
-            {plan}
-
-            [line.provider]
-            type = "demo"
-            daily_use = "500MB"
-            """
-        )
-        + textwrap.dedent(rules)
-    )
+    head = daemon_section(time_scale=None) + daemon_keys + "\n"
+    line = line_tables(line, name="Clock test", plan='quota = "1GB"\n' + plan, rules=textwrap.dedent(rules))
+    return head + "\n" + line
 
 
 LOW = """

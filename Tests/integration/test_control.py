@@ -12,55 +12,28 @@ import shutil
 import socket
 import stat
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 import varlink
 
-from conftest import demo_config, new_line_id, wait_until
+from conftest import (
+    demo_config,
+    new_line_id,
+    read_lines,
+    run_simwatchctl,
+    short_tempdir,
+    stop_pid,
+    wait_for_file,
+    wait_until,
+)
 
 INTERFACE = "io.simwatch.Control"
 
 
-@pytest.fixture(scope="session")
-def simwatchctl_bin(simwatchd_bin) -> Path:
-    path = Path(os.environ.get("SIMWATCHCTL") or simwatchd_bin.parent / "simwatchctl")
-    if not path.is_file():
-        pytest.fail(f"simwatchctl not found at {path}; build it or set SIMWATCHCTL", pytrace=False)
-    return path
-
-
-def socket_path(factory) -> Path:
-    return factory.directory / "run" / "simwatch" / "control.sock"
-
-
-def wait_for_socket(factory, d, timeout: float = 15) -> Path:
-    path = socket_path(factory)
-
-    def ready():
-        assert d.alive(), f"simwatchd exited:\n{d.stderr_tail()}"
-        if not path.exists():
-            return False
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            s.connect(str(path))
-            return True
-        except OSError:
-            return False
-        finally:
-            s.close()
-
-    wait_until(ready, timeout, what=f"control socket {path}")
-    return path
-
-
 def ctl(binary: Path, sock: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"}
-    done = subprocess.run(
-        [str(binary), args[0], "--socket", str(sock), *args[1:]], capture_output=True, text=True, timeout=60, env=env
-    )
+    done = run_simwatchctl(binary, sock, *args)
     if check:
         assert done.returncode in (0, 1), f"simwatchctl {' '.join(args)} -> {done.returncode}\n{done.stderr}"
     return done
@@ -92,7 +65,7 @@ def raw_exchange(sock: Path, payload: bytes, timeout: float = 5) -> bytes:
 def test_varlink_client_agrees_with_simwatchctl(daemon, simwatchctl_bin):
     line = new_line_id()
     d = daemon(demo_config(line, threshold="2GB"))
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
 
     info = subprocess.run(
         ["python3", "-m", "varlink.cli", "info", f"unix:{sock}"], capture_output=True, text=True, timeout=30
@@ -119,7 +92,7 @@ def test_varlink_client_agrees_with_simwatchctl(daemon, simwatchctl_bin):
 
 def test_errors_are_qualified_varlink_errors(daemon):
     d = daemon(demo_config(new_line_id()))
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
     with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:
         with pytest.raises(varlink.VarlinkError) as err:
             con.GetLine("no-such-line")
@@ -136,11 +109,11 @@ def test_errors_are_qualified_varlink_errors(daemon):
 
 def test_socket_is_private_and_other_uids_are_refused(daemon):
     # A socket outside pytest's private tmp tree, so that nobody can reach it once the modes are loosened.
-    top = Path(tempfile.mkdtemp(prefix="simwatch-uid-", dir="/tmp"))
+    top = short_tempdir("simwatch-uid-", "/tmp")
     try:
         sock = top / "sub" / "control.sock"
         d = daemon(demo_config(new_line_id()), args=["--socket", str(sock)])
-        wait_until(sock.exists, 15, what="the control socket")
+        wait_for_file(sock, 15, what="the control socket")
         assert stat.S_IMODE(sock.stat().st_mode) == 0o600
         assert stat.S_IMODE(sock.parent.stat().st_mode) == 0o700
         # Loosen the modes as a careless admin might: the peer uid check must still refuse nobody.
@@ -186,7 +159,7 @@ def refused_for_nobody(sock: Path) -> None:
 
 def test_oversized_and_silent_clients_are_cut_off_while_others_are_served(daemon):
     d = daemon(demo_config(new_line_id()))
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
 
     silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     silent.connect(str(sock))
@@ -231,7 +204,7 @@ def test_oversized_and_silent_clients_are_cut_off_while_others_are_served(daemon
 
 def test_many_clients_at_once(daemon):
     d = daemon(demo_config(new_line_id()))
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
     clients = []
     for _ in range(40):
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -252,7 +225,7 @@ def test_many_clients_at_once(daemon):
 
 def test_second_daemon_does_not_steal_a_live_socket_and_stale_one_is_replaced(daemon, simwatchd_bin):
     d = daemon(demo_config(new_line_id()))
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
     second = daemon(args=["--state-dir", str(daemon.directory / "state2"), "--foreground"])
     wait_until(lambda: not second.alive(), 15, what="the second daemon to give up")
     assert second.proc.returncode == 69
@@ -263,7 +236,7 @@ def test_second_daemon_does_not_steal_a_live_socket_and_stale_one_is_replaced(da
     d.kill()  # leaves the socket file behind, like a crash
     assert sock.exists()
     third = daemon()
-    wait_for_socket(daemon, third)
+    third.wait_for_control_socket()
     assert third.alive()
 
 
@@ -283,25 +256,20 @@ def test_socket_activation(daemon, simwatchd_bin, simwatchctl_bin, tmp_path):
         env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "activated.stderr", "wb"), start_new_session=True,
     )
     try:
-        wait_until(sock.exists, 10, what="systemd-socket-activate to listen")
+        wait_for_file(sock, 10, what="systemd-socket-activate to listen")
         done = ctl(simwatchctl_bin, sock, "status", "--json")
         status = json.loads(done.stdout)
         assert status["lines"] == 1
         # The daemon serves the passed socket and did not create its own default one.
         assert not (tmp_path / "run" / "simwatch" / "control.sock").exists()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_pid(proc)
 
 
 def test_renew_resolves_firing_alert_and_journal_says_renewed(daemon, journal, simwatchctl_bin):
     line = new_line_id()
     d = daemon(demo_config(line, threshold="2GB", repeat="every 6h"))
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
     wait_until(lambda: journal.reminders(line, SIMWATCH_KIND="low_data"), 20, what="the low-data reminder")
 
     status = ctl(simwatchctl_bin, sock, "status", "--json", check=False)
@@ -323,24 +291,18 @@ def test_renew_resolves_firing_alert_and_journal_says_renewed(daemon, journal, s
 def test_events_follow_streams_readings(daemon, simwatchctl_bin):
     line = new_line_id()
     d = daemon(demo_config(line))
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
     proc = subprocess.Popen(
         [str(simwatchctl_bin), "events", "--socket", str(sock), "--follow", "--json", "--line", line],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
-        events = []
-        deadline = time.monotonic() + 20
-        while len(events) < 3 and time.monotonic() < deadline:
-            out = proc.stdout.readline()
-            if out:
-                events.append(json.loads(out))
+        events = [json.loads(out) for out in read_lines(proc.stdout, 3, 20) if out]
         assert len(events) >= 3, proc.stderr.read() if proc.poll() is not None else events
         assert all(e["event"]["line"] == line for e in events)
         assert any(e["event"]["kind"] == "reading" for e in events)
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop_pid(proc)
     assert d.alive()
 
 

@@ -14,13 +14,12 @@ import shutil
 import signal
 import socket
 import stat
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-from channel_support import control_socket, ctl
-from conftest import demo_config, new_line_id, wait_until
+from channel_support import ctl
+from conftest import demo_config, new_line_id, short_tempdir, wait_for_file, wait_until
 
 STATUS = b'{"method":"io.simwatch.Control.GetStatus","parameters":{}}\0'
 INFO = b'{"method":"org.varlink.service.GetInfo"}\0'
@@ -95,7 +94,7 @@ def refused(sock: Path, payload: bytes) -> dict:
 
 def start(factory) -> tuple[object, Path, int]:
     d = factory(demo_config(new_line_id()))
-    sock = control_socket(factory)
+    sock = factory.control_socket
     assert ctl(factory, "status").returncode in (0, 1)
     return d, sock, rss_kib(d.pid)
 
@@ -247,11 +246,11 @@ def test_slow_readers_and_idle_clients_do_not_hold_every_slot(daemon):
 
 def test_another_uid_is_refused(daemon):
     # The socket where uid 65534 can reach it (modes loosened on purpose), so only the peer uid check refuses.
-    top = Path(tempfile.mkdtemp(prefix="simwatch-hostile-", dir="/tmp"))
+    top = short_tempdir("simwatch-hostile-", "/tmp")
     try:
         sock = top / "run" / "control.sock"
         d = daemon(demo_config(new_line_id()), args=["--socket", str(sock)])
-        wait_until(sock.exists, 15, what="the control socket")
+        wait_for_file(sock, 15, what="the control socket")
         top.chmod(0o755)
         sock.parent.chmod(0o755)
         sock.chmod(0o666)
@@ -304,7 +303,7 @@ def test_reload_racing_sigterm_never_delays_the_exit(daemon):
     rng = random.Random(5)
     for attempt in range(30):
         d = daemon(demo_config(line))
-        sock = control_socket(daemon)
+        sock = daemon.control_socket
         wait_until(lambda: d.alive() and sock.exists(), 20, what="the control socket")
         wait_until(lambda: ctl(daemon, "status").returncode in (0, 1), 20, what="a first status")
         reloaders = [connect(sock) for _ in range(4)]
@@ -341,7 +340,7 @@ def test_sighup_while_starting_does_not_kill_the_daemon(daemon):
     ignored_before_serving = 0
     for _ in range(5):
         d = daemon(demo_config(new_line_id()))
-        sock = control_socket(daemon)
+        sock = daemon.control_socket
         # SIGHUP as soon as the daemon ignores it, again and again until it serves. The daemon ignores it first
         # thing, before loading the configuration and binding the socket (not only once its loop runs).
         wait_until(lambda: sighup_ignored(d.pid), 20, interval=0.0005, what="SIGHUP ignored")

@@ -26,13 +26,11 @@ from channel_support import (
     Receiver,
     SmtpSink,
     channel_config,
-    free_port,
     sendmail_path,
     standard_webhooks_verify,
     write_msmtprc,
-    write_secret,
 )
-from conftest import new_line_id, wait_until
+from conftest import free_port, new_line_id, wait_until, write_secret
 
 SECRET = "whsec_" + base64.b64encode(b"c" * 32).decode()
 REMINDING_EVENTS = {"firing", "escalated", "repeat", "renewed"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import base64
 import signal
 
-from channel_support import Receiver, channel_config, outbox, standard_webhooks_verify, write_secret
-from conftest import new_line_id, wait_until
+from channel_support import Receiver, channel_config, outbox, standard_webhooks_verify
+from conftest import new_line_id, wait_until, write_secret
 
 SECRET = "whsec_" + base64.b64encode(b"k" * 32).decode()
 

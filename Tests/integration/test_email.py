@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from channel_support import SmtpSink, channel_config, ctl, free_port, outbox, sendmail_path, write_msmtprc
-from conftest import new_line_id, wait_until
+from channel_support import SmtpSink, channel_config, ctl, outbox, sendmail_path, write_msmtprc
+from conftest import free_port, new_line_id, wait_until
 
 MAIL_CHANNEL = """\
 [channels.mail]

@@ -14,10 +14,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from channel_support import Receiver, channel_config, ctl, outbox, write_secret
-from conftest import new_line_id, wait_until
-from provider_support import control_socket, daemon_config, latest_reading, line_config, wait_for_socket
-from test_control import simwatchctl_bin  # noqa: F401  (fixture)
+from channel_support import Receiver, channel_config, ctl, outbox
+from conftest import new_line_id, pid_alive, wait_until, write_script, write_secret
+from provider_support import daemon_config, latest_reading, line_config
 
 # status: (outcome, sysexits name). `temporary` and `misconfigured` stay pending and are retried until give_up_after;
 # `rejected` is tried three times, then dead.
@@ -40,13 +39,6 @@ SYSEXITS = {
 }
 
 
-def stand_in(directory: Path, name: str, body: str) -> Path:
-    path = directory / name
-    path.write_text("#!/bin/sh\n" + textwrap.dedent(body))
-    path.chmod(0o755)
-    return path
-
-
 def mail_channel(name: str, sendmail: Path, *, timeout: str = "5s", extra: str = "") -> str:
     return textwrap.dedent(
         f"""\
@@ -65,22 +57,14 @@ def entries_for(factory, line: str, *args: str) -> dict[str, dict]:
     return {e["channel"]: e for e in outbox(factory, *args) if e["line"] == line}
 
 
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (FileNotFoundError, IndexError):
-        return False
+
 
 
 def test_every_sysexits_status_has_its_documented_outcome(daemon, tmp_path):
     channels = ""
     for status in SYSEXITS:
         body = f'cat >/dev/null\necho "stand-in says {status}" >&2\nexit {status}\n'
-        script = stand_in(tmp_path, f"sendmail-{status}", body)
+        script = write_script(tmp_path, f"sendmail-{status}", body)
         channels += mail_channel(f"mail{status}", script)
     line = new_line_id()
     names = [f"mail{s}" for s in SYSEXITS]
@@ -113,13 +97,13 @@ def test_every_sysexits_status_has_its_documented_outcome(daemon, tmp_path):
 
 def test_hanging_and_early_closing_sendmail(daemon, tmp_path):
     pids = tmp_path / "pids"
-    hang = stand_in(tmp_path, "sendmail-hang", f"cat >/dev/null\nsleep 300 &\necho $$ $! >> {pids}\nwait\n")
+    hang = write_script(tmp_path, "sendmail-hang", f"cat >/dev/null\nsleep 300 &\necho $$ $! >> {pids}\nwait\n")
     # Ignores SIGTERM (and so does its sleep, which inherits the ignored signal): only SIGKILL ends it.
-    stubborn = stand_in(tmp_path, "sendmail-stubborn", "trap '' TERM\ncat >/dev/null\nsleep 300\nsleep 300\n")
+    stubborn = write_script(tmp_path, "sendmail-stubborn", "trap '' TERM\ncat >/dev/null\nsleep 300\nsleep 300\n")
     # Closes its input at once and claims success: the message (bigger than a pipe's buffer) was not handed over.
-    closer = stand_in(tmp_path, "sendmail-closer", "exec 0<&-\nsleep 0.2\nexit 0\n")
+    closer = write_script(tmp_path, "sendmail-closer", "exec 0<&-\nsleep 0.2\nexit 0\n")
     # Closes its input after the first line and fails.
-    quitter = stand_in(tmp_path, "sendmail-quitter", "head -n 1 >/dev/null\necho 'stand-in quits' >&2\nexit 1\n")
+    quitter = write_script(tmp_path, "sendmail-quitter", "head -n 1 >/dev/null\necho 'stand-in quits' >&2\nexit 1\n")
     big_body = "{{line.name}} " + "x" * 200_000
     channels = (
         mail_channel("hang", hang, timeout="2s")
@@ -157,7 +141,7 @@ def test_hanging_and_early_closing_sendmail(daemon, tmp_path):
     # The group of each killed attempt is gone: the stand-in and its sleep.
     for pair in pids.read_text().split("\n"):
         for pid in (int(p) for p in pair.split()):
-            wait_until(lambda: not alive(pid), 10, what=f"hung sendmail process {pid} killed")
+            wait_until(lambda: not pid_alive(pid), 10, what=f"hung sendmail process {pid} killed")
     assert d.alive()
     assert d.stop() == 0
 
@@ -237,7 +221,7 @@ def test_hostile_webhook_receivers(daemon):
 def test_escaped_script_helper_does_not_block_polls_or_shutdown(daemon, tmp_path, simwatchctl_bin):
     escaped = tmp_path / "escaped.pids"
     slow = tmp_path / "slow"
-    script = stand_in(
+    script = write_script(
         tmp_path,
         "escaping.sh",
         f"""\
@@ -256,7 +240,7 @@ def test_escaped_script_helper_does_not_block_polls_or_shutdown(daemon, tmp_path
     )
     poller = None
     try:
-        wait_for_socket(daemon, d)
+        d.wait_for_control_socket()
         # The first poll finishes well within the timeouts, with the reading the script printed.
         reading = wait_until(
             lambda: latest_reading(simwatchctl_bin, daemon, line), 8, what="the escaping script's reading"
@@ -273,7 +257,7 @@ def test_escaped_script_helper_does_not_block_polls_or_shutdown(daemon, tmp_path
         # not hold up the exit either.
         slow.touch()
         poller = subprocess.Popen(
-            [str(simwatchctl_bin), "poll", line, "--socket", str(control_socket(daemon))],
+            [str(simwatchctl_bin), "poll", line, "--socket", str(daemon.control_socket)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

@@ -12,11 +12,6 @@ from __future__ import annotations
 import datetime
 import http.server
 import json
-import os
-import shutil
-import subprocess
-import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -24,9 +19,8 @@ from pathlib import Path
 import pytest
 
 from channel_support import ctl
-from conftest import new_line_id, stop_pid, wait_until
-from provider_support import ctl_json, daemon_config, line_config, wait_for_socket
-from test_control import simwatchctl_bin  # noqa: F401  (fixture)
+from conftest import new_line_id, wait_until, write_script
+from provider_support import ctl_json, daemon_config, line_config
 
 STALE = '[[line.rule]]\nid = "stale"\nkind = "stale"\nafter = "3h"\nrepeat = "once"\n'
 HUGE = 50 * 1024 * 1024
@@ -134,13 +128,6 @@ class HostileServer:
         self.httpd.server_close()
 
 
-def script(directory: Path, name: str, body: str) -> Path:
-    path = directory / name
-    path.write_text("#!/bin/sh\n" + textwrap.dedent(body))
-    path.chmod(0o755)
-    return path
-
-
 def summaries(simwatchctl_bin, factory) -> dict[str, dict]:
     return {line["id"]: line for line in ctl_json(simwatchctl_bin, factory, "lines")["lines"]}
 
@@ -175,7 +162,7 @@ def _run_hostile_lines(daemon, tmp_path, simwatchctl_bin, server):
         json_line(variant, f"/figure/{variant}", code)
         payload = tmp_path / f"{variant}.json"
         payload.write_text(FIGURES[variant][0].replace('"v"', '"remaining"'))
-        exec_line(variant, script(tmp_path, f"{variant}.sh", f'exec cat "{payload}"\n'), code)
+        exec_line(variant, write_script(tmp_path, f"{variant}.sh", f'exec cat "{payload}"\n'), code)
     json_line("huge", "/huge", "too large")
     json_line("huge-chunked", "/huge-chunked", "too large")
     json_line("trickle", "/trickle", "timeout")
@@ -184,24 +171,24 @@ def _run_hostile_lines(daemon, tmp_path, simwatchctl_bin, server):
 
     exec_line(
         "huge",
-        script(tmp_path, "huge.sh", f"printf '{{\"remaining\": \"'\nhead -c {HUGE} /dev/zero | tr '\\0' 9\nprintf '\"}}'\n"),
+        write_script(tmp_path, "huge.sh", f"printf '{{\"remaining\": \"'\nhead -c {HUGE} /dev/zero | tr '\\0' 9\nprintf '\"}}'\n"),
         "malformed",
     )
     exec_line(
         "trickle",
-        script(tmp_path, "trickle.sh", "for c in '{' '\"' r e m a i n i n g '\"' : 5 '}'; do printf %s \"$c\"; sleep 1; done\n"),
+        write_script(tmp_path, "trickle.sh", "for c in '{' '\"' r e m a i n i n g '\"' : 5 '}'; do printf %s \"$c\"; sleep 1; done\n"),
         "timeout",
     )
-    exec_line("hang", script(tmp_path, "hang.sh", "sleep 20\necho '{\"remaining\": 5}'\n"), "timeout")
+    exec_line("hang", write_script(tmp_path, "hang.sh", "sleep 20\necho '{\"remaining\": 5}'\n"), "timeout")
     escaping_error = json.dumps({"error": ESCAPES + " login refused"})
     exec_line(
         "escape-error",
-        script(tmp_path, "escape-error.sh", f"cat <<'EOF'\n{escaping_error}\nEOF\nprintf '\\033[2J\\033]0;pwned\\007 on stderr\\n' >&2\n"),
+        write_script(tmp_path, "escape-error.sh", f"cat <<'EOF'\n{escaping_error}\nEOF\nprintf '\\033[2J\\033]0;pwned\\007 on stderr\\n' >&2\n"),
         "login refused",
     )
     exec_line(
         "escape-exit",
-        script(tmp_path, "escape-exit.sh", "printf '\\033[31mboom\\000\\n'\nexit 3\n"),
+        write_script(tmp_path, "escape-exit.sh", "printf '\\033[31mboom\\000\\n'\nexit 3\n"),
         "unavailable",
     )
 
@@ -209,7 +196,7 @@ def _run_hostile_lines(daemon, tmp_path, simwatchctl_bin, server):
     lines.append(line_config(healthy, 'type = "demo"\ndaily_use = "100MB"', rules="", name="healthy demo"))
     # More slots than lines: the point is that the daemon's own threads are never held, not the slot queue.
     d = daemon(daemon_config(*lines, extra="max_concurrent_polls = 64"), args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
     started = time.monotonic()
 
     def failed_all():
@@ -284,61 +271,44 @@ def mm_stamp(moment: datetime.datetime) -> str:
 
 
 @pytest.fixture
-def hostile_modem(tmp_path):
+def hostile_modem(private_bus):
     """A private bus, the mock ModemManager and one modem whose SMS are hostile; yields the bus address."""
     dbus = pytest.importorskip("dbus", reason="dbus-python is installed by scripts/bootstrap.sh test")
-    if shutil.which("dbus-daemon") is None:
-        pytest.fail("dbus-daemon is missing: run scripts/bootstrap.sh test")
-    bus_daemon = subprocess.Popen(
-        ["dbus-daemon", "--config-file=/usr/share/dbus-1/session.conf", "--print-address=1", "--nofork",
-         "--nopidfile", f"--address=unix:path={tmp_path}/bus"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    mock = None
-    try:
-        address = bus_daemon.stdout.readline().strip()
-        assert address, "dbus-daemon printed no address"
-        env = dict(os.environ, DBUS_SYSTEM_BUS_ADDRESS=address)
-        mock = subprocess.Popen([sys.executable, "-m", "dbusmock", "--system", "--template", "modemmanager"], env=env,
-                                stdout=subprocess.DEVNULL)
-        bus = dbus.bus.BusConnection(address)
-        wait_until(lambda: bus.name_has_owner(MM), 15, what="the mock ModemManager on the bus")
-        manager = dbus.Interface(bus.get_object(MM, ROOT), MOCK)
-        modem_path, sim_path = manager.AddSimpleModem()
-        sim = dbus.Interface(bus.get_object(MM, sim_path), MOCK)
-        sim.AddProperties(SIM, {"SimIdentifier": "8933150000000000001", "OperatorName": "Free", "OperatorIdentifier": "20815"})
-        modem = dbus.Interface(bus.get_object(MM, modem_path), MOCK)
-        modem.AddProperties(MESSAGING, {"Messages": dbus.Array([], signature="o"), "SupportedStorages": dbus.Array([], signature="u")})
-        modem.AddMethod(MESSAGING, "List", "", "ao",
-                        "ret = sorted(dbus.ObjectPath(p) for p in objects if p.startswith('/org/freedesktop/ModemManager1/SMS/'))")
-        now = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=1)))
-        hour_ago = mm_stamp(now - datetime.timedelta(hours=1))
-        received = dbus.UInt32(3)
-        messages = [
-            # Spoofed senders for the free-fr preset (555): a longer number, a name, a foreign prefix, a leading 0.
-            {"Number": "5550", "Text": FREE_TEXT.format(used="1,00"), "Timestamp": hour_ago, "State": received},
-            {"Number": "Free", "Text": FREE_TEXT.format(used="1,00"), "Timestamp": hour_ago, "State": received},
-            {"Number": "+33555", "Text": FREE_TEXT.format(used="1,00"), "Timestamp": hour_ago, "State": received},
-            {"Number": "0555", "Text": FREE_TEXT.format(used="1,00"), "Timestamp": hour_ago, "State": received},
-            # From 36100: no timestamp at all.
-            {"Number": "36100", "Text": FREE_TEXT.format(used="2,00"), "State": received},
-            # From 36101: a genuine one an hour old, and a newer-looking one dated next year.
-            {"Number": "36101", "Text": FREE_TEXT.format(used="3,00"), "Timestamp": hour_ago, "State": received},
-            {"Number": "36101", "Text": FREE_TEXT.format(used="140,00"),
-             "Timestamp": mm_stamp(now + datetime.timedelta(days=365)), "State": received},
-            # From 36102: an absurd amount.
-            {"Number": "36102", "Text": FREE_TEXT.format(used="99999999999"), "Timestamp": hour_ago, "State": received},
-            # From 36103: escape sequences and NUL around the figures.
-            {"Number": "36103", "Text": "\u001b[2J Conso \u009b31m data : \u001b]0;x\u0007 Go " + ESCAPES.replace("\u0000", ""),
-             "Timestamp": hour_ago, "State": received},
-        ]
-        for n, props in enumerate(messages, start=1):
-            manager.AddObject(f"{ROOT}/SMS/{n}", SMS, props, [])
-        yield address
-    finally:
-        if mock is not None:
-            stop_pid(mock)
-        stop_pid(bus_daemon)
+    private_bus.start_mock("modemmanager", MM, system=True)
+    address = private_bus.address
+    bus = dbus.bus.BusConnection(address)
+    manager = dbus.Interface(bus.get_object(MM, ROOT), MOCK)
+    modem_path, sim_path = manager.AddSimpleModem()
+    sim = dbus.Interface(bus.get_object(MM, sim_path), MOCK)
+    sim.AddProperties(SIM, {"SimIdentifier": "8933150000000000001", "OperatorName": "Free", "OperatorIdentifier": "20815"})
+    modem = dbus.Interface(bus.get_object(MM, modem_path), MOCK)
+    modem.AddProperties(MESSAGING, {"Messages": dbus.Array([], signature="o"), "SupportedStorages": dbus.Array([], signature="u")})
+    modem.AddMethod(MESSAGING, "List", "", "ao",
+                    "ret = sorted(dbus.ObjectPath(p) for p in objects if p.startswith('/org/freedesktop/ModemManager1/SMS/'))")
+    now = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=1)))
+    hour_ago = mm_stamp(now - datetime.timedelta(hours=1))
+    received = dbus.UInt32(3)
+    messages = [
+        # Spoofed senders for the free-fr preset (555): a longer number, a name, a foreign prefix, a leading 0.
+        {"Number": "5550", "Text": FREE_TEXT.format(used="1,00"), "Timestamp": hour_ago, "State": received},
+        {"Number": "Free", "Text": FREE_TEXT.format(used="1,00"), "Timestamp": hour_ago, "State": received},
+        {"Number": "+33555", "Text": FREE_TEXT.format(used="1,00"), "Timestamp": hour_ago, "State": received},
+        {"Number": "0555", "Text": FREE_TEXT.format(used="1,00"), "Timestamp": hour_ago, "State": received},
+        # From 36100: no timestamp at all.
+        {"Number": "36100", "Text": FREE_TEXT.format(used="2,00"), "State": received},
+        # From 36101: a genuine one an hour old, and a newer-looking one dated next year.
+        {"Number": "36101", "Text": FREE_TEXT.format(used="3,00"), "Timestamp": hour_ago, "State": received},
+        {"Number": "36101", "Text": FREE_TEXT.format(used="140,00"),
+         "Timestamp": mm_stamp(now + datetime.timedelta(days=365)), "State": received},
+        # From 36102: an absurd amount.
+        {"Number": "36102", "Text": FREE_TEXT.format(used="99999999999"), "Timestamp": hour_ago, "State": received},
+        # From 36103: escape sequences and NUL around the figures.
+        {"Number": "36103", "Text": "\u001b[2J Conso \u009b31m data : \u001b]0;x\u0007 Go " + ESCAPES.replace("\u0000", ""),
+         "Timestamp": hour_ago, "State": received},
+    ]
+    for n, props in enumerate(messages, start=1):
+        manager.AddObject(f"{ROOT}/SMS/{n}", SMS, props, [])
+    yield address
 
 
 def test_hostile_sms_never_become_readings(daemon, hostile_modem, simwatchctl_bin):
@@ -359,7 +329,7 @@ def test_hostile_sms_never_become_readings(daemon, hostile_modem, simwatchctl_bi
         sms_line(escaping, "36103"),
     ]
     d = daemon(daemon_config(*lines), env={"DBUS_SYSTEM_BUS_ADDRESS": hostile_modem}, args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
 
     def polled_all():
         assert d.alive(), f"simwatchd died:\n{d.stderr_tail()}"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import varlink
 
-from conftest import demo_config, new_line_id, wait_until
-from provider_support import line_config, wait_for_socket
+from conftest import demo_config, new_line_id, wait_for_file, wait_until
+from provider_support import line_config
 
 INTERFACE = "io.simwatch.Control"
 
@@ -26,7 +26,7 @@ def threads(pid: int) -> list[str]:
 def test_an_idle_daemon_is_one_thread(daemon):
     line = new_line_id()
     d = daemon(demo_config(line))
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
     with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:
         wait_until(lambda: con.ListLines()["lines"][0].get("reading"), 30, what="a first reading")
         # Polls (once a real second at this time scale), control calls, reminders to the journal: all on one thread.
@@ -59,8 +59,8 @@ def test_blocking_work_gets_a_thread_that_goes_when_it_is_done(daemon, tmp_path)
     head = '[daemon]\ntime_zone = "Europe/Paris"\npoll_timeout = "120s"\n\n'
     d = daemon(head + line_config(line, f'type = "exec"\ncommand = ["{gated}"]'))
     try:
-        sock = wait_for_socket(daemon, d)
-        wait_until(started.exists, 30, what="the script to start")
+        sock = d.wait_for_control_socket()
+        wait_for_file(started, 30, what="the script to start")
         # While the script runs, its watcher has a thread of its own, and the loop still answers.
         assert len(threads(d.pid)) == 2, threads(d.pid)
         with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:

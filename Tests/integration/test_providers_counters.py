@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import new_line_id, wait_until
-from provider_support import ctl_json, daemon_config, latest_reading, line_config, wait_for_socket
-from test_control import simwatchctl_bin  # noqa: F401  (fixture)
+from provider_support import ctl_json, daemon_config, latest_reading, line_config
 
 
 class Sysfs:
@@ -62,7 +61,7 @@ def test_counters_on_a_fixture_survive_reboot_removal_and_restart(daemon, journa
         line_config(line, provider, plan='quota = "10MB"\nvalid_for = "30d"', rules=_rule("6MB")), time_scale=1
     )
     d = daemon(config, args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
     wait_until(lambda: latest_reading(simwatchctl_bin, daemon, line), 15, what="the baseline reading")
     assert latest_reading(simwatchctl_bin, daemon, line)["used_bytes"] == 0
 
@@ -80,7 +79,7 @@ def test_counters_on_a_fixture_survive_reboot_removal_and_restart(daemon, journa
     fs.remove("wwan0")
     fs.set("wwan0", 1_500_000, 0, ifindex=7)
     d2 = daemon(args=["--foreground"])
-    wait_for_socket(daemon, d2)
+    d2.wait_for_control_socket()
     # The restarted daemon polls when the interval since the last poll is up; ask now instead of in an hour.
     assert poll(simwatchctl_bin, daemon, line)["used_bytes"] == kept + 1_500_000
     assert "interface wwan0 was re-created" in d2.stderr_text()
@@ -94,7 +93,7 @@ def test_counters_wrap_at_32_bits(daemon, tmp_path, simwatchctl_bin):
     fs.set("usb0", 2**32 - 1000, 0)
     provider = f'type = "counters"\ninterfaces = ["usb0"]\nsysfs_root = "{fs.root}"\nboot_id_path = "{fs.boot}"'
     d = daemon(daemon_config(line_config(line, provider, rules=""), time_scale=1), args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
     wait_until(lambda: latest_reading(simwatchctl_bin, daemon, line), 15, what="the baseline reading")
     fs.set("usb0", 500, 0)  # wrapped: 1000 bytes to the end, then 500
     assert poll(simwatchctl_bin, daemon, line)["used_bytes"] == 1500
@@ -164,7 +163,7 @@ def test_counters_on_a_real_veth_match_the_kernel(daemon, journal, tmp_path, sim
     wrapper.write_text(f'#!/bin/sh\nexec ip netns exec {veth["ns_a"]} {simwatchd_bin} "$@"\n')
     wrapper.chmod(0o755)
     d = daemon(config, binary=wrapper, args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
     wait_until(lambda: latest_reading(simwatchctl_bin, daemon, line), 15, what="the baseline reading")
     before = kernel_bytes(veth["ns_a"], veth["dev_a"])
 

@@ -2,46 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import stat
-import subprocess
-import textwrap
 import time
 from pathlib import Path
 
-from conftest import new_line_id, wait_until
-from provider_support import ctl_json, daemon_config, latest_reading, line_config, secret_file, wait_for_socket
-from test_control import simwatchctl_bin  # noqa: F401  (fixture)
+from conftest import new_line_id, pid_alive, wait_until, write_script, write_secret
+from provider_support import ctl_json, daemon_config, latest_reading, line_config
 
 SECRET = "script-secret-91c2"
 
 
-def script(directory: Path, name: str, body: str) -> Path:
-    path = directory / name
-    path.write_text("#!/bin/sh\n" + textwrap.dedent(body))
-    path.chmod(0o755)
-    return path
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie is dead for our purpose.
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def test_scripts_that_succeed_print_garbage_and_hang(daemon, journal, tmp_path, simwatchctl_bin):
     good, garbage, hung = (new_line_id() for _ in range(3))
-    secret = secret_file(tmp_path, "script.secret", SECRET)
+    secret = write_secret(tmp_path, "script.secret", SECRET)
     argv_log = tmp_path / "argv.log"
     pids = tmp_path / "pids"
-    ok = script(
+    ok = write_script(
         tmp_path,
         "ok.sh",
         f"""\
@@ -52,8 +27,8 @@ def test_scripts_that_succeed_print_garbage_and_hang(daemon, journal, tmp_path, 
         echo '{{"remaining": "150 MB", "total": "2 GB", "expires_at": "2030-01-01T00:00:00+01:00", "credit": "4.52 EUR"}}'
         """,
     )
-    bad = script(tmp_path, "garbage.sh", "echo 'Bienvenue sur votre espace client'\n")
-    hang = script(
+    bad = write_script(tmp_path, "garbage.sh", "echo 'Bienvenue sur votre espace client'\n")
+    hang = write_script(
         tmp_path,
         "hang.sh",
         f"""\
@@ -68,7 +43,7 @@ def test_scripts_that_succeed_print_garbage_and_hang(daemon, journal, tmp_path, 
         line_config(hung, f'type = "exec"\ncommand = ["{hang}"]\ntimeout = "1s"', rules='[[line.rule]]\nid = "stale"\nkind = "stale"\nafter = "3h"\nrepeat = "once"\n'),
     ]
     d = daemon(daemon_config(*lines), args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
 
     low = wait_until(lambda: journal.reminders(good, SIMWATCH_KIND="low_data"), 20, what="the script line's reminder")
     assert "150 MB" in low[0]["MESSAGE"]
@@ -80,13 +55,13 @@ def test_scripts_that_succeed_print_garbage_and_hang(daemon, journal, tmp_path, 
     wait_until(lambda: f"{garbage}: poll failed: malformed" in d.stderr_text(), 20, what="the garbage failure")
     wait_until(lambda: f"{hung}: poll failed: timeout" in d.stderr_text(), 20, what="the hang's timeout")
     shell, sleeper = (int(p) for p in pids.read_text().split())
-    wait_until(lambda: not alive(shell) and not alive(sleeper), 10, what="the script's process group to be killed")
+    wait_until(lambda: not pid_alive(shell) and not pid_alive(sleeper), 10, what="the script's process group to be killed")
     wait_until(lambda: journal.reminders(hung, SIMWATCH_KIND="stale"), 30, what="the stale reminder")
     assert SECRET not in d.stderr_text()
     # Stopping the daemon cancels the poll in flight, which kills the script's group: nothing is left behind.
     assert d.stop() == 0
     shell, sleeper = (int(p) for p in pids.read_text().split())
-    wait_until(lambda: not alive(shell) and not alive(sleeper), 10, what="no script left after the daemon stopped")
+    wait_until(lambda: not pid_alive(shell) and not pid_alive(sleeper), 10, what="no script left after the daemon stopped")
 
 
 def test_manual_line_is_estimated_between_entries(daemon, journal, simwatchctl_bin):
@@ -98,7 +73,7 @@ def test_manual_line_is_estimated_between_entries(daemon, journal, simwatchctl_b
     )
     d = daemon(daemon_config(line_config(line, provider, plan='quota = "5GB"\nvalid_for = "30d"', rules=rules)),
                args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
     ctl_json(simwatchctl_bin, daemon, "record", line, "--remaining", "4GB")
     time.sleep(5)  # five simulated hours
     ctl_json(simwatchctl_bin, daemon, "record", line, "--remaining", "2GB")

@@ -13,10 +13,9 @@ import urllib.parse
 
 import pytest
 
-from conftest import new_line_id, wait_until
+from conftest import new_line_id, wait_until, write_secret
 from fake_api import FakeAPI
-from provider_support import daemon_config, latest_reading, line_config, secret_file, wait_for_socket
-from test_control import simwatchctl_bin  # noqa: F401  (fixture)
+from provider_support import daemon_config, latest_reading, line_config
 
 ICCID = "8944465400000000017"
 AIRALO_SECRET = "airalo-client-secret-7f3e"
@@ -59,13 +58,13 @@ def api():
 
 def test_airalo_refreshes_a_refused_token_and_a_reminder_fires(daemon, journal, api, tmp_path, simwatchctl_bin):
     line = new_line_id()
-    secret = secret_file(tmp_path, "airalo.secret", AIRALO_SECRET)
+    secret = write_secret(tmp_path, "airalo.secret", AIRALO_SECRET)
     second = {"data": {**TOKEN["data"], "access_token": "tok-2"}}
     api.route("POST", "/v2/token", {"body": TOKEN}, {"body": second})
     usage = f"/v2/sims/{ICCID}/usage"
     api.route("GET", usage, {"status": 401, "body": {"meta": {"message": "Unauthenticated."}}}, {"body": airalo_usage()})
     d = daemon(daemon_config(line_config(line, airalo_provider(api, secret), poll_interval="1h")), args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
 
     low = wait_until(lambda: journal.reminders(line, SIMWATCH_KIND="low_data"), 20, what="the low-data reminder")
     assert "300 MiB" in low[0]["MESSAGE"] or "315 MB" in low[0]["MESSAGE"], low[0]["MESSAGE"]
@@ -93,7 +92,7 @@ def test_airalo_refreshes_a_refused_token_and_a_reminder_fires(daemon, journal, 
 
 def test_airalo_rate_limit_server_error_then_an_unlimited_plan(daemon, journal, api, tmp_path, simwatchctl_bin):
     line = new_line_id()
-    secret = secret_file(tmp_path, "airalo.secret", AIRALO_SECRET)
+    secret = write_secret(tmp_path, "airalo.secret", AIRALO_SECRET)
     api.route("POST", "/v2/token", {"body": TOKEN})
     usage = f"/v2/sims/{ICCID}/usage"
     api.route(
@@ -104,7 +103,7 @@ def test_airalo_rate_limit_server_error_then_an_unlimited_plan(daemon, journal, 
         {"body": airalo_usage(remaining=0, total=0, unlimited=True)},
     )
     d = daemon(daemon_config(line_config(line, airalo_provider(api, secret))), args=["--foreground"])
-    sock = wait_for_socket(daemon, d)
+    sock = d.wait_for_control_socket()
     assert sock
 
     wait_until(lambda: len(api.calls("GET", usage)) >= 3, 30, what="three usage requests")
@@ -124,7 +123,7 @@ def test_airalo_rate_limit_server_error_then_an_unlimited_plan(daemon, journal, 
 def test_1nce_basic_auth_token_refresh_and_reminder(daemon, journal, api, tmp_path, simwatchctl_bin):
     line = new_line_id()
     iccid = "8988280666000000123"
-    secret = secret_file(tmp_path, "1nce.secret", "1nce-pass")
+    secret = write_secret(tmp_path, "1nce.secret", "1nce-pass")
     token = {"status_code": 200, "access_token": "eyJ-a", "token_type": "bearer", "expires_in": 3600}
     api.route("POST", "/management-api/oauth/token", {"body": token}, {"body": {**token, "access_token": "eyJ-b"}})
     quota = {
@@ -146,7 +145,7 @@ def test_1nce_basic_auth_token_refresh_and_reminder(daemon, journal, api, tmp_pa
         base_url = "{api.url}/management-api"
         """
     d = daemon(daemon_config(line_config(line, provider, rules=_rule("200MB"))), args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
     wait_until(lambda: journal.reminders(line, SIMWATCH_KIND="low_data"), 20, what="the low-data reminder")
     tokens = api.calls("POST", "/management-api/oauth/token")
     assert len(tokens) == 2
@@ -162,7 +161,7 @@ def test_generic_json_source_with_a_credential(daemon, journal, api, tmp_path, s
     line = new_line_id()
     creds = tmp_path / "creds"
     creds.mkdir(mode=0o700)
-    secret_file(creds, "example-token", "bearer-xyz", mode=0o400)
+    write_secret(creds, "example-token", "bearer-xyz", mode=0o400)
     api.route(
         "GET",
         "/v1/lines/" + line + "/balance",
@@ -186,7 +185,7 @@ def test_generic_json_source_with_a_credential(daemon, journal, api, tmp_path, s
         env={"CREDENTIALS_DIRECTORY": str(creds)},
         args=["--foreground"],
     )
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
     wait_until(lambda: journal.reminders(line, SIMWATCH_KIND="low_data"), 20, what="the low-data reminder")
     assert api.calls("GET", "/v1/lines/" + line + "/balance")[0].headers["Authorization"] == "Bearer bearer-xyz"
     reading = latest_reading(simwatchctl_bin, daemon, line)
@@ -199,7 +198,7 @@ def test_hang_malformed_and_open_secret_fail_without_delaying_other_lines(daemon
     hang, bad, leaky, demo = (new_line_id() for _ in range(4))
     api.route("GET", "/hang", {"delay": 8, "body": {"left": 1}})
     api.route("GET", "/bad", {"body": '{"data": {"remaining": 12,'})
-    open_secret = secret_file(tmp_path, "open.secret", "shh", mode=0o644)
+    open_secret = write_secret(tmp_path, "open.secret", "shh", mode=0o644)
     stale = '[[line.rule]]\nid = "stale"\nkind = "stale"\nafter = "3h"\nrepeat = "once"\n'
     lines = [
         line_config(
@@ -216,7 +215,7 @@ def test_hang_malformed_and_open_secret_fail_without_delaying_other_lines(daemon
         line_config(demo, 'type = "demo"\ndaily_use = "100MB"', rules=""),
     ]
     d = daemon(daemon_config(*lines, extra="max_concurrent_polls = 4"), args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
 
     # While the hanging line waits out its timeouts, the demo line keeps being read every simulated hour.
     wait_until(lambda: d.stderr_text().count(f"{demo}: ") >= 4, 20, what="demo readings")

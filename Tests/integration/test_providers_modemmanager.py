@@ -6,17 +6,11 @@ French carriers' texts.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
 
 import pytest
 
-from conftest import new_line_id, stop_pid, wait_until
-from provider_support import daemon_config, latest_reading, line_config, wait_for_socket
-from test_control import simwatchctl_bin  # noqa: F401  (fixture)
+from conftest import new_line_id, wait_until
+from provider_support import daemon_config, latest_reading, line_config
 
 dbus = pytest.importorskip("dbus", reason="dbus-python is installed by scripts/bootstrap.sh test")
 
@@ -35,52 +29,35 @@ ORANGE = (
 
 
 @pytest.fixture
-def modem_bus(tmp_path):
+def modem_bus(private_bus):
     """A private bus with the mock ModemManager and one modem (Orange F SIM) on it; yields (address, bus)."""
-    if shutil.which("dbus-daemon") is None:
-        pytest.fail("dbus-daemon is missing: run scripts/bootstrap.sh test")
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--config-file=/usr/share/dbus-1/session.conf", "--print-address=1", "--nofork",
-         "--nopidfile", f"--address=unix:path={tmp_path}/bus"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    mock = None
-    try:
-        address = daemon.stdout.readline().strip()
-        assert address, "dbus-daemon printed no address"
-        env = dict(os.environ, DBUS_SYSTEM_BUS_ADDRESS=address)
-        mock = subprocess.Popen([sys.executable, "-m", "dbusmock", "--system", "--template", "modemmanager"], env=env,
-                                stdout=subprocess.DEVNULL)
-        bus = dbus.bus.BusConnection(address)
-        wait_until(lambda: bus.name_has_owner(MM), 15, what="the mock ModemManager on the bus")
-        manager = dbus.Interface(bus.get_object(MM, ROOT), MOCK)
-        modem_path, sim_path = manager.AddSimpleModem()
-        sim = dbus.Interface(bus.get_object(MM, sim_path), MOCK)
-        sim.AddProperties(SIM, {"SimIdentifier": ICCID, "OperatorName": "Orange F", "OperatorIdentifier": "20801"})
-        modem = dbus.Interface(bus.get_object(MM, modem_path), MOCK)
-        modem.AddProperties(USSD, {"State": dbus.UInt32(1), "NetworkRequest": "", "NetworkNotification": ""})
-        modem.AddMethod(USSD, "Initiate", "s", "s",
-                        "self.codes = getattr(self, 'codes', []) + [args[0]]\n"
-                        f"ret = {ORANGE!r} if args[0] == '#123#' else 'Code inconnu'")
-        modem.AddMethod(USSD, "Cancel", "", "", "self.cancels = getattr(self, 'cancels', 0) + 1")
-        modem.AddProperties(MESSAGING, {"Messages": dbus.Array([], signature="o"), "SupportedStorages": dbus.Array([], signature="u")})
-        modem.AddMethod(MESSAGING, "List", "", "ao",
-                        "ret = sorted(dbus.ObjectPath(p) for p in objects if p.startswith('/org/freedesktop/ModemManager1/SMS/'))")
-        for n, (number, text, stamp) in enumerate(
-            [
-                ("555", "Free Mobile: Conso data : 1,00 Go / 150 Go.", "2025-01-01T08:00:00+01"),
-                ("555", "Free Mobile: Conso data : 3,45 Go / 150 Go. Hors forfait : 0,00€.", "2025-01-02T08:00:00+01"),
-                ("+33612345678", "Tu rentres quand ? Il reste 2 Go de gâteau", "2025-01-03T08:00:00+01"),
-            ],
-            start=1,
-        ):
-            manager.AddObject(f"{ROOT}/SMS/{n}", SMS,
-                              {"Number": number, "Text": text, "Timestamp": stamp, "State": dbus.UInt32(3)}, [])
-        yield address, bus, modem_path
-    finally:
-        if mock is not None:
-            stop_pid(mock)
-        stop_pid(daemon)
+    private_bus.start_mock("modemmanager", MM, system=True)
+    address = private_bus.address
+    bus = dbus.bus.BusConnection(address)
+    manager = dbus.Interface(bus.get_object(MM, ROOT), MOCK)
+    modem_path, sim_path = manager.AddSimpleModem()
+    sim = dbus.Interface(bus.get_object(MM, sim_path), MOCK)
+    sim.AddProperties(SIM, {"SimIdentifier": ICCID, "OperatorName": "Orange F", "OperatorIdentifier": "20801"})
+    modem = dbus.Interface(bus.get_object(MM, modem_path), MOCK)
+    modem.AddProperties(USSD, {"State": dbus.UInt32(1), "NetworkRequest": "", "NetworkNotification": ""})
+    modem.AddMethod(USSD, "Initiate", "s", "s",
+                    "self.codes = getattr(self, 'codes', []) + [args[0]]\n"
+                    f"ret = {ORANGE!r} if args[0] == '#123#' else 'Code inconnu'")
+    modem.AddMethod(USSD, "Cancel", "", "", "self.cancels = getattr(self, 'cancels', 0) + 1")
+    modem.AddProperties(MESSAGING, {"Messages": dbus.Array([], signature="o"), "SupportedStorages": dbus.Array([], signature="u")})
+    modem.AddMethod(MESSAGING, "List", "", "ao",
+                    "ret = sorted(dbus.ObjectPath(p) for p in objects if p.startswith('/org/freedesktop/ModemManager1/SMS/'))")
+    for n, (number, text, stamp) in enumerate(
+        [
+            ("555", "Free Mobile: Conso data : 1,00 Go / 150 Go.", "2025-01-01T08:00:00+01"),
+            ("555", "Free Mobile: Conso data : 3,45 Go / 150 Go. Hors forfait : 0,00€.", "2025-01-02T08:00:00+01"),
+            ("+33612345678", "Tu rentres quand ? Il reste 2 Go de gâteau", "2025-01-03T08:00:00+01"),
+        ],
+        start=1,
+    ):
+        manager.AddObject(f"{ROOT}/SMS/{n}", SMS,
+                          {"Number": number, "Text": text, "Timestamp": stamp, "State": dbus.UInt32(3)}, [])
+    yield address, bus, modem_path
 
 
 def test_ussd_and_sms_readings_from_a_modem(daemon, journal, modem_bus, simwatchctl_bin):
@@ -95,7 +72,7 @@ def test_ussd_and_sms_readings_from_a_modem(daemon, journal, modem_bus, simwatch
         line_config(nomatch, 'type = "modemmanager"\nussd = "#123#"\noperator = "SFR"', rules=""),
     ]
     d = daemon(daemon_config(*lines), env={"DBUS_SYSTEM_BUS_ADDRESS": address}, args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
 
     low = wait_until(lambda: journal.reminders(orange, SIMWATCH_KIND="low_data"), 20, what="the USSD line's reminder")
     assert "1.2 GB" in low[0]["MESSAGE"]

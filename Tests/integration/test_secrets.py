@@ -14,29 +14,24 @@ from __future__ import annotations
 import base64
 import http.server
 import json
-import os
 import sqlite3
 import subprocess
 import textwrap
 import threading
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 
 from channel_support import (
     Receiver,
     SmtpSink,
-    control_socket,
     ctl,
-    free_port,
     outbox,
     sendmail_path,
-    simwatchctl_path,
 )
-from conftest import new_line_id, wait_until
-from provider_support import line_config, secret_file, wait_for_socket
+from conftest import free_port, new_line_id, simwatchctl_env, simwatchctl_path, wait_until, write_script, write_secret
+from provider_support import line_config
 
 RUN = uuid.uuid4().hex[:6]
 
@@ -154,13 +149,6 @@ class EchoServer:
 ECHO = None  # body None: echo the request
 
 
-def script(directory: Path, name: str, body: str) -> Path:
-    path = directory / name
-    path.write_text("#!/bin/sh\n" + textwrap.dedent(body))
-    path.chmod(0o755)
-    return path
-
-
 def leaks(where: str, text: str | bytes) -> list[str]:
     if isinstance(text, bytes):
         text = text.decode("latin-1")
@@ -186,7 +174,7 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
     secrets.mkdir(mode=0o700)
     creds = tmp_path / "creds"
     creds.mkdir(mode=0o700)
-    secret_file(creds, "json-token", JSON_CREDENTIAL, mode=0o400)
+    write_secret(creds, "json-token", JSON_CREDENTIAL, mode=0o400)
 
     # The mail channel's password is msmtp's, in its own file; the sink offers no AUTH, so msmtp fails.
     home = daemon.directory / "home"
@@ -214,9 +202,9 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
     echo.route("/hook", (400, ECHO), (500, ECHO), (401, ECHO))
 
     airalo, once, cred, header, userinfo, leaky_script, file_script, demo = (new_line_id() for _ in range(8))
-    exec_secret = secret_file(secrets, "exec.secret", EXEC)
-    exec_file_secret = secret_file(secrets, "exec-file.secret", EXEC_FILE)
-    leaky = script(
+    exec_secret = write_secret(secrets, "exec.secret", EXEC)
+    exec_file_secret = write_secret(secrets, "exec-file.secret", EXEC_FILE)
+    leaky = write_script(
         tmp_path,
         "leaky.sh",
         """\
@@ -226,7 +214,7 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
         exit 1
         """,
     )
-    by_file = script(
+    by_file = write_script(
         tmp_path,
         "by-file.sh",
         """\
@@ -240,14 +228,14 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
             type = "airalo"
             iccid = "{ICCID}"
             client_id = "partner-42"
-            secret_file = "{secret_file(secrets, 'airalo.secret', AIRALO)}"
+            secret_file = "{write_secret(secrets, 'airalo.secret', AIRALO)}"
             base_url = "{echo.url}/airalo"
             """, rules=stale),
         line_config(once, f"""
             type = "1nce"
             iccid = "{ONCE_ICCID}"
             username = "api-user"
-            secret_file = "{secret_file(secrets, '1nce.secret', ONCE)}"
+            secret_file = "{write_secret(secrets, '1nce.secret', ONCE)}"
             base_url = "{echo.url}/1nce"
             """, rules=stale),
         line_config(cred, f"""
@@ -263,7 +251,7 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
             url = "{echo.url}/header"
             auth = "header"
             auth_header = "X-Api-Key"
-            secret_file = "{secret_file(secrets, 'header.secret', HEADER)}"
+            secret_file = "{write_secret(secrets, 'header.secret', HEADER)}"
             remaining = "/left"
             """, rules=stale),
         line_config(userinfo, f"""
@@ -296,7 +284,7 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
             repeat = "once"
             """),
     ]
-    hook_secret = secret_file(secrets, "hook.secret", HOOK)
+    hook_secret = write_secret(secrets, "hook.secret", HOOK)
     config = textwrap.dedent(f"""\
         [daemon]
         time_zone = "Europe/Paris"
@@ -321,7 +309,7 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
         [channels.phone]
         type = "ntfy"
         url = "{echo.url}/ntfy"
-        token_file = "{secret_file(secrets, 'ntfy.token', NTFY)}"
+        token_file = "{write_secret(secrets, 'ntfy.token', NTFY)}"
         give_up_after = "60d"
 
         [channels.mail]
@@ -334,16 +322,16 @@ def test_no_secret_reaches_any_output(daemon, journal, servers, tmp_path):
 
         """) + "\n".join(lines)
     d = daemon(config, env={"CREDENTIALS_DIRECTORY": str(creds)}, args=["--foreground"])
-    wait_for_socket(daemon, d)
+    d.wait_for_control_socket()
 
     events_out = tmp_path / "events.jsonl"
     with open(events_out, "wb") as out:
         events = subprocess.Popen(
-            [str(simwatchctl_path(daemon.binary)), "events", "--socket", str(control_socket(daemon)), "--follow",
+            [str(simwatchctl_path(daemon.binary)), "events", "--socket", str(daemon.control_socket), "--follow",
              "--json"],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env={k: v for k, v in os.environ.items() if k != "SIMWATCH_SOCKET"},
+            env=simwatchctl_env(),
         )
     try:
 

@@ -11,11 +11,10 @@ import os
 import re
 import subprocess
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
-from conftest import REPO, demo_config, new_line_id
+from conftest import demo_config, new_line_id
 from fake_daemon import Error, FakeDaemon, Stream
 
 # Central European Time as a POSIX rule: no zone files needed, and summer time handled.
@@ -135,15 +134,6 @@ def answers(**overrides):
     }
     table.update(overrides)
     return table
-
-
-@pytest.fixture(scope="session")
-def simwatchctl_bin() -> Path:
-    """$SIMWATCHCTL, else .build/debug/simwatchctl. Missing is a failure, not a skip."""
-    path = Path(os.environ.get("SIMWATCHCTL") or REPO / ".build" / "debug" / "simwatchctl")
-    if not path.is_file() or not os.access(path, os.X_OK):
-        pytest.fail(f"simwatchctl not found at {path}; build it or point SIMWATCHCTL at it", pytrace=False)
-    return path
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from collections import Counter
 
 import pytest
 
-from channel_support import Receiver, channel_config, ctl, outbox, write_secret
-from conftest import new_line_id, wait_until
+from channel_support import Receiver, channel_config, ctl, outbox
+from conftest import new_line_id, wait_until, write_secret
 
 SECRET = "whsec_" + base64.b64encode(b"s" * 32).decode()
 

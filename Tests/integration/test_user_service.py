@@ -18,13 +18,12 @@ import re
 import shutil
 import socket
 import subprocess
-import tempfile
-import textwrap
 import time
 import uuid
 from pathlib import Path
 
 import pytest
+from conftest import daemon_section, line_tables, short_tempdir
 from userlab import REPO, UserLab
 
 LAB_USER = "simwatch-e2e"
@@ -43,32 +42,11 @@ pytestmark = [
 
 def line_config(line_id: str, name: str) -> str:
     """One demo line whose data_below rule fires at the first poll (1 GB plan, threshold 2 GB)."""
-    return textwrap.dedent(
-        f"""
-        [[line]]
-        id = "{line_id}"
-        name = "{name}"
-        channels = ["journal"]
-
-        [line.plan]
-        quota = "1GB"
-        valid_for = "10d"
-
-        [line.provider]
-        type = "demo"
-        daily_use = "500MB"
-
-        [[line.rule]]
-        id = "low"
-        kind = "data_below"
-        threshold = "2GB"
-        severity = "warning"
-        repeat = "once"
-        """
-    )
+    rule = {"id": "low", "kind": "data_below", "threshold": "2GB", "severity": "warning", "repeat": "once"}
+    return "\n" + line_tables(line_id, name=name, rules=[rule])
 
 
-CONFIG_HEAD = '[daemon]\ntime_scale = 3600\npoll_interval = "1h"\n'
+CONFIG_HEAD = daemon_section()
 
 
 class Scenario:
@@ -145,7 +123,7 @@ def scn():
     exists = subprocess.run(["id", "-u", LAB_USER], capture_output=True).returncode == 0
     if exists and not (LAB_DIR / "user.created").exists():
         pytest.fail(f"user {LAB_USER} exists and was not made by these tests; remove it first", pytrace=False)
-    source = Path(tempfile.mkdtemp(prefix="simwatch-e2e-src-", dir="/tmp"))
+    source = short_tempdir("simwatch-e2e-src-", "/tmp")
     lab = UserLab(LAB_USER, LAB_DIR)
     try:
         copy_source_tree(source)

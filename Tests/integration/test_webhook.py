@@ -18,9 +18,8 @@ from channel_support import (
     outbox,
     standard_webhooks_sign,
     standard_webhooks_verify,
-    write_secret,
 )
-from conftest import new_line_id, wait_until
+from conftest import new_line_id, wait_until, write_secret
 
 SECRET = "whsec_" + base64.b64encode(bytes(range(32))).decode()
 

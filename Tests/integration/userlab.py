@@ -7,25 +7,16 @@ everything by PID, and then checks by PID that every process `up` reported is go
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
-import time
 from pathlib import Path
 from typing import Callable
 
+from conftest import journal_entries, wait_until
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "user-manager.sh"
-
-
-def _field_value(value):
-    # journalctl -o json: binary fields are arrays of byte values, repeated fields are arrays of values.
-    if isinstance(value, list):
-        if all(isinstance(v, int) for v in value):
-            return bytes(value).decode("utf-8", "replace")
-        return [_field_value(v) for v in value]
-    return value
 
 
 class LabError(AssertionError):
@@ -132,11 +123,7 @@ class UserLab:
     def journal(self, *args: str) -> list[dict]:
         """journalctl --user ARGS -o json as the lab user, oldest first."""
         done = self.run("journalctl", "--user", "--no-pager", "-q", "-o", "json", *args, check=False)
-        entries = []
-        for raw in done.stdout.splitlines():
-            if raw.strip():
-                entries.append({k: _field_value(v) for k, v in json.loads(raw).items()})
-        return entries
+        return journal_entries(done.stdout)
 
     def unit_log(self, unit: str = "simwatch", lines: int = 60) -> str:
         return self.run(
@@ -144,14 +131,8 @@ class UserLab:
         ).stdout
 
     def wait_for(self, predicate: Callable[[], object], timeout: float, what: str, interval: float = 0.3):
-        deadline = time.monotonic() + timeout
-        while True:
-            value = predicate()
-            if value:
-                return value
-            if time.monotonic() >= deadline:
-                raise LabError(f"timed out after {timeout:.0f}s waiting for {what}\n--- journal:\n{self.unit_log()}")
-            time.sleep(interval)
+        """wait_until, showing the service's journal when it times out."""
+        return wait_until(predicate, timeout, interval, what, detail=lambda: f"--- journal:\n{self.unit_log()}")
 
     def files_under(self, path: Path) -> set[str]:
         """Every path below path (relative), as root sees it inside the lab."""
