@@ -49,20 +49,13 @@ struct AiraloProvider: UsageProvider {
     }
 
     private func fetch(_ request: ReadRequest) async throws(ProviderError) -> Reading {
-        let exchange = try await tokens.send(
-            tokenKey,
+        let exchange = try await tokens.get(
+            "\(settings.baseURL)/v2/sims/\(settings.iccid)/usage",
+            key: tokenKey,
             now: request.now,
-            fetch: { () async throws(ProviderError) -> BearerTokens.Grant in try await requestToken() },
-            request: { (token: String) async throws(ProviderError) -> BearerTokens.Exchange in
-                let spec = HTTPRequestSpec(
-                    url: "\(settings.baseURL)/v2/sims/\(settings.iccid)/usage",
-                    headers: [
-                        HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)"),
-                    ],
-                    totalTimeout: settings.timeout.timeInterval
-                )
-                return BearerTokens.Exchange(request: spec, response: try await http.send(spec))
-            }
+            timeout: settings.timeout.timeInterval,
+            http: http,
+            fetch: { () async throws(ProviderError) -> BearerTokens.Grant in try await requestToken() }
         )
         let (spec, response) = (exchange.request, exchange.response)
         guard (200..<300).contains(response.status) else {

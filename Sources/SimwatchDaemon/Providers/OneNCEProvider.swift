@@ -18,20 +18,13 @@ struct OneNCEProvider: UsageProvider {
     }
 
     private func fetch(_ request: ReadRequest) async throws(ProviderError) -> Reading {
-        let exchange = try await tokens.send(
-            tokenKey,
+        let exchange = try await tokens.get(
+            "\(settings.baseURL)/v1/sims/\(settings.iccid)/quota/data",
+            key: tokenKey,
             now: request.now,
-            fetch: { () async throws(ProviderError) -> BearerTokens.Grant in try await requestToken() },
-            request: { (token: String) async throws(ProviderError) -> BearerTokens.Exchange in
-                let spec = HTTPRequestSpec(
-                    url: "\(settings.baseURL)/v1/sims/\(settings.iccid)/quota/data",
-                    headers: [
-                        HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)"),
-                    ],
-                    totalTimeout: settings.timeout.timeInterval
-                )
-                return BearerTokens.Exchange(request: spec, response: try await http.send(spec))
-            }
+            timeout: settings.timeout.timeInterval,
+            http: http,
+            fetch: { () async throws(ProviderError) -> BearerTokens.Grant in try await requestToken() }
         )
         let (spec, response) = (exchange.request, exchange.response)
         guard (200..<300).contains(response.status) else {

@@ -104,4 +104,23 @@ actor BearerTokens {
         await invalidate(key, token: token)
         return try await request(try await self.token(key, now: now, fetch: fetch))
     }
+
+    /// A GET of `url` asking for JSON with a bearer token for `key`, through `send` (one retry after a 401).
+    nonisolated func get(
+        _ url: String,
+        key: String,
+        now: Date,
+        timeout: Double,
+        http: HTTPClientContext,
+        fetch: @escaping Fetch
+    ) async throws(ProviderError) -> Exchange {
+        try await send(key, now: now, fetch: fetch) { (token: String) async throws(ProviderError) -> Exchange in
+            let spec = HTTPRequestSpec(
+                url: url,
+                headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("Authorization", "Bearer \(token)")],
+                totalTimeout: timeout
+            )
+            return Exchange(request: spec, response: try await http.send(spec))
+        }
+    }
 }
