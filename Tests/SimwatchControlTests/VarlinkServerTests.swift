@@ -136,7 +136,7 @@ import Testing
                 #expect(try client.getInfo().interfaces == ["org.varlink.service", "io.simwatch.Control"])
                 probe.add("connected")
                 do throws(VarlinkTransportError) {
-                    _ = try client.receive(timeout: 10)
+                    _ = try client.receive(timeout: 60)
                     return false
                 } catch {
                     return error.code == .closed

@@ -81,8 +81,9 @@ final class RawSocket: @unchecked Sendable {
     /// Shuts down the sending side only: the server sees EOF but can still reply.
     func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
-    /// The next reply; nil when the server closed the connection (EOF or reset). Throws on timeout.
-    func readReply(timeout: Double = 5) throws -> VarlinkReply? {
+    /// The next reply; nil when the server closed the connection (EOF or reset). Throws on timeout, a bound far
+    /// from the milliseconds a reply takes: under a loaded machine (the whole suite in parallel) 5 s was not.
+    func readReply(timeout: Double = 30) throws -> VarlinkReply? {
         let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         while true {
             if let message = try frames.next() { return try VarlinkReply.decode(message) }

@@ -57,7 +57,7 @@ struct TestServer: Sendable {
     {
         let path = self.path
         return try await blocking {
-            try VarlinkClient(path: path, timeout: 10).callRaw(method: method, parameters: parameters, more: more)
+            try VarlinkClient(path: path, timeout: 60).callRaw(method: method, parameters: parameters, more: more)
         }
     }
 
