@@ -20,6 +20,9 @@ public final class ManualClock: DaemonClock {
 
     public var rate: Double { 1 }
 
+    /// The manual time itself: a test's moves are how time passes here, never a step.
+    public var uptime: Double { now().timeIntervalSince1970 }
+
     public func now() -> Date { state.withLock { $0.now } }
 
     public func realDelay(until date: Date) -> Double { max(0, date.timeIntervalSince(now())) }

@@ -3,7 +3,7 @@ import Logging
 import SimwatchCore
 
 /// Looks at the wall clock every half minute of real time, because the services' timers count monotonic time,
-/// which stands still in suspend and ignores clock steps. It starts the lines once the clock is set (a board
+/// which stands still in suspend and ignores clock steps: the only timer that wakes an idle daemon. It starts the lines once the clock is set (a board
 /// without a real-time clock boots in 1970 until NTP answers, and a plan first seen then would have ended decades
 /// ago), and when the clock steps back or jumps ahead it has the schedules follow.
 public actor ClockWatch {
@@ -22,7 +22,7 @@ public actor ClockWatch {
     /// The clock went back by a step (seconds), or (nil) jumped ahead: have the schedules follow.
     let onStep: @Sendable (TimeInterval?, Date) async -> Void
 
-    var lastSeen: Date?
+    var lastSeen: (wall: Date, uptime: Double)?
     var adopted = false
     var unsetLogged = false
 
@@ -53,7 +53,8 @@ public actor ClockWatch {
 
     /// One look at the clock.
     public func look(now: Date) async {
-        defer { lastSeen = now }
+        let uptime = clock.uptime
+        defer { lastSeen = (now, uptime) }
         guard Self.isSet(now) else {
             if !unsetLogged {
                 unsetLogged = true
@@ -72,15 +73,20 @@ public actor ClockWatch {
             return
         }
         guard let last = lastSeen else { return }
-        if now < last - Self.stepTolerance {
-            let step = last.timeIntervalSince(now)
+        if now < last.wall - Self.stepTolerance {
+            let step = last.wall.timeIntervalSince(now)
             logger.notice("the system clock went back by \(TimeSpan(seconds: Int64(step))); moving the schedule back")
             await onStep(step, now)
-        } else if now > last + Self.interval * clock.rate * 4 + Self.stepTolerance {
-            // Suspend or a step ahead: timers armed before it would fire late.
-            await onStep(nil, now)
+            return
         }
+        // In real seconds, how far the wall clock moved beyond what the timers counted: a step ahead, a suspend, or a
+        // small step back. Timers armed before it would fire late (or early), so every service looks again.
+        let drift = now.timeIntervalSince(last.wall) / clock.rate - (uptime - last.uptime)
+        if abs(drift) > Self.driftTolerance { await onStep(nil, now) }
     }
+
+    /// Real seconds the wall clock may drift from the timers' clock between two looks before the services look again.
+    static let driftTolerance: Double = 1
 
     /// Whether the clock is taken as unset now (for the status line).
     public var waitingForClock: Bool { unsetLogged }

@@ -1,5 +1,6 @@
 public import FoundationEssentials
 public import SimwatchCore
+import SimwatchLoop
 
 /// The one clock every timer, timeout, back-off and deadline of the daemon reads and waits on: the run loops of the
 /// services sleep on it, polls and deliveries are bounded by it, and tests swap it for a `ManualClock` to drive the
@@ -16,6 +17,10 @@ public protocol DaemonClock: WallClock {
 
     /// Clock seconds per real second: 1, or `time_scale`.
     var rate: Double { get }
+
+    /// Seconds of the clock the timers count (monotonic), which a step of the wall clock does not move: comparing
+    /// the two shows a step, or a suspend (where the monotonic clock stands still).
+    var uptime: Double { get }
 }
 
 /// Real or scaled wall time, waited on with the event loop's timers.
@@ -34,6 +39,8 @@ public struct LoopClock: DaemonClock {
     }
 
     public func now() -> Date { base.now() }
+
+    public var uptime: Double { Double(EventLoop.uptimeNanoseconds) / 1e9 }
 
     public func realDelay(until date: Date) -> Double { base.realDelay(until: date) }
 

@@ -1,6 +1,6 @@
 public import FoundationEssentials
-public import Logging
-public import SimwatchCore
+import Logging
+import SimwatchCore
 import SimwatchStore
 
 /// Hands the outbox's due reminders to their channels: one worker per channel with reminders due, so a slow or

@@ -1,6 +1,6 @@
 public import FoundationEssentials
 import Logging
-public import SimwatchCore
+import SimwatchCore
 
 /// Polls each line when it is due, at most `max_concurrent_polls` at a time, each in its own task bounded by
 /// `poll_timeout`, so a slow or failing source never holds up other lines. A poll's result is judged by the ledger;

@@ -1,6 +1,6 @@
-public import FoundationEssentials
-public import Logging
-public import SimwatchCore
+import FoundationEssentials
+import Logging
+import SimwatchCore
 public import SimwatchStore
 
 /// The lines' state and the state database, on a thread of their own (`StoreExecutor`): every write of the daemon

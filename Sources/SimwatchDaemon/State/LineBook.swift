@@ -1,5 +1,5 @@
 import FoundationEssentials
-public import SimwatchCore
+import SimwatchCore
 
 /// What is known of each line between polls: its record, its newest reading and its alerts by rule, as last
 /// committed to the state database (memory is updated only after a commit succeeds, so the two never disagree).

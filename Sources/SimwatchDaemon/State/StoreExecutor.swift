@@ -17,11 +17,13 @@ final class StoreExecutor: SerialExecutor, @unchecked Sendable {
         pthread_cond_init(ready, nil)
         var thread = pthread_t()
         let box = Unmanaged.passRetained(self).toOpaque()
-        guard pthread_create(&thread, nil, { raw in
-            Unmanaged<StoreExecutor>.fromOpaque(raw!).takeRetainedValue().serve()
-            return nil
-        }, box) == 0
-        else { fatalError("cannot start the state database's thread") }
+        let started = pthread_create(
+            &thread,
+            nil,
+            { raw in Unmanaged<StoreExecutor>.fromOpaque(raw!).takeRetainedValue().serve() },
+            box
+        )
+        guard started == 0 else { fatalError("cannot start the state database's thread") }
         pthread_detach(thread)
     }
 
