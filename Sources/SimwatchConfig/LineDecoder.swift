@@ -1,3 +1,4 @@
+import SimwatchCore
 /// Decodes one `[[line]]` table with its plan, provider and rules.
 enum LineDecoder {
     static func decode(

@@ -1,3 +1,4 @@
+import SimwatchCore
 extension ProviderDecoder {
     static let patternKeys = [
         "remaining_pattern", "used_pattern", "total_pattern", "credit_pattern", "expiry_pattern", "unlimited_pattern",

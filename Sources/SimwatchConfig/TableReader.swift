@@ -1,3 +1,4 @@
+import SimwatchCore
 internal import SimwatchTOML
 
 /// Collects diagnostics while a configuration is decoded, so one run reports every mistake.

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchCore
 internal import SimwatchTOML
 
 extension Config {

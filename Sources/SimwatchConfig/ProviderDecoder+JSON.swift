@@ -1,3 +1,4 @@
+import SimwatchCore
 extension ProviderDecoder {
     static let jsonFieldKeys = ["remaining", "used", "total", "expires", "status", "unlimited", "updated_at", "credit"]
 

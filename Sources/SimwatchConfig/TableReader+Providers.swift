@@ -1,3 +1,4 @@
+import SimwatchCore
 internal import SimwatchTOML
 
 extension TableReader {
