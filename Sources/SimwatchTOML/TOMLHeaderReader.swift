@@ -53,11 +53,7 @@ struct TOMLHeaderReader {
                     at: last.position
                 )
             case .value(let value):
-                throw TOMLSyntaxError(
-                    "`\(path)` is already \(value.kindDescription) (line \(existing.position.line)), "
-                        + "it cannot also be a table",
-                    at: last.position
-                )
+                throw Self.alreadyAValue(path, value, existing, cannotAlsoBe: "a table", at: last.position)
             }
         }
         let table = try parent.makeChild(.table, named: last.name, at: last.position, limits: limits)
@@ -82,11 +78,7 @@ struct TOMLHeaderReader {
                     at: last.position
                 )
             case .value(let value):
-                throw TOMLSyntaxError(
-                    "`\(path)` is already \(value.kindDescription) (line \(existing.position.line)), "
-                        + "it cannot also be an array of tables",
-                    at: last.position
-                )
+                throw Self.alreadyAValue(path, value, existing, cannotAlsoBe: "an array of tables", at: last.position)
             }
         } else {
             array = try parent.makeChild(.arrayOfTables, named: last.name, at: last.position, limits: limits)
@@ -124,5 +116,19 @@ struct TOMLHeaderReader {
             }
         }
         return node
+    }
+
+    /// A header naming a key that `key = value` already gave a value.
+    private static func alreadyAValue(
+        _ path: String,
+        _ value: TOMLValue,
+        _ existing: TOMLNode,
+        cannotAlsoBe what: String,
+        at position: TOMLPosition
+    ) -> TOMLSyntaxError {
+        TOMLSyntaxError(
+            "`\(path)` is already \(value.kindDescription) (line \(existing.position.line)), it cannot also be \(what)",
+            at: position
+        )
     }
 }

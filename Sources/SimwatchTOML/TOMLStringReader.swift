@@ -5,10 +5,8 @@ enum TOMLStringReader {
     static func string(_ cursor: inout TOMLCursor) throws(TOMLSyntaxError) -> String {
         let quote = cursor.peek()
         let isMultiline = cursor.peek(1) == quote && cursor.peek(2) == quote
-        if quote == .quote {
-            return isMultiline ? try multilineBasic(&cursor) : try basic(&cursor)
-        }
-        return isMultiline ? try multilineLiteral(&cursor) : try literal(&cursor)
+        if isMultiline, let quote { return try multiline(&cursor, quote: quote) }
+        return quote == .quote ? try basic(&cursor) : try literal(&cursor)
     }
 
     /// `"..."`: escapes, one line, no raw control characters but tab.
@@ -57,20 +55,23 @@ enum TOMLStringReader {
         throw TOMLSyntaxError("the string is not closed with `'` before the end of the file", at: start)
     }
 
-    /// `"""..."""`: escapes and newlines; a newline right after the opening quotes is dropped, and a `\` at the end
-    /// of a line drops the line break and the whitespace after it.
-    private static func multilineBasic(_ cursor: inout TOMLCursor) throws(TOMLSyntaxError) -> String {
+    /// `"""..."""` (basic: escapes, and a `\` at the end of a line drops the line break and the whitespace after
+    /// it) or `'''...'''` (literal: taken as written), at the first of its three quotes. Newlines are content,
+    /// but one right after the opening quotes is dropped.
+    private static func multiline(_ cursor: inout TOMLCursor, quote: UInt8) throws(TOMLSyntaxError) -> String {
+        let isBasic = quote == .quote
+        let refused = isBasic ? "must be escaped in a string" : "is not allowed in a literal string"
         let start = cursor.position()
         cursor.advance(3)
         _ = cursor.consumeNewline()
         var buffer: [UInt8] = []
         while let byte = cursor.peek() {
             switch byte {
-            case .quote:
-                if try closesMultiline(&cursor, .quote, into: &buffer) {
+            case quote:
+                if try closesMultiline(&cursor, quote, into: &buffer) {
                     return String(decoding: buffer, as: UTF8.self)
                 }
-            case .backslash:
+            case .backslash where isBasic:
                 if let next = cursor.peek(1),
                     next == .space || next == .tab || next == .newline || next == .carriageReturn
                 {
@@ -79,45 +80,17 @@ enum TOMLStringReader {
                     try escape(&cursor, into: &buffer)
                 }
             case .newline, .carriageReturn:
-                guard cursor.consumeNewline() else {
-                    throw cursor.error("\(cursor.found()) must be escaped in a string")
-                }
+                guard cursor.consumeNewline() else { throw cursor.error("\(cursor.found()) \(refused)") }
                 buffer.append(.newline)
             case _ where byte.isControl:
-                throw cursor.error("\(cursor.found()) must be escaped in a string")
+                throw cursor.error("\(cursor.found()) \(refused)")
             default:
                 buffer.append(byte)
                 cursor.advance()
             }
         }
-        throw TOMLSyntaxError("the multi-line string is not closed with `\"\"\"`", at: start)
-    }
-
-    /// `'''...'''`: taken as written, newlines included; a newline right after the opening quotes is dropped.
-    private static func multilineLiteral(_ cursor: inout TOMLCursor) throws(TOMLSyntaxError) -> String {
-        let start = cursor.position()
-        cursor.advance(3)
-        _ = cursor.consumeNewline()
-        var buffer: [UInt8] = []
-        while let byte = cursor.peek() {
-            switch byte {
-            case .apostrophe:
-                if try closesMultiline(&cursor, .apostrophe, into: &buffer) {
-                    return String(decoding: buffer, as: UTF8.self)
-                }
-            case .newline, .carriageReturn:
-                guard cursor.consumeNewline() else {
-                    throw cursor.error("\(cursor.found()) is not allowed in a literal string")
-                }
-                buffer.append(.newline)
-            case _ where byte.isControl:
-                throw cursor.error("\(cursor.found()) is not allowed in a literal string")
-            default:
-                buffer.append(byte)
-                cursor.advance()
-            }
-        }
-        throw TOMLSyntaxError("the multi-line string is not closed with `'''`", at: start)
+        let delimiter = isBasic ? "\"\"\"" : "'''"
+        throw TOMLSyntaxError("the multi-line string is not closed with `\(delimiter)`", at: start)
     }
 
     /// At a run of quotes in a multi-line string: fewer than three are content; three to five close the string,

@@ -1,4 +1,3 @@
-import FoundationEssentials
 internal import SimwatchTOML
 
 extension Config {

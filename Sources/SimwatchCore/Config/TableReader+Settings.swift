@@ -113,24 +113,20 @@ extension TableReader {
     private func anyDate(_ key: String, zone: ZoneInfo) -> Date? {
         guard let value = table[key] else { return nil }
         if let dt = value.dateTime {
-            let base = zone.date(
-                year: dt.date.year,
-                month: dt.date.month,
-                day: dt.date.day,
-                hour: dt.time.hour,
-                minute: dt.time.minute,
-                second: dt.time.second
-            )
-            guard let offset = dt.offsetMinutes else { return base }
-            let utc = ZoneInfo.utc.date(
-                year: dt.date.year,
-                month: dt.date.month,
-                day: dt.date.day,
-                hour: dt.time.hour,
-                minute: dt.time.minute,
-                second: dt.time.second
-            )
-            return utc.addingTimeInterval(-Double(offset) * 60)
+            /// The date-time's wall-clock reading in `zone`.
+            func reading(in zone: ZoneInfo) -> Date {
+                zone.date(
+                    year: dt.date.year,
+                    month: dt.date.month,
+                    day: dt.date.day,
+                    hour: dt.time.hour,
+                    minute: dt.time.minute,
+                    second: dt.time.second
+                )
+            }
+            // A local date-time is in the configured zone; an offset one is UTC moved back by its offset.
+            guard let offset = dt.offsetMinutes else { return reading(in: zone) }
+            return reading(in: .utc).addingTimeInterval(-Double(offset) * 60)
         }
         if let d = value.date {
             return zone.date(year: d.year, month: d.month, day: d.day, hour: 0, minute: 0)
