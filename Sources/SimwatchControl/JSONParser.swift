@@ -85,49 +85,46 @@ public struct JSONParser {
     }
 
     private mutating func object() throws(Failure) -> JSONValue {
-        index += 1
         var fields: [String: JSONValue] = [:]
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            return .object(fields)
-        }
-        while true {
-            skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw failure("expected a member name") }
-            let key = try string()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            let member = try value()
+        try elements(closing: UInt8(ascii: "}")) { (parser: inout JSONParser) throws(Failure) in
+            parser.skipWhitespace()
+            guard parser.current == UInt8(ascii: "\"") else { throw parser.failure("expected a member name") }
+            let key = try parser.string()
+            parser.skipWhitespace()
+            try parser.expect(UInt8(ascii: ":"))
+            let member = try parser.value()
             if fields[key] == nil { fields[key] = member }
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            try expect(UInt8(ascii: "}"))
-            return .object(fields)
         }
+        return .object(fields)
     }
 
     private mutating func array() throws(Failure) -> JSONValue {
-        index += 1
         var items: [JSONValue] = []
+        try elements(closing: UInt8(ascii: "]")) { (parser: inout JSONParser) throws(Failure) in
+            items.append(try parser.value())
+        }
+        return .array(items)
+    }
+
+    /// The comma-separated elements of an object or array, from its opening byte (current) to `closing`: `element`
+    /// reads each one.
+    private mutating func elements(
+        closing: UInt8,
+        _ element: (inout JSONParser) throws(Failure) -> Void
+    ) throws(Failure) {
+        index += 1
         skipWhitespace()
-        if current == UInt8(ascii: "]") {
+        if current == closing {
             index += 1
-            return .array(items)
+            return
         }
         while true {
-            items.append(try value())
+            try element(&self)
             skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            try expect(UInt8(ascii: "]"))
-            return .array(items)
+            guard current == UInt8(ascii: ",") else { break }
+            index += 1
         }
+        try expect(closing)
     }
 
     private mutating func string() throws(Failure) -> String {

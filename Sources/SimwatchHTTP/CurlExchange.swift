@@ -173,28 +173,24 @@ final class CurlExchange {
 
 // The C callbacks: `user` is the exchange, kept alive by `run` for the whole transfer.
 
-private func onBody(
-    _ data: UnsafeMutablePointer<CChar>?,
-    _ size: Int,
-    _ count: Int,
-    _ user: UnsafeMutableRawPointer?
-) -> Int {
-    guard let user else { return 0 }
-    let (bytes, overflowed) = size.multipliedReportingOverflow(by: count)
-    guard !overflowed else { return 0 }
-    return Unmanaged<CurlExchange>.fromOpaque(user).takeUnretainedValue().receiveBody(data, bytes)
+private func onBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: RawUser) -> Int {
+    receiver(user, size, count).map { $0.receiveBody(data, $1) } ?? 0
 }
 
-private func onHeader(
-    _ data: UnsafeMutablePointer<CChar>?,
-    _ size: Int,
-    _ count: Int,
-    _ user: UnsafeMutableRawPointer?
-) -> Int {
-    guard let user else { return 0 }
+private func onHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: RawUser) -> Int {
+    receiver(user, size, count).map { $0.receiveHeader(data, $1) } ?? 0
+}
+
+/// A callback's `user` as curl hands it over.
+private typealias RawUser = UnsafeMutableRawPointer?
+
+/// The exchange behind a write callback's `user`, and the callback's `size` × `count` bytes; nil (the callback
+/// then returns 0, which stops the transfer) without an exchange or when the product overflows.
+private func receiver(_ user: RawUser, _ size: Int, _ count: Int) -> (CurlExchange, Int)? {
+    guard let user else { return nil }
     let (bytes, overflowed) = size.multipliedReportingOverflow(by: count)
-    guard !overflowed else { return 0 }
-    return Unmanaged<CurlExchange>.fromOpaque(user).takeUnretainedValue().receiveHeader(data, bytes)
+    guard !overflowed else { return nil }
+    return (Unmanaged<CurlExchange>.fromOpaque(user).takeUnretainedValue(), bytes)
 }
 
 private func onProgress(_ user: UnsafeMutableRawPointer?, _: Int64, _: Int64, _: Int64, _: Int64) -> Int32 {

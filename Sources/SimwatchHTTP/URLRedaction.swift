@@ -86,7 +86,9 @@ public enum URLRedaction {
         c.isWhitespace || c == "\"" || c == "'" || c == "<" || c == ">"
     }
 
-    static func percentDecoded(_ text: String) -> String {
+    /// `%41` and `+` decoded, as a form or a URL's user information writes them (also `SecretMask`'s reading of
+    /// the secrets a request carries).
+    package static func percentDecoded(_ text: String) -> String {
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {

@@ -54,42 +54,15 @@ enum DBusMessageReader {
             var pointer: UnsafePointer<CChar>?
             try readBasic(m, type, &pointer)
             return .string(pointer.map { String(cString: $0) } ?? "")
-        case UInt8(ascii: "b"):
-            var value: Int32 = 0
-            try readBasic(m, type, &value)
-            return .bool(value != 0)
-        case UInt8(ascii: "y"):
-            var value: UInt8 = 0
-            try readBasic(m, type, &value)
-            return .uint(UInt64(value))
-        case UInt8(ascii: "n"):
-            var value: Int16 = 0
-            try readBasic(m, type, &value)
-            return .int(Int64(value))
-        case UInt8(ascii: "q"):
-            var value: UInt16 = 0
-            try readBasic(m, type, &value)
-            return .uint(UInt64(value))
-        case UInt8(ascii: "i"), UInt8(ascii: "h"):
-            var value: Int32 = 0
-            try readBasic(m, type, &value)
-            return .int(Int64(value))
-        case UInt8(ascii: "u"):
-            var value: UInt32 = 0
-            try readBasic(m, type, &value)
-            return .uint(UInt64(value))
-        case UInt8(ascii: "x"):
-            var value: Int64 = 0
-            try readBasic(m, type, &value)
-            return .int(value)
-        case UInt8(ascii: "t"):
-            var value: UInt64 = 0
-            try readBasic(m, type, &value)
-            return .uint(value)
-        case UInt8(ascii: "d"):
-            var value: Double = 0
-            try readBasic(m, type, &value)
-            return .double(value)
+        case UInt8(ascii: "b"): return .bool(try readNumber(m, type, Int32.self) != 0)
+        case UInt8(ascii: "y"): return .uint(UInt64(try readNumber(m, type, UInt8.self)))
+        case UInt8(ascii: "n"): return .int(Int64(try readNumber(m, type, Int16.self)))
+        case UInt8(ascii: "q"): return .uint(UInt64(try readNumber(m, type, UInt16.self)))
+        case UInt8(ascii: "i"), UInt8(ascii: "h"): return .int(Int64(try readNumber(m, type, Int32.self)))
+        case UInt8(ascii: "u"): return .uint(UInt64(try readNumber(m, type, UInt32.self)))
+        case UInt8(ascii: "x"): return .int(try readNumber(m, type, Int64.self))
+        case UInt8(ascii: "t"): return .uint(try readNumber(m, type, UInt64.self))
+        case UInt8(ascii: "d"): return .double(try readNumber(m, type, Double.self))
         default:
             let r = sd_bus_message_skip(m, nil)
             guard r >= 0 else { throw DBusError.errno(-r, "cannot skip a value") }
@@ -114,6 +87,13 @@ enum DBusMessageReader {
     private static func exit(_ m: OpaquePointer) throws(DBusError) {
         let r = sd_bus_message_exit_container(m)
         guard r >= 0 else { throw DBusError.errno(-r, "cannot leave a container") }
+    }
+
+    /// A basic value of fixed size (`b`, the integers, `d`) read as the C type `T` its code stands for.
+    private static func readNumber<T: Numeric>(_ m: OpaquePointer, _ type: CChar, _: T.Type) throws(DBusError) -> T {
+        var value: T = 0
+        try readBasic(m, type, &value)
+        return value
     }
 
     private static func readBasic<T>(_ m: OpaquePointer, _ type: CChar, _ value: inout T) throws(DBusError) {

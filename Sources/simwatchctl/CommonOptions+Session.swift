@@ -54,4 +54,30 @@ extension CommonOptions {
     func connect(timeout: Double = 30) throws(CtlFailure) -> DaemonSession {
         try DaemonSession(socket: socketPath, timeout: timeout, json: json)
     }
+
+    /// Prints a reply: with `--json` exactly as the daemon sent it, else the lines `view` words it in (not asked
+    /// for with `--json`).
+    func printReply(_ raw: JSONValue, _ view: () -> [String]) {
+        if json {
+            print(raw)
+        } else {
+            Terminal.print(view())
+        }
+    }
+
+    /// Calls `method` with parameters that hold times typed on the command line ("7d", "monday") and prints the
+    /// reply. `parameters` reads them twice: first on the local clock, so a typo never reaches the daemon; then
+    /// on the daemon's clock (which runs faster under the demo's `time_scale`), which the call carries and the
+    /// view counts from.
+    func callWithTimes<M: ControlMethod>(
+        _ method: M.Type,
+        _ parameters: (ViewContext) throws(CtlFailure) -> M.Parameters,
+        view: (M.Reply, ViewContext) -> [String]
+    ) throws(CtlFailure) {
+        _ = try parameters(viewContext())
+        let session = try connect()
+        let context = viewContext(session: session)
+        let (reply, raw) = try session.call(M.self, try parameters(context))
+        printReply(raw) { view(reply, context) }
+    }
 }

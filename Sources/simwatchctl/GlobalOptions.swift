@@ -1,4 +1,5 @@
 import ArgumentParser
+import SimwatchControl
 import SimwatchCtlKit
 
 /// The options every command takes, as the argument parser reads them: where the daemon is, and how to print.
@@ -37,5 +38,17 @@ struct GlobalOptions: ParsableArguments {
     /// A connection to the daemon; a failure to connect becomes the matching `CtlFailure`.
     func connect(timeout: Double = 30) throws(CtlFailure) -> DaemonSession {
         try common.connect(timeout: timeout)
+    }
+
+    /// Prints a reply as sent with `--json`, else as `view` words it (see `CommonOptions.printReply`).
+    func printReply(_ raw: JSONValue, _ view: () -> [String]) { common.printReply(raw, view) }
+
+    /// Calls `method` with times read on the local clock, then the daemon's (see `CommonOptions.callWithTimes`).
+    func callWithTimes<M: ControlMethod>(
+        _ method: M.Type,
+        _ parameters: (ViewContext) throws(CtlFailure) -> M.Parameters,
+        view: (M.Reply, ViewContext) -> [String]
+    ) throws(CtlFailure) {
+        try common.callWithTimes(method, parameters, view: view)
     }
 }

@@ -42,11 +42,7 @@ struct OutboxCommand: ParsableCommand {
             ListOutbox.self,
             ListOutbox.Parameters(state: state, channel: channel, limit: limit)
         )
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(OutboxView.lines(reply, context: options.viewContext(daemonNow: reply.now)))
-        }
+        options.printReply(raw) { OutboxView.lines(reply, context: options.viewContext(daemonNow: reply.now)) }
         try finish(OutboxView.status(reply))
     }
 }

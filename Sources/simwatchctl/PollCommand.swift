@@ -31,11 +31,7 @@ struct PollCommand: ParsableCommand {
     func run() throws {
         let session = try options.connect(timeout: timeout)
         let (reply, raw) = try session.call(Poll.self, OptionalLineParameters(line: line))
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.poll(reply.outcomes, context: options.viewContext()))
-        }
+        options.printReply(raw) { ActionView.poll(reply.outcomes, context: options.viewContext()) }
         try finish(ActionView.pollStatus(reply.outcomes))
     }
 }

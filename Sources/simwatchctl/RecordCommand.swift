@@ -46,49 +46,21 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Check the arguments on the local clock first, so a typo never reaches the daemon.
-        _ = try parameters(in: options.viewContext())
-        let session = try options.connect()
-        let context = options.viewContext(session: session)
-        let (reply, raw) = try session.call(RecordReading.self, try parameters(in: context))
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.record(reply.reading, line: line, context: context))
+        try options.callWithTimes(RecordReading.self, parameters) { reply, context in
+            ActionView.record(reply.reading, line: line, context: context)
         }
     }
 
     /// The call's parameters, times read on `context`'s clock (the daemon's under the demo's time_scale).
     private func parameters(in context: ViewContext) throws(CtlFailure) -> RecordReading.Parameters {
         var parameters = RecordReading.Parameters(line: line)
-        parameters.remainingBytes = try Self.bytes(remaining, "--remaining")
-        parameters.usedBytes = try Self.bytes(used, "--used")
-        parameters.totalBytes = try Self.bytes(total, "--total")
-        if let expires {
-            do {
-                let date = try TimeArgument.parse(expires, now: context.time.now, zone: context.time.zone)
-                parameters.expiresAt = date.iso8601(in: context.time.zone)
-            } catch {
-                throw CtlFailure.badValue("--expires", error)
-            }
-        }
-        if let credit {
-            do {
-                parameters.credit = try Money(parsing: credit).description
-            } catch {
-                throw CtlFailure.badValue("--credit", error)
-            }
+        parameters.remainingBytes = try OptionValue.bytes(remaining, "--remaining")
+        parameters.usedBytes = try OptionValue.bytes(used, "--used")
+        parameters.totalBytes = try OptionValue.bytes(total, "--total")
+        parameters.expiresAt = try OptionValue.timestamp(expires, "--expires", in: context)
+        parameters.credit = try OptionValue.read(credit, "--credit") { text throws(UnitParseError) in
+            try Money(parsing: text).description
         }
         return parameters
-    }
-
-    /// A size option in bytes; nil when absent.
-    static func bytes(_ text: String?, _ option: String) throws(CtlFailure) -> Int64? {
-        guard let text else { return nil }
-        do {
-            return try ByteCount(parsing: text).bytes
-        } catch {
-            throw CtlFailure.badValue(option, error)
-        }
     }
 }

@@ -22,10 +22,6 @@ struct ReloadCommand: ParsableCommand {
     func run() throws {
         let session = try options.connect()
         let (reply, raw) = try session.call(Reload.self)
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.reload(reply))
-        }
+        options.printReply(raw) { ActionView.reload(reply) }
     }
 }

@@ -41,37 +41,17 @@ struct RenewCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Check the arguments on the local clock first, so a typo never reaches the daemon.
-        _ = try parameters(in: options.viewContext())
-        let session = try options.connect()
-        let context = options.viewContext(session: session)
-        let (reply, raw) = try session.call(Renew.self, try parameters(in: context))
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.renew(reply.plan, line: line, context: context))
+        try options.callWithTimes(Renew.self, parameters) { reply, context in
+            ActionView.renew(reply.plan, line: line, context: context)
         }
     }
 
     /// The call's parameters, times read on `context`'s clock (the daemon's under the demo's time_scale).
     private func parameters(in context: ViewContext) throws(CtlFailure) -> Renew.Parameters {
         var parameters = Renew.Parameters(line: line)
-        parameters.dataBytes = try RecordCommand.bytes(data, "--data")
-        if let valid {
-            do {
-                parameters.validSeconds = try TimeArgument.duration(valid).seconds
-            } catch {
-                throw CtlFailure.badValue("--valid", error)
-            }
-        }
-        if let expires {
-            do {
-                let date = try TimeArgument.parse(expires, now: context.time.now, zone: context.time.zone)
-                parameters.expiresAt = date.iso8601(in: context.time.zone)
-            } catch {
-                throw CtlFailure.badValue("--expires", error)
-            }
-        }
+        parameters.dataBytes = try OptionValue.bytes(data, "--data")
+        parameters.validSeconds = try OptionValue.duration(valid, "--valid")?.seconds
+        parameters.expiresAt = try OptionValue.timestamp(expires, "--expires", in: context)
         return parameters
     }
 }

@@ -29,16 +29,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let session = try options.connect()
         let (reply, raw) = try session.call(GetLine.self, LineParameters(line: line))
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(
-                LineDetailView.render(
-                    reply.line,
-                    context: options.viewContext(daemonNow: reply.now),
-                    historyLimit: entries
-                )
-            )
+        options.printReply(raw) {
+            LineDetailView.render(reply.line, context: options.viewContext(daemonNow: reply.now), historyLimit: entries)
         }
     }
 }

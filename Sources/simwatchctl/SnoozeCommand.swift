@@ -44,39 +44,25 @@ struct SnoozeCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Check the arguments on the local clock first, so a typo never reaches the daemon.
-        _ = try end(in: options.viewContext())
-        let session = try options.connect()
-        let context = options.viewContext(session: session)
-        let parameters = Snooze.Parameters(
-            line: line,
-            rule: rule,
-            until: try end(in: context).iso8601(in: context.time.zone)
-        )
-        let (reply, raw) = try session.call(Snooze.self, parameters)
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.snooze(reply.alerts, context: context))
+        try options.callWithTimes(Snooze.self, parameters) { reply, context in
+            ActionView.snooze(reply.alerts, context: context)
         }
+    }
+
+    /// The call's parameters, the end read on `context`'s clock.
+    private func parameters(in context: ViewContext) throws(CtlFailure) -> Snooze.Parameters {
+        Snooze.Parameters(line: line, rule: rule, until: try end(in: context).iso8601(in: context.time.zone))
     }
 
     /// The end of the snooze on `context`'s clock (the daemon's, which runs faster under the demo's time_scale).
     private func end(in context: ViewContext) throws(CtlFailure) -> Date {
         let time = context.time
         let end: Date
-        if let until {
-            do {
-                end = try TimeArgument.parse(until, now: time.now, zone: time.zone)
-            } catch {
-                throw CtlFailure.badValue("--until", error)
-            }
+        if let at = try OptionValue.time(until, "--until", in: context) {
+            end = at
         } else {
-            do {
-                end = time.now + (try TimeArgument.duration(duration ?? ""))
-            } catch {
-                throw CtlFailure.badValue("--for", error)
-            }
+            // Without --until, `validate` saw --for: the duration is never absent here.
+            end = time.now + (try OptionValue.duration(duration ?? "", "--for") ?? .zero)
         }
         guard end > time.now else { throw CtlFailure("--until: \(time.absolute(end)) is already past") }
         return end

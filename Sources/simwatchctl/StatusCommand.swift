@@ -27,11 +27,7 @@ struct StatusCommand: ParsableCommand {
     static func run(_ options: CommonOptions) throws(CtlFailure) -> ExitStatus {
         let session = try options.connect()
         let (reply, raw) = try session.call(GetStatus.self)
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(StatusView.render(reply, context: options.viewContext(daemonNow: reply.now)))
-        }
+        options.printReply(raw) { StatusView.render(reply, context: options.viewContext(daemonNow: reply.now)) }
         return StatusView.exitStatus(reply)
     }
 }

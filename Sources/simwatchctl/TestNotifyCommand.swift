@@ -29,10 +29,6 @@ struct TestNotifyCommand: ParsableCommand {
         let session = try options.connect(timeout: 60)
         let parameters = TestNotification.Parameters(channel: channel, line: line)
         let (reply, raw) = try session.call(TestNotification.self, parameters)
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.testNotification(reply, channel: channel))
-        }
+        options.printReply(raw) { ActionView.testNotification(reply, channel: channel) }
     }
 }

@@ -24,10 +24,6 @@ struct UnsnoozeCommand: ParsableCommand {
     func run() throws {
         let session = try options.connect()
         let (reply, raw) = try session.call(Unsnooze.self, Unsnooze.Parameters(line: line, rule: rule))
-        if options.json {
-            print(raw)
-        } else {
-            Terminal.print(ActionView.snooze(reply.alerts, context: options.viewContext()))
-        }
+        options.printReply(raw) { ActionView.snooze(reply.alerts, context: options.viewContext()) }
     }
 }

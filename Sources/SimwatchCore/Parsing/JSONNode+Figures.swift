@@ -6,35 +6,37 @@ public import FoundationEssentials
 extension JSONNode {
     /// A data amount given as a number (or a numeric string) of `unit` bytes: "remaining": 1024.5 in MB.
     public func bytes(key: String, unit: Double = 1) throws(JSONNodeError) -> ByteCount {
-        guard let value = numberValue else {
-            throw JSONNodeError(message: "`\(key)` is not a number")
-        }
-        do {
-            return try Plausible.bytes(value, unit: unit, what: "`\(key)`")
-        } catch {
-            throw JSONNodeError(message: error.message)
+        try figure(key, "a number") { value throws(UnitParseError) in
+            try Plausible.bytes(value, unit: unit, what: "`\(key)`")
         }
     }
 
     /// A date given as a number of seconds (or milliseconds) since 1970.
     public func unixDate(key: String, milliseconds: Bool) throws(JSONNodeError) -> Date {
-        guard let value = numberValue else {
-            throw JSONNodeError(message: "`\(key)` is not a number of \(milliseconds ? "milliseconds" : "seconds")")
-        }
-        do {
-            return try Plausible.date(secondsSince1970: milliseconds ? value / 1000 : value, what: "`\(key)`")
-        } catch {
-            throw JSONNodeError(message: error.message)
+        try figure(key, "a number of \(milliseconds ? "milliseconds" : "seconds")") { value throws(UnitParseError) in
+            try Plausible.date(secondsSince1970: milliseconds ? value / 1000 : value, what: "`\(key)`")
         }
     }
 
     /// An amount of money given as a bare number in `currency`, rounded to the cent.
     public func money(key: String, currency: String) throws(JSONNodeError) -> Money {
+        try figure(key, "an amount of money") { value throws(UnitParseError) in
+            try Plausible.money(value, currency: currency, what: "`\(key)`")
+        }
+    }
+
+    /// The number this node holds as `check` takes it. Not a number, the error says `key` is not `expected`
+    /// ("a number"); what `check` refuses keeps its message.
+    private func figure<T>(
+        _ key: String,
+        _ expected: String,
+        _ check: (Double) throws(UnitParseError) -> T
+    ) throws(JSONNodeError) -> T {
         guard let value = numberValue else {
-            throw JSONNodeError(message: "`\(key)` is not an amount of money")
+            throw JSONNodeError(message: "`\(key)` is not \(expected)")
         }
         do {
-            return try Plausible.money(value, currency: currency, what: "`\(key)`")
+            return try check(value)
         } catch {
             throw JSONNodeError(message: error.message)
         }

@@ -41,6 +41,25 @@ enum HTTPDelivery {
         }
     }
 
+    /// A channel's POST of `body` to `endpoint`, the whole attempt within `timeout` seconds. Only the answer's
+    /// status and start are read, so at most 64 KiB of it is taken.
+    static func post(
+        _ body: [UInt8],
+        headers: [HTTPHeader],
+        to endpoint: some HTTPEndpointSettings,
+        timeout: Double
+    ) -> HTTPRequestSpec {
+        HTTPRequestSpec(
+            method: "POST",
+            url: endpoint.url.text,
+            headers: headers,
+            body: body,
+            connectTimeout: endpoint.connectTimeout.timeInterval,
+            totalTimeout: timeout,
+            maxResponseBytes: 64 * 1024
+        )
+    }
+
     /// `Retry-After` in seconds: a number of seconds, or an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"). At most a
     /// day; an absurd date (year 99999, 1900, day 99) is ignored (`RetryAfter`).
     static func retryAfter(_ value: String?, now: Date) -> Double? {

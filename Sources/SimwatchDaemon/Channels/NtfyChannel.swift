@@ -46,15 +46,7 @@ public struct NtfyChannel: NotificationChannel {
             HTTPHeader("X-Simwatch-Notification-Id", EmailMessage.clean(reminder.id)),
         ]
         if let token { headers.append(HTTPHeader("Authorization", "Bearer \(token)")) }
-        return HTTPRequestSpec(
-            method: "POST",
-            url: settings.url.text,
-            headers: headers,
-            body: Array(text.body.utf8),
-            connectTimeout: settings.connectTimeout.timeInterval,
-            totalTimeout: timeout,
-            maxResponseBytes: 64 * 1024
-        )
+        return HTTPDelivery.post(Array(text.body.utf8), headers: headers, to: settings, timeout: timeout)
     }
 
     /// ntfy turns known tag names into emoji.

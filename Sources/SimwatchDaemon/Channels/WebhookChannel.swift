@@ -58,14 +58,6 @@ public struct WebhookChannel: NotificationChannel {
                 HTTPHeader("webhook-signature", try signature.sign(id: reminder.id, timestamp: timestamp, body: body))
             )
         }
-        return HTTPRequestSpec(
-            method: "POST",
-            url: settings.url.text,
-            headers: headers,
-            body: body,
-            connectTimeout: settings.connectTimeout.timeInterval,
-            totalTimeout: timeout,
-            maxResponseBytes: 64 * 1024
-        )
+        return HTTPDelivery.post(body, headers: headers, to: settings, timeout: timeout)
     }
 }

@@ -57,48 +57,28 @@ struct AiraloProvider: UsageProvider {
             http: http,
             fetch: { () async throws(ProviderError) -> BearerTokens.Grant in try await requestToken() }
         )
-        let (spec, response) = (exchange.request, exchange.response)
-        guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, to: spec, what: "Airalo usage", defaultRetry: .minutes(20))
-        }
-        do {
-            return try Self.reading(
-                HTTPClientContext.json(response, to: spec, what: "Airalo usage"),
-                request: request,
-                zone: settings.timeZone
-            )
-        } catch {
-            // A figure's error quotes the answer, which may echo the request.
-            throw SecretMask(request: spec).scrub(error)
-        }
+        return try HTTPClientContext.decodeJSON(
+            exchange.response,
+            to: exchange.request,
+            what: "Airalo usage",
+            defaultRetry: .minutes(20)
+        ) { root throws(ProviderError) in try Self.reading(root, request: request, zone: settings.timeZone) }
     }
 
-    /// A new token: `POST /v2/token` with the client credentials as a form.
+    /// A new token: `POST /v2/token` with the client credentials as a form; the answer keeps the token under
+    /// `data` (at the top in some deployments).
     private func requestToken() async throws(ProviderError) -> BearerTokens.Grant {
         let secret = try http.secrets.providerSecret(settings.secret)
-        let spec = HTTPRequestSpec(
-            method: "POST",
+        return try await http.requestToken(
+            what: "Airalo token",
             url: "\(settings.baseURL)/v2/token",
-            headers: [
-                HTTPHeader("Accept", "application/json"),
-                HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
-            ],
+            headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")],
             body: HTTPClientContext.form([
                 ("client_id", settings.clientID), ("client_secret", secret), ("grant_type", "client_credentials"),
             ]),
-            totalTimeout: settings.timeout.timeInterval
+            timeout: settings.timeout.timeInterval,
+            in: ["/data", ""]
         )
-        let response = try await http.send(spec)
-        guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, to: spec, what: "Airalo token")
-        }
-        let root = try HTTPClientContext.json(response, to: spec, what: "Airalo token")
-        guard let token = (root.at(pointer: "/data/access_token") ?? root.at(pointer: "/access_token"))?.stringValue
-        else { throw ProviderError(.malformed, "Airalo token: no data.access_token in the answer") }
-        // Renew a little early so a token never expires between the check and the request; an absurd
-        // expires_in ("inf", 1e308, -1) is clamped, not trusted.
-        let lifetime = JSONNode.tokenLifetime(root.at(pointer: "/data/expires_in") ?? root.at(pointer: "/expires_in"))
-        return BearerTokens.Grant(token: token, lifetime: lifetime)
     }
 
     /// Maps the usage answer to a reading (the pure, checked decoding lives in `AiraloUsage`).

@@ -78,6 +78,62 @@ struct HTTPClientContext: Sendable {
         URLRedaction.authority(of: url)
     }
 
+    /// A bearer token from an OAuth-style token endpoint (Airalo, 1NCE): `body` POSTed to `url` with `headers`
+    /// (after `Accept: application/json`). The answer's `access_token` and `expires_in` are read under the first
+    /// of `containers` (JSON pointers, "" the top) that has them; the lifetime is clamped by
+    /// `JSONNode.tokenLifetime`, never trusted.
+    func requestToken(
+        what: String,
+        url: String,
+        headers: [HTTPHeader],
+        body: [UInt8],
+        timeout: Double,
+        in containers: [String] = [""],
+        minimumLifetime: TimeSpan = .minutes(1)
+    ) async throws(ProviderError) -> BearerTokens.Grant {
+        let spec = HTTPRequestSpec(
+            method: "POST",
+            url: url,
+            headers: [HTTPHeader("Accept", "application/json")] + headers,
+            body: body,
+            totalTimeout: timeout
+        )
+        let response = try await send(spec)
+        guard (200..<300).contains(response.status) else { throw Self.failure(response, to: spec, what: what) }
+        let root = try Self.json(response, to: spec, what: what)
+        func first(_ name: String) -> JSONNode? {
+            containers.lazy.compactMap { root.at(pointer: "\($0)/\(name)") }.first
+        }
+        guard let token = first("access_token")?.stringValue else {
+            let name = (containers.first ?? "").split(separator: "/").map(String.init) + ["access_token"]
+            throw ProviderError(.malformed, "\(what): no \(name.joined(separator: ".")) in the answer")
+        }
+        return BearerTokens.Grant(
+            token: token,
+            lifetime: JSONNode.tokenLifetime(first("expires_in"), minimum: minimumLifetime)
+        )
+    }
+
+    /// What a 2xx JSON answer says as `decode` reads it; any other status is `failure`'s error. An error from
+    /// the JSON or from `decode` (a figure's error quotes the answer, which may echo the request) is scrubbed of
+    /// the secrets `request` carried.
+    static func decodeJSON<T>(
+        _ response: HTTPResponseSpec,
+        to request: HTTPRequestSpec,
+        what: String,
+        defaultRetry: TimeSpan = .minutes(1),
+        _ decode: (JSONNode) throws(ProviderError) -> T
+    ) throws(ProviderError) -> T {
+        guard (200..<300).contains(response.status) else {
+            throw failure(response, to: request, what: what, defaultRetry: defaultRetry)
+        }
+        do {
+            return try decode(try json(response, to: request, what: what))
+        } catch {
+            throw SecretMask(request: request).scrub(error)
+        }
+    }
+
     /// The parse error quotes the body's start, scrubbed of the secrets `request` carried.
     static func json(
         _ response: HTTPResponseSpec,

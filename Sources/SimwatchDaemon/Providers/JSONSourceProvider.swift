@@ -35,15 +35,8 @@ struct JSONSourceProvider: UsageProvider {
             totalTimeout: settings.timeout.timeInterval
         )
         let response = try await http.send(spec)
-        let host = HTTPClientContext.host(of: url)
-        guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, to: spec, what: host)
-        }
-        do {
-            return try reading(HTTPClientContext.json(response, to: spec, what: host), request: request)
-        } catch {
-            // A figure's error quotes the answer, which may echo the request.
-            throw SecretMask(request: spec).scrub(error)
+        return try HTTPClientContext.decodeJSON(response, to: spec, what: HTTPClientContext.host(of: url)) {
+            root throws(ProviderError) in try reading(root, request: request)
         }
     }
 

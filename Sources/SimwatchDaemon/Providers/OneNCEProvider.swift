@@ -26,46 +26,23 @@ struct OneNCEProvider: UsageProvider {
             http: http,
             fetch: { () async throws(ProviderError) -> BearerTokens.Grant in try await requestToken() }
         )
-        let (spec, response) = (exchange.request, exchange.response)
-        guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, to: spec, what: "1NCE quota")
-        }
-        do {
-            return try Self.reading(HTTPClientContext.json(response, to: spec, what: "1NCE quota"), request: request)
-        } catch {
-            // A figure's error quotes the answer, which may echo the request.
-            throw SecretMask(request: spec).scrub(error)
+        return try HTTPClientContext.decodeJSON(exchange.response, to: exchange.request, what: "1NCE quota") {
+            root throws(ProviderError) in try Self.reading(root, request: request)
         }
     }
 
     /// A new token: `POST /oauth/token` with HTTP Basic and a JSON body.
     private func requestToken() async throws(ProviderError) -> BearerTokens.Grant {
         let password = try http.secrets.providerSecret(settings.secret)
-        let spec = HTTPRequestSpec(
-            method: "POST",
+        let authorization = HTTPClientContext.basicAuthorization(user: settings.username, password: password)
+        return try await http.requestToken(
+            what: "1NCE token",
             url: "\(settings.baseURL)/oauth/token",
-            headers: [
-                HTTPHeader("Accept", "application/json"),
-                HTTPHeader("Content-Type", "application/json"),
-                HTTPHeader(
-                    "Authorization",
-                    HTTPClientContext.basicAuthorization(user: settings.username, password: password)
-                ),
-            ],
+            headers: [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Authorization", authorization)],
             body: Array(#"{"grant_type":"client_credentials"}"#.utf8),
-            totalTimeout: settings.timeout.timeInterval
+            timeout: settings.timeout.timeInterval,
+            minimumLifetime: TimeSpan(seconds: 30)
         )
-        let response = try await http.send(spec)
-        guard (200..<300).contains(response.status) else {
-            throw HTTPClientContext.failure(response, to: spec, what: "1NCE token")
-        }
-        let root = try HTTPClientContext.json(response, to: spec, what: "1NCE token")
-        guard let token = root.at(pointer: "/access_token")?.stringValue else {
-            throw ProviderError(.malformed, "1NCE token: no access_token in the answer")
-        }
-        // An absurd expires_in ("inf", 1e308, -1) is clamped, not trusted.
-        let lifetime = JSONNode.tokenLifetime(root.at(pointer: "/expires_in"), minimum: TimeSpan(seconds: 30))
-        return BearerTokens.Grant(token: token, lifetime: lifetime)
     }
 
     /// Maps the quota answer to a reading (the pure, checked decoding lives in `OneNCEQuota`).

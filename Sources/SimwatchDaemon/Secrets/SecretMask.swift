@@ -24,7 +24,7 @@ struct SecretMask: Sendable {
     init(request: HTTPRequestSpec) {
         urls = [request.url]
         if let info = Self.userInfo(of: request.url) {
-            let decoded = Self.percentDecoded(info)
+            let decoded = URLRedaction.percentDecoded(info)
             add(decoded)
             add(info)
             if let password = decoded.split(separator: ":", maxSplits: 1).dropFirst().first { add(String(password)) }
@@ -45,7 +45,7 @@ struct SecretMask: Sendable {
         if form.hasPrefix("application/x-www-form-urlencoded"), let body = request.body {
             for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
                 guard let value = pair.split(separator: "=", maxSplits: 1).dropFirst().first else { continue }
-                add(Self.percentDecoded(String(value)))
+                add(URLRedaction.percentDecoded(String(value)))
             }
         }
     }
@@ -111,22 +111,5 @@ struct SecretMask: Sendable {
         let authority = url[start...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard let at = authority.lastIndex(of: "@") else { return nil }
         return String(authority[..<at])
-    }
-
-    /// `%41` and `+` decoded, as a form or a URL's user information writes them.
-    static func percentDecoded(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        var rest = Array(text.utf8)[...]
-        while let byte = rest.popFirst() {
-            if byte == UInt8(ascii: "%"), rest.count >= 2,
-                let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-                rest = rest.dropFirst(2)
-            } else {
-                bytes.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -36,13 +36,7 @@ public struct ByteCount: Sendable, Hashable, Comparable, Codable, CustomStringCo
         guard let number = DecimalLiteral.scan(&rest) else {
             throw UnitParseError(input: text, message: "'\(text)' is not a data amount", hint: examples)
         }
-        if number.looksLikeDigitGrouping {
-            throw UnitParseError(
-                input: text,
-                message: "'\(text)' is ambiguous: decimal or digit grouping?",
-                hint: "write the number without grouping, e.g. 1.5 GB or 1500 MB"
-            )
-        }
+        try number.requireNoDigitGrouping(in: text, example: "1.5 GB or 1500 MB")
         let unit = DecimalLiteral.trimmed(rest).lowercased()
         guard let multiplier = Self.multipliers[unit] else {
             throw UnitParseError(

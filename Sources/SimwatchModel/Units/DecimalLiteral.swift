@@ -45,6 +45,17 @@ package struct DecimalLiteral: Sendable, Hashable {
             && integerDigits.contains { $0 != "0" }
     }
 
+    /// Refuses a number that `looksLikeDigitGrouping`, for the amount `text` of which it is the start; `example`
+    /// shows the unit's amounts written without grouping ("1.5 GB or 1500 MB").
+    package func requireNoDigitGrouping(in text: String, example: String) throws(UnitParseError) {
+        guard looksLikeDigitGrouping else { return }
+        throw UnitParseError(
+            input: text,
+            message: "'\(text)' is ambiguous: decimal or digit grouping?",
+            hint: "write the number without grouping, e.g. \(example)"
+        )
+    }
+
     /// The value times `multiplier`, rounded half away from zero to an integer; nil on overflow.
     package func rounded(multipliedBy multiplier: Int128) -> Int128? {
         guard let significand = Self.integer(from: integerDigits + fractionDigits) else { return nil }

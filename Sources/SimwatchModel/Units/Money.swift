@@ -34,13 +34,7 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         guard !(minusBeforeCurrency && minusAfterCurrency), let number = DecimalLiteral.scan(&rest) else {
             throw UnitParseError(input: text, message: "'\(text)' is not an amount of money", hint: examples)
         }
-        if number.looksLikeDigitGrouping {
-            throw UnitParseError(
-                input: text,
-                message: "'\(text)' is ambiguous: decimal or digit grouping?",
-                hint: "write the number without grouping, e.g. 1.50 EUR or 1500 EUR"
-            )
-        }
+        try number.requireNoDigitGrouping(in: text, example: "1.50 EUR or 1500 EUR")
         rest = DecimalLiteral.trimmed(rest)
         let suffixCurrency = try Self.scanCurrency(&rest, in: text)
         rest = DecimalLiteral.trimmed(rest)
