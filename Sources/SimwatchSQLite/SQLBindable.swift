@@ -4,10 +4,6 @@ public protocol SQLBindable {
     var sqlValue: SQLValue { get }
 }
 
-extension SQLValue: SQLBindable {
-    public var sqlValue: SQLValue { self }
-}
-
 extension Int64: SQLBindable {
     public var sqlValue: SQLValue { .integer(self) }
 }

@@ -6,10 +6,6 @@ public protocol SQLDecodable: Sendable {
     init?(sqlValue: SQLValue)
 }
 
-extension SQLValue: SQLDecodable {
-    public init?(sqlValue: SQLValue) { self = sqlValue }
-}
-
 extension Int64: SQLDecodable {
     public init?(sqlValue: SQLValue) {
         switch sqlValue {

@@ -159,7 +159,7 @@ import Testing
         for step in 0..<(48 * 10) {
             await simwatch.settle(now: t0 + .minutes(30 * step))
         }
-        try f.store.compact(now: t0 + .days(10), keepRaw: 2 * 86_400, keepHourly: 4 * 86_400)
+        try f.store.retention.compact(now: t0 + .days(10), keepRaw: 2 * 86_400, keepHourly: 4 * 86_400)
         let all = try simwatch.queries.history(of: "l1", since: t0, until: t0 + .days(10), maxPoints: 10_000)
         #expect(Set(all.map(\.resolution)) == ["day", "hour", "raw"])
         #expect(all.map(\.at) == all.map(\.at).sorted())

@@ -71,14 +71,14 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         }
         let reopened = try StateStore(path: path)
-        let record = try #require(try reopened.lineRecords()["l"])
+        let record = try #require(try reopened.lines.all()["l"])
         #expect(record.polls == 3)
         #expect(record.renewals == 1)
         #expect(record.period?.expiresAt == t0 + .days(7))
-        let reading = try #require(try reopened.latestReading(line: "l"))
+        let reading = try #require(try reopened.readings.latest(line: "l"))
         #expect(reading.remaining == ByteCount(bytes: 5))
         #expect(reading.credit == Money(amount: Decimal(string: "4.52")!, currency: "EUR"))
-        let alerts = try reopened.alertStates()
+        let alerts = try reopened.alerts.all()
         #expect(alerts.count == 1)
         #expect(alerts[0].firing?.occurrence == 3)
         #expect(alerts[0].firing?.nextReminderAt == t0 + .hours(6))
@@ -91,13 +91,13 @@ import Testing
         batch.reminders = [reminder("a"), reminder("a"), reminder("b", notBefore: t0 + .hours(8))]
         try store.commit(batch)
         try store.commit(batch)
-        #expect(try store.dueReminders(now: t0).map(\.reminder.id) == ["a"])
-        #expect(try store.nextReminderDue() == t0)
-        try store.record([DeliveryOutcome(id: "a", at: t0)])
-        #expect(try store.dueReminders(now: t0).isEmpty)
-        #expect(try store.nextReminderDue() == t0 + .hours(8))
-        #expect(try store.dueReminders(now: t0 + .hours(8)).map(\.reminder.id) == ["b"])
-        let sent = try store.outbox(state: .sent)
+        #expect(try store.outbox.due(now: t0).map(\.reminder.id) == ["a"])
+        #expect(try store.outbox.nextDue() == t0)
+        try store.outbox.record([DeliveryOutcome(id: "a", at: t0)])
+        #expect(try store.outbox.due(now: t0).isEmpty)
+        #expect(try store.outbox.nextDue() == t0 + .hours(8))
+        #expect(try store.outbox.due(now: t0 + .hours(8)).map(\.reminder.id) == ["b"])
+        let sent = try store.outbox.list(state: .sent)
         #expect(sent.map(\.reminder.id) == ["a"])
         #expect(sent.first?.reminder == reminder("a"))
     }
@@ -116,7 +116,7 @@ import Testing
         try raw.execute("UPDATE outbox SET payload = '{\"not\": \"a reminder\"}' WHERE id = 'b'")
         try raw.execute("UPDATE outbox SET attempts = 'many' WHERE id = 'c'")
 
-        #expect(try store.dueReminders(now: t0, channel: "journal", limit: 50).map(\.reminder.id) == ["a"])
+        #expect(try store.outbox.due(now: t0, channel: "journal", limit: 50).map(\.reminder.id) == ["a"])
         let rows = try raw.rows("SELECT id, state, last_error FROM outbox ORDER BY id")
         let states: [String] = try rows.map { try $0["state"] }
         #expect(states == ["pending", "dead", "dead"])
@@ -124,9 +124,9 @@ import Testing
         #expect(errors[1]?.hasPrefix("dead letter: its payload no longer reads as a reminder") == true)
         #expect(errors[2]?.hasPrefix("dead letter: the row does not read") == true)
         // Nothing poisoned is due any more: the daemon does not wake for it again.
-        try store.record([DeliveryOutcome(id: "a", at: t0)])
-        #expect(try store.nextReminderDue() == nil)
-        #expect(try store.dueReminders(now: t0 + .days(1)).isEmpty)
+        try store.outbox.record([DeliveryOutcome(id: "a", at: t0)])
+        #expect(try store.outbox.nextDue() == nil)
+        #expect(try store.outbox.due(now: t0 + .days(1)).isEmpty)
     }
 
     @Test func failedDeliveryRetriesThenDies() throws {
@@ -134,14 +134,14 @@ import Testing
         var batch = StoreBatch()
         batch.reminders = [reminder("a")]
         try store.commit(batch)
-        try store.record([DeliveryOutcome(id: "a", at: t0, error: "boom", retryAt: t0 + .minutes(1))])
-        #expect(try store.dueReminders(now: t0).isEmpty)
-        let retry = try store.dueReminders(now: t0 + .minutes(1))
+        try store.outbox.record([DeliveryOutcome(id: "a", at: t0, error: "boom", retryAt: t0 + .minutes(1))])
+        #expect(try store.outbox.due(now: t0).isEmpty)
+        let retry = try store.outbox.due(now: t0 + .minutes(1))
         #expect(retry.first?.attempts == 1)
         #expect(retry.first?.lastError == "boom")
-        try store.record([DeliveryOutcome(id: "a", at: t0, error: "boom again", retryAt: nil)])
-        #expect(try store.dueReminders(now: t0 + .days(9)).isEmpty)
-        #expect(try store.outbox(state: .dead).map(\.reminder.id) == ["a"])
+        try store.outbox.record([DeliveryOutcome(id: "a", at: t0, error: "boom again", retryAt: nil)])
+        #expect(try store.outbox.due(now: t0 + .days(9)).isEmpty)
+        #expect(try store.outbox.list(state: .dead).map(\.reminder.id) == ["a"])
     }
 
     @Test func endedEpisodesCancelDeferredReminders() throws {
@@ -154,8 +154,8 @@ import Testing
         var cancel = StoreBatch()
         cancel.cancelled = [("l", "r", 1)]
         try store.commit(cancel)
-        #expect(try store.dueReminders(now: t0 + .days(1)).map(\.reminder.id) == ["other"])
-        #expect(try store.outbox(state: .cancelled).map(\.reminder.id) == ["a"])
+        #expect(try store.outbox.due(now: t0 + .days(1)).map(\.reminder.id) == ["other"])
+        #expect(try store.outbox.list(state: .cancelled).map(\.reminder.id) == ["a"])
     }
 
     @Test func endedEpisodesCancelRemindersAlreadyTried() throws {
@@ -163,12 +163,12 @@ import Testing
         var batch = StoreBatch()
         batch.reminders = [reminder("a")]
         try store.commit(batch)
-        try store.record([DeliveryOutcome(id: "a", at: t0, error: "down", retryAt: t0 + 60)])
+        try store.outbox.record([DeliveryOutcome(id: "a", at: t0, error: "down", retryAt: t0 + 60)])
         var cancel = StoreBatch()
         cancel.cancelled = [("l", "r", 1)]
         try store.commit(cancel)
-        #expect(try store.dueReminders(now: t0 + .days(1)).isEmpty)
-        #expect(try store.outbox(state: .cancelled).map(\.attempts) == [1])
+        #expect(try store.outbox.due(now: t0 + .days(1)).isEmpty)
+        #expect(try store.outbox.list(state: .cancelled).map(\.attempts) == [1])
     }
 
     @Test func aFailureRecordedAfterCancellationLeavesItCancelled() throws {
@@ -180,9 +180,9 @@ import Testing
         var cancel = StoreBatch()
         cancel.cancelled = [("l", "r", 1)]
         try store.commit(cancel)
-        try store.record([DeliveryOutcome(id: "a", at: t0, error: "down", retryAt: t0 + 60)])
-        #expect(try store.dueReminders(now: t0 + .days(1)).isEmpty)
-        let item = try #require(try store.outbox(state: .cancelled).first)
+        try store.outbox.record([DeliveryOutcome(id: "a", at: t0, error: "down", retryAt: t0 + 60)])
+        #expect(try store.outbox.due(now: t0 + .days(1)).isEmpty)
+        let item = try #require(try store.outbox.list(state: .cancelled).first)
         #expect(item.attempts == 1)
         #expect(item.lastError == "down")
     }
@@ -194,11 +194,11 @@ import Testing
         try store.commit(batch)
         // The clock went back a day at t0 + 30 s: the held one still waits its 8 hours, not a day more.
         let now = t0 + 30 - .days(1)
-        try store.movePending(back: 86_400, after: now)
-        let due = try store.dueReminders(now: now + .hours(8)).map(\.reminder.id)
+        try store.outbox.movePending(back: 86_400, after: now)
+        let due = try store.outbox.due(now: now + .hours(8)).map(\.reminder.id)
         #expect(due == ["soon", "held"])
-        #expect(try store.dueReminders(now: now + 29).isEmpty)
-        #expect(try store.dueReminders(now: now + 30).map(\.reminder.id) == ["soon"])
+        #expect(try store.outbox.due(now: now + 29).isEmpty)
+        #expect(try store.outbox.due(now: now + 30).map(\.reminder.id) == ["soon"])
     }
 
     @Test func compactionRollsUpOldReadings() throws {
@@ -218,12 +218,12 @@ import Testing
         }
         try store.commit(batch)
         let now = t0 + .days(30)
-        let report = try store.compact(now: now, keepRaw: 7 * 86_400, keepHourly: 14 * 86_400)
+        let report = try store.retention.compact(now: now, keepRaw: 7 * 86_400, keepHourly: 14 * 86_400)
         #expect(report.rawRemoved == 23 * 288)
-        let counts = try store.rowCounts()
+        let counts = try store.retention.rowCounts()
         #expect(counts["reading"] == 7 * 288)
-        let hourly = try store.rollups(line: "l", resolution: 3600)
-        let daily = try store.rollups(line: "l", resolution: 86_400)
+        let hourly = try store.history.rollups(line: "l", resolution: 3600)
+        let daily = try store.history.rollups(line: "l", resolution: 86_400)
         #expect(hourly.count == 7 * 24)
         #expect(daily.count == 16)
         #expect(daily.allSatisfy { $0.samples == 288 })
@@ -232,9 +232,9 @@ import Testing
         let firstDay = try #require(daily.first?.lastRemaining)
         #expect(firstDay == 3_000_000_000 - 287 * 347_222)
         // Compacting again changes nothing.
-        let again = try store.compact(now: now, keepRaw: 7 * 86_400, keepHourly: 14 * 86_400)
+        let again = try store.retention.compact(now: now, keepRaw: 7 * 86_400, keepHourly: 14 * 86_400)
         #expect(again.rawRemoved == 0 && again.hourlyRemoved == 0)
-        #expect(try store.rollups(line: "l", resolution: 86_400).count == 16)
+        #expect(try store.history.rollups(line: "l", resolution: 86_400).count == 16)
     }
 
     @Test func alertLogKeepsHistoryNewestFirst() throws {
@@ -263,6 +263,6 @@ import Testing
             ),
         ]
         try store.commit(batch)
-        #expect(try store.alertLog(line: "l").map(\.summary) == ["two", "one"])
+        #expect(try store.alertLog.entries(line: "l").map(\.summary) == ["two", "one"])
     }
 }

@@ -57,23 +57,23 @@ import Testing
         #expect(after.readings == before.readings)
         #expect(after.alertLog == before.alertLog)
 
-        let lines = try store.lineRecords()
+        let lines = try store.lines.all()
         #expect(lines.keys.sorted() == before.lines)
         for line in before.lines {
             #expect(lines[line]?.firstSeen != nil)
             let count = before.readings[line] ?? 0
-            #expect(try store.readings(line: line, since: .distantPast, limit: 1_000_000).count == count)
-            #expect((try store.latestReading(line: line) != nil) == (count > 0))
-            #expect(try store.alertLog(line: line, limit: 1_000_000).count == (before.alertLog[line] ?? 0))
-            _ = try store.history(line: line, since: .distantPast, until: .distantFuture)
-            _ = try store.counterState(line: line)
+            #expect(try store.readings.list(line: line, since: .distantPast, limit: 1_000_000).count == count)
+            #expect((try store.readings.latest(line: line) != nil) == (count > 0))
+            #expect(try store.alertLog.entries(line: line, limit: 1_000_000).count == (before.alertLog[line] ?? 0))
+            _ = try store.history.samples(line: line, since: .distantPast, until: .distantFuture)
+            _ = try store.counters.state(line: line)
         }
-        #expect(try store.alertStates().count == before.alerts)
+        #expect(try store.alerts.all().count == before.alerts)
         // Every outbox row's payload still decodes (undecodable ones would be dropped from the list).
-        #expect(try store.outbox(limit: 1_000_000).count == before.outbox)
-        let counts = try store.outboxCounts()
+        #expect(try store.outbox.list(limit: 1_000_000).count == before.outbox)
+        let counts = try store.outbox.counts()
         #expect(counts.pending + counts.dead <= before.outbox)
-        #expect(try store.rowCounts()["outbox"] == before.outbox)
+        #expect(try store.retention.rowCounts()["outbox"] == before.outbox)
 
         // Values, not only counts: StateStore reads what 0.1 wrote.
         let raw = try Database(path: fixture.path)
@@ -84,12 +84,12 @@ import Testing
             )
             let observedAt: Double = try #require(try newest?["observed_at"])
             let remaining: Int64? = try newest?["remaining"]
-            let reading = try #require(try store.latestReading(line: line))
+            let reading = try #require(try store.readings.latest(line: line))
             #expect(reading.observedAt.timeIntervalSince1970 == observedAt)
             #expect(reading.remaining?.bytes == remaining)
         }
         let states = try raw.values(String.self, "SELECT state FROM outbox ORDER BY state")
-        #expect(try store.outbox(limit: 1_000_000).map(\.state.rawValue).sorted() == states)
+        #expect(try store.outbox.list(limit: 1_000_000).map(\.state.rawValue).sorted() == states)
     }
 
     @Test func openingAnUpgradedDatabaseAgainWritesNothing() throws {
@@ -103,7 +103,7 @@ import Testing
         let version = try watcher.value(Int.self, "PRAGMA data_version")
         do {
             let again = try StateStore(path: fixture.path)
-            #expect(try again.lineRecords().count == upgraded.lines.count)
+            #expect(try again.lines.all().count == upgraded.lines.count)
         }
         #expect(try watcher.value(Int.self, "PRAGMA data_version") == version)
         #expect(try Census(fixture.path) == upgraded)
@@ -129,7 +129,7 @@ import Testing
         try store.commit(batch)
         let db = try Database(path: directory + "/state.db")
         try db.execute("UPDATE line_state SET polls = 'many'")
-        let error = #expect(throws: RowError.self) { try store.lineRecords() }
+        let error = #expect(throws: RowError.self) { try store.lines.all() }
         #expect(error?.column == "polls")
     }
 }

@@ -26,7 +26,7 @@ struct CounterProvider: UsageProvider {
         let periodStart = request.period?.startedAt ?? request.now
         let previous: CounterState?
         do {
-            previous = try store.counterState(line: request.line.id)
+            previous = try store.counters.state(line: request.line.id)
         } catch {
             throw ProviderError(.unavailable, "cannot load the counters' state: \(error)")
         }
@@ -39,7 +39,7 @@ struct CounterProvider: UsageProvider {
             periodStart: periodStart
         )
         do {
-            try store.saveCounterState(state, line: request.line.id)
+            try store.counters.save(state, line: request.line.id)
         } catch {
             throw ProviderError(.unavailable, "cannot save the counters' state: \(error)")
         }

@@ -19,7 +19,7 @@ extension ControlActions {
         let config = running.config
         let lineID = line?.id ?? "simwatch"
         let isEmail = config.channels.first { $0.name == name }?.kind.type == "email"
-        let reading = line.flatMap { (try? ledger.store.latestReading(line: $0.id)) ?? nil }
+        let reading = line.flatMap { (try? ledger.store.readings.latest(line: $0.id)) ?? nil }
         let reminder = Reminder(
             id: "\(lineID)/+test/\(Int64(now.timeIntervalSince1970))/1/\(name)",
             channel: name,

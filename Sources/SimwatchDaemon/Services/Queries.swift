@@ -21,7 +21,7 @@ public struct Queries: Sendable {
     }
 
     public func lineStates(now: Date) async -> [LineState] {
-        let records = (try? store.lineRecords()) ?? [:]
+        let records = (try? store.lines.all()) ?? [:]
         let alerts = alertsByLine()
         var states: [LineState] = []
         for line in running.config.lines {
@@ -32,7 +32,7 @@ public struct Queries: Sendable {
 
     public func lineState(_ id: String, now: Date) async throws(RequestError) -> LineState {
         let line = try line(id)
-        let record = ((try? store.lineRecords()) ?? [:])[id]
+        let record = ((try? store.lines.all()) ?? [:])[id]
         return await state(of: line, record: record, alerts: alertsByLine()[id] ?? [:], now: now)
     }
 
@@ -40,7 +40,7 @@ public struct Queries: Sendable {
         LineState(
             line: line,
             record: record,
-            latest: (try? store.latestReading(line: line.id)) ?? nil,
+            latest: (try? store.readings.latest(line: line.id)) ?? nil,
             period: record.map { $0.period(of: line, now: now, zone: running.config.daemon.timeZone) },
             alerts: line.rules.map { alerts[$0.id] ?? AlertState(lineID: line.id, ruleID: $0.id) },
             nextPoll: await polls.due(of: line.id)
@@ -49,14 +49,14 @@ public struct Queries: Sendable {
 
     private func alertsByLine() -> [String: [String: AlertState]] {
         var byLine: [String: [String: AlertState]] = [:]
-        for state in (try? store.alertStates()) ?? [] { byLine[state.lineID, default: [:]][state.ruleID] = state }
+        for state in (try? store.alerts.all()) ?? [] { byLine[state.lineID, default: [:]][state.ruleID] = state }
         return byLine
     }
 
     /// The forecast at `now` from the stored recent readings.
     public func forecast(of id: String, now: Date) async throws(RequestError) -> Forecast {
         let state = try await lineState(id, now: now)
-        let recent = (try? store.readings(line: id, since: now - running.config.daemon.paceWindow)) ?? []
+        let recent = (try? store.readings.list(line: id, since: now - running.config.daemon.paceWindow)) ?? []
         let snapshot = LineSnapshot(
             line: state.line,
             period: state.period,
@@ -70,7 +70,7 @@ public struct Queries: Sendable {
 
     public func alertHistory(of id: String, limit: Int = 50) throws(RequestError) -> [AlertLogEntry] {
         _ = try line(id)
-        return (try? store.alertLog(line: id, limit: limit)) ?? []
+        return (try? store.alertLog.entries(line: id, limit: limit)) ?? []
     }
 
     /// Data left between two instants: raw readings where they are kept, hourly and daily roll-ups before that,
@@ -78,26 +78,26 @@ public struct Queries: Sendable {
     public func history(of id: String, since: Date, until: Date, maxPoints: Int) throws(RequestError) -> [HistorySample]
     {
         _ = try line(id)
-        let samples = (try? store.history(line: id, since: since, until: until)) ?? []
+        let samples = (try? store.history.samples(line: id, since: since, until: until)) ?? []
         return HistorySample.thin(samples, since: since, until: until, maxPoints: maxPoints)
     }
 
     public func outboxCounts() -> (pending: Int, dead: Int) {
-        (try? store.outboxCounts()) ?? (0, 0)
+        (try? store.outbox.counts()) ?? (0, 0)
     }
 
     /// Outbox entries, newest first.
     public func outbox(state: OutboxItem.State?, channel: String?, limit: Int) -> [OutboxItem] {
-        (try? store.outbox(state: state, channel: channel, limit: limit)) ?? []
+        (try? store.outbox.list(state: state, channel: channel, limit: limit)) ?? []
     }
 
     /// Alerts currently firing.
     public func firingAlerts() -> [AlertState] {
-        ((try? store.alertStates()) ?? []).filter(\.isFiring)
+        ((try? store.alerts.all()) ?? []).filter(\.isFiring)
             .sorted { ($0.lineID, $0.ruleID) < ($1.lineID, $1.ruleID) }
     }
 
-    public func latestReading(of line: String) -> Reading? { (try? store.latestReading(line: line)) ?? nil }
+    public func latestReading(of line: String) -> Reading? { (try? store.readings.latest(line: line)) ?? nil }
 
     public func lastPoll() async -> LatestPoll? { await polls.last }
 

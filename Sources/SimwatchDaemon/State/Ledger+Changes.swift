@@ -13,7 +13,7 @@ extension Ledger {
         ManualEstimate.reading(
             line: line,
             record: book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now),
-            entry: (try? store.latestObservedReading(line: line.id)) ?? nil,
+            entry: (try? store.readings.latestObserved(line: line.id)) ?? nil,
             recent: recentReadings(of: line.id, now: now),
             now: now,
             zone: running.config.daemon.timeZone
@@ -124,7 +124,7 @@ extension Ledger {
         }
         do {
             try store.commit(batch)
-            try store.movePending(back: step, after: now)
+            try store.outbox.movePending(back: step, after: now)
         } catch {
             // The schedule in memory moved anyway; the outbox keeps its times and is late by the step at worst.
             health.failed(error, doing: "moving the schedule back", now: now, logger: logger)
@@ -135,7 +135,10 @@ extension Ledger {
     func compact(now: Date) {
         guard !health.backingOff(now: now) else { return }
         do {
-            let report = try store.compact(now: now, keepRaw: running.config.daemon.keepRawReadings.timeInterval)
+            let report = try store.retention.compact(
+                now: now,
+                keepRaw: running.config.daemon.keepRawReadings.timeInterval
+            )
             if report.rawRemoved > 0 { logger.debug("rolled up \(report.rawRemoved) old readings") }
         } catch {
             logger.error("compaction failed: \(error)")
@@ -147,7 +150,7 @@ extension Ledger {
     /// When the outbox next has a reminder due for a channel without a worker. While the database refuses writes,
     /// nothing is due before the back-off ends (outcomes waiting to be written are written then).
     func nextDelivery(excluding busy: Set<String>) -> Date? {
-        let next = (try? store.nextReminderDue(excludingChannels: busy)) ?? nil
+        let next = (try? store.outbox.nextDue(excludingChannels: busy)) ?? nil
         guard let trouble = health.trouble else { return next }
         if !health.unrecorded.isEmpty { return trouble.retryAt }
         return next.map { max($0, trouble.retryAt) }
@@ -158,7 +161,7 @@ extension Ledger {
     func channelsDue(now: Date) -> [String] {
         guard !health.backingOff(now: now), flushUnrecorded(now: now) else { return [] }
         do {
-            return try store.channelsWithDueReminders(now: now)
+            return try store.outbox.channelsDue(now: now)
         } catch {
             logger.error("cannot read the outbox: \(error)")
             return []
@@ -167,7 +170,7 @@ extension Ledger {
 
     func dueReminders(channel: String, now: Date) -> [OutboxItem] {
         do {
-            return try store.dueReminders(now: now, channel: channel, limit: 50)
+            return try store.outbox.due(now: now, channel: channel, limit: 50)
         } catch {
             logger.error("cannot read the outbox: \(error)")
             return []
@@ -178,7 +181,7 @@ extension Ledger {
     /// worker stops until then).
     func recordDelivery(_ outcome: DeliveryOutcome, now: Date) -> Bool {
         do {
-            try store.record([outcome])
+            try store.outbox.record([outcome])
             health.succeeded(now: now, logger: logger)
             return true
         } catch {
@@ -193,7 +196,7 @@ extension Ledger {
     func flushUnrecorded(now: Date) -> Bool {
         guard !health.unrecorded.isEmpty else { return true }
         do {
-            try store.record(health.unrecorded)
+            try store.outbox.record(health.unrecorded)
             health.unrecorded = []
             health.succeeded(now: now, logger: logger)
             return true

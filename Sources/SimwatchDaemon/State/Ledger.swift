@@ -44,10 +44,10 @@ public actor Ledger {
 
     /// Reads what the database holds of the configured lines.
     func load() throws {
-        book.records = try store.lineRecords()
-        for state in try store.alertStates() { book.alerts[LineBook.key(state.lineID, state.ruleID)] = state }
+        book.records = try store.lines.all()
+        for state in try store.alerts.all() { book.alerts[LineBook.key(state.lineID, state.ruleID)] = state }
         for line in running.config.lines {
-            if let reading = try store.latestReading(line: line.id) { book.latest[line.id] = reading }
+            if let reading = try store.readings.latest(line: line.id) { book.latest[line.id] = reading }
         }
     }
 
@@ -136,7 +136,7 @@ public actor Ledger {
         let latest = book.latest[line.id]
         var lastObserved: Reading?
         if case .poll(.success(let reading), _) = trigger, !reading.estimated, latest?.estimated == true {
-            lastObserved = (try? store.latestObservedReading(line: line.id)) ?? nil
+            lastObserved = (try? store.readings.latestObserved(line: line.id)) ?? nil
         }
         let outcome = LineAssessment.assess(
             AssessmentInput(
@@ -165,7 +165,7 @@ public actor Ledger {
 
     /// The readings of the pace window before `now`.
     func recentReadings(of line: String, now: Date) -> [Reading] {
-        (try? store.readings(line: line, since: now - running.config.daemon.paceWindow)) ?? []
+        (try? store.readings.list(line: line, since: now - running.config.daemon.paceWindow)) ?? []
     }
 
     /// The plan period in force (see `LineRecord.period(of:now:zone:)`).

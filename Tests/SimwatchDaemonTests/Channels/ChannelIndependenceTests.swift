@@ -46,7 +46,7 @@ final class HangingChannel: NotificationChannel {
 
         await simwatch.drain()  // the hung attempt times out (timeout + 5 s backstop)
         #expect(started.duration(to: .now) < .seconds(10))
-        let slow = try f.store.outbox(state: nil, channel: "slow", limit: 10)
+        let slow = try f.store.outbox.list(state: nil, channel: "slow", limit: 10)
         #expect(slow.map(\.state) == [.pending])
         #expect(slow.first?.attempts == 1)
         #expect(slow.first?.lastError?.hasPrefix("timeout:") == true)
@@ -60,7 +60,7 @@ final class HangingChannel: NotificationChannel {
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         await simwatch.settle(now: t0)
-        let dead = try f.store.outbox(state: .dead, channel: nil, limit: 10)
+        let dead = try f.store.outbox.list(state: .dead, channel: nil, limit: 10)
         #expect(dead.map(\.reminder.id) == ["l1/low/1/1/gone"])
         #expect(simwatch.queries.outboxCounts().dead == 1)
     }

@@ -56,7 +56,7 @@ import Testing
         f.channel.setFailing(true)
         try await simwatch.start(now: t0)
         await simwatch.settle(now: t0)  // "low data" tried once, failed, retried in 60 s
-        #expect(try f.store.outbox(state: .pending).map(\.attempts) == [1])
+        #expect(try f.store.outbox.list(state: .pending).map(\.attempts) == [1])
         f.provider.replace { r in
             Reading(
                 lineID: r.line.id,
@@ -77,6 +77,6 @@ import Testing
         await simwatch.settle(now: t0 + TimeSpan(seconds: 30))
         await simwatch.settle(now: t0 + TimeSpan(seconds: 200))
         #expect(f.channel.delivered.map(\.kind) == [.renewed])
-        #expect(try f.store.outbox(state: .cancelled).map(\.reminder.id) == ["l1/low/1/1/journal"])
+        #expect(try f.store.outbox.list(state: .cancelled).map(\.reminder.id) == ["l1/low/1/1/journal"])
     }
 }

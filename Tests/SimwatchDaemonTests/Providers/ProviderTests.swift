@@ -200,7 +200,7 @@ import Testing
             Self.request(line, at: Self.t0 + 30, period: period)
         )
         #expect(rebooted.used == ByteCount(bytes: 3500))
-        #expect(try store.counterState(line: "l1")?.bootID == "b2")
+        #expect(try store.counters.state(line: "l1")?.bootID == "b2")
     }
 }
 

@@ -41,7 +41,7 @@ import Testing
 
         // One poll an hour, the first at the start: 7 × 24 + 1.
         #expect(f.provider.callCount == 169)
-        #expect(try f.store.readings(line: "l1", since: t0).count == 169)
+        #expect(try f.store.readings.list(line: "l1", since: t0).count == 169)
         let sent = f.channel.delivered
         // At t0 + 5 d exactly 500 MB is left, not below; the first poll below is an hour later, at 01:00, in quiet
         // hours: held to 07:00. The repeat falls due a day after the first (02:00 + 23 h: 01:00 again, held to 07:00);
@@ -55,7 +55,7 @@ import Testing
         #expect(sent[0].summary.hasPrefix("Test line: 496 MB left of 1 GB (50%), at this pace it lasts 4d 23h"))
         #expect(sent[1].summary.hasPrefix("Test line: 396 MB left of 1 GB (40%), at this pace it lasts 3d 23h"))
         #expect(simwatch.queries.firingAlerts().map(\.ruleID) == ["low"])
-        #expect(try f.store.outboxCounts() == (pending: 0, dead: 0))
+        #expect(try f.store.outbox.counts() == (pending: 0, dead: 0))
         #expect(await simwatch.nextWake() == t0 + .days(7) + .hours(1))
     }
 

@@ -1,36 +1,14 @@
 public import FoundationEssentials
 import SimwatchSQLite
 
-/// One point of a line's data history.
-public struct HistorySample: Sendable, Hashable {
-    public var at: Date
-    public var remaining: Int64?
-    /// raw, hour or day
-    public var resolution: String
+/// A line's data over time, read across raw readings (`reading`) and the hourly and daily roll-ups
+/// (`reading_rollup`) that `Retention` makes of them.
+public struct ReadingHistory: Sendable {
+    let queue: SerializedDatabase
 
-    public init(at: Date, remaining: Int64?, resolution: String) {
-        self.at = at
-        self.remaining = remaining
-        self.resolution = resolution
-    }
-
-    /// At most `maxPoints` samples: the last one of each equal slice of `[since, until]`.
-    public static func thin(_ samples: [HistorySample], since: Date, until: Date, maxPoints: Int) -> [HistorySample] {
-        guard maxPoints > 0, samples.count > maxPoints else { return samples }
-        let span = max(until.timeIntervalSince(since), 1)
-        var slices: [Int: HistorySample] = [:]
-        for sample in samples {
-            let index = min(maxPoints - 1, max(0, Int(sample.at.timeIntervalSince(since) / span * Double(maxPoints))))
-            slices[index] = sample
-        }
-        return slices.keys.sorted().compactMap { slices[$0] }
-    }
-}
-
-extension StateStore {
     /// Data left between two instants, oldest first: daily and hourly roll-ups for the old part, raw readings where
     /// they are still kept.
-    public func history(line: String, since: Date, until: Date) throws -> [HistorySample] {
+    public func samples(line: String, since: Date, until: Date) throws -> [HistorySample] {
         try queue.read { db in
             let from = since.timeIntervalSince1970
             let to = until.timeIntervalSince1970
@@ -84,12 +62,16 @@ extension StateStore {
         }
     }
 
-    /// Reminders waiting in the outbox, and those given up on.
-    public func outboxCounts() throws -> (pending: Int, dead: Int) {
+    /// Roll-up rows of a line: (bucket start, samples, last remaining bytes) at `resolution` seconds.
+    public func rollups(line: String, resolution: Int) throws -> [(bucket: Date, samples: Int, lastRemaining: Int64?)] {
         try queue.read { db in
-            let pending = try db.value(Int.self, "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
-            let dead = try db.value(Int.self, "SELECT COUNT(*) FROM outbox WHERE state = 'dead'") ?? 0
-            return (pending, dead)
+            try db.rows(
+                """
+                SELECT bucket, samples, last_remaining FROM reading_rollup
+                WHERE line_id = ? AND resolution = ? ORDER BY bucket
+                """,
+                [line, resolution]
+            ).map { try (Date(timeIntervalSince1970: $0["bucket"]), $0["samples"], $0["last_remaining"]) }
         }
     }
 }

@@ -2,9 +2,13 @@ import FoundationEssentials
 public import SimwatchCore
 import SimwatchSQLite
 
-extension StateStore {
+/// Interface counters accumulated per line by the counters provider (`counter_state`, `counter_interface`), so a
+/// restart loses nothing.
+public struct CounterTable: Sendable {
+    let queue: SerializedDatabase
+
     /// The counters provider's accumulated usage and last sample for a line, if any.
-    public func counterState(line: String) throws -> CounterState? {
+    public func state(line: String) throws -> CounterState? {
         try queue.read { db in
             guard
                 let row = try db.row("SELECT * FROM counter_state WHERE line_id = ?", [line])
@@ -32,7 +36,7 @@ extension StateStore {
     }
 
     /// Replaces the line's counter state in one transaction.
-    public func saveCounterState(_ state: CounterState, line: String) throws {
+    public func save(_ state: CounterState, line: String) throws {
         try queue.write { db in
             try db.execute(
                 """

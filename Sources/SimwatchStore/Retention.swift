@@ -3,12 +3,8 @@ import SimwatchSQLite
 
 /// Keeps the database small: raw readings for a window, then hourly roll-ups, then daily ones, so a year of
 /// five-minute polling stays a few hundred kilobytes per line.
-extension StateStore {
-    public struct CompactionReport: Sendable, Hashable {
-        public var rawRemoved: Int
-        public var hourlyRemoved: Int
-        public var outboxRemoved: Int
-    }
+public struct Retention: Sendable {
+    let queue: SerializedDatabase
 
     /// Rolls raw readings older than `keepRaw` into hourly buckets and hourly buckets older than `keepHourly`
     /// into daily ones; drops delivered or dead outbox rows and alert history older than `keepLog`.
@@ -82,19 +78,6 @@ extension StateStore {
             let outboxRemoved = db.changes
             try db.execute("DELETE FROM alert_log WHERE at < ?", [logCutoff])
             return CompactionReport(rawRemoved: rawRemoved, hourlyRemoved: hourlyRemoved, outboxRemoved: outboxRemoved)
-        }
-    }
-
-    /// Roll-up rows of a line: (bucket start, samples, last remaining bytes) at `resolution` seconds.
-    public func rollups(line: String, resolution: Int) throws -> [(bucket: Date, samples: Int, lastRemaining: Int64?)] {
-        try queue.read { db in
-            try db.rows(
-                """
-                SELECT bucket, samples, last_remaining FROM reading_rollup
-                WHERE line_id = ? AND resolution = ? ORDER BY bucket
-                """,
-                [line, resolution]
-            ).map { try (Date(timeIntervalSince1970: $0["bucket"]), $0["samples"], $0["last_remaining"]) }
         }
     }
 

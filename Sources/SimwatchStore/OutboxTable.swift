@@ -2,9 +2,12 @@ public import FoundationEssentials
 import SimwatchCore
 import SimwatchSQLite
 
-/// The outbox: reminders are written with the alert transition that caused them and leave only when a channel
-/// took them, so a crash between the two loses nothing (at-least-once; stable ids make duplicates detectable).
-extension StateStore {
+/// The outbox (`outbox`): reminders are written with the alert transition that caused them and leave only when a
+/// channel took them, so a crash between the two loses nothing (at-least-once; stable ids make duplicates
+/// detectable).
+public struct OutboxTable: Sendable {
+    let queue: SerializedDatabase
+
     static func enqueue(_ reminder: Reminder, _ db: Database) throws {
         let payload = String(decoding: try JSONEncoder().encode(reminder), as: UTF8.self)
         // OR IGNORE: the same event (same stable id) is never queued twice.
@@ -20,12 +23,24 @@ extension StateStore {
         )
     }
 
+    /// Cancels the reminders still waiting (quiet hours, or a retry after a failed attempt) for an episode that
+    /// ended.
+    static func cancel(line: String, rule: String, episode: Int, _ db: Database) throws {
+        try db.execute(
+            """
+            UPDATE outbox SET state = 'cancelled'
+            WHERE state = 'pending' AND line_id = ? AND rule_id = ? AND episode = ?
+            """,
+            [line, rule, episode]
+        )
+    }
+
     /// Pending reminders whose time has come, oldest first.
     ///
     /// A row that no longer reads as a reminder (a damaged or foreign payload) is made a dead letter with the reason,
     /// here and now: left pending it would be due for ever, and the daemon would wake for it again and again.
-    public func dueReminders(now: Date, limit: Int = 100) throws -> [OutboxItem] {
-        try dueReminders(
+    public func due(now: Date, limit: Int = 100) throws -> [OutboxItem] {
+        try due(
             """
             SELECT rowid AS outbox_rowid, * FROM outbox WHERE state = 'pending' AND next_attempt <= ?
             ORDER BY next_attempt, created_at LIMIT ?
@@ -36,8 +51,8 @@ extension StateStore {
     }
 
     /// Pending reminders of one channel whose time has come, oldest first (dead letters as above).
-    public func dueReminders(now: Date, channel: String, limit: Int) throws -> [OutboxItem] {
-        try dueReminders(
+    public func due(now: Date, channel: String, limit: Int) throws -> [OutboxItem] {
+        try due(
             """
             SELECT rowid AS outbox_rowid, * FROM outbox WHERE state = 'pending' AND channel = ? AND next_attempt <= ?
             ORDER BY next_attempt, created_at LIMIT ?
@@ -47,12 +62,12 @@ extension StateStore {
         )
     }
 
-    private func dueReminders(_ sql: String, _ arguments: [(any SQLBindable)?], now: Date) throws -> [OutboxItem] {
+    private func due(_ sql: String, _ arguments: [(any SQLBindable)?], now: Date) throws -> [OutboxItem] {
         let (items, poisoned) = try queue.read { db in
             var items: [OutboxItem] = []
             var poisoned: [(rowid: Int64, reason: String)] = []
             for row in try db.rows(sql, arguments) {
-                switch Self.readOutboxItem(row) {
+                switch Self.readItem(row) {
                 case .success(let item): items.append(item)
                 case .failure(let poison): poisoned.append((try row["outbox_rowid"], poison.reason))
                 }
@@ -73,7 +88,7 @@ extension StateStore {
     }
 
     /// The channels that have pending reminders whose time has come.
-    public func channelsWithDueReminders(now: Date) throws -> [String] {
+    public func channelsDue(now: Date) throws -> [String] {
         try queue.read { db in
             try db.values(
                 String.self,
@@ -85,7 +100,7 @@ extension StateStore {
 
     /// When the next pending reminder falls due, if any, leaving out channels being delivered to right now (their
     /// worker reports when it is done).
-    public func nextReminderDue(excludingChannels busy: Set<String> = []) throws -> Date? {
+    public func nextDue(excludingChannels busy: Set<String> = []) throws -> Date? {
         try queue.read { db in
             let rows = try db.rows(
                 "SELECT channel, MIN(next_attempt) AS due FROM outbox WHERE state = 'pending' GROUP BY channel"
@@ -96,7 +111,7 @@ extension StateStore {
     }
 
     /// Outbox entries, newest first, optionally of one state and one channel.
-    public func outbox(state: OutboxItem.State?, channel: String?, limit: Int) throws -> [OutboxItem] {
+    public func list(state: OutboxItem.State?, channel: String?, limit: Int) throws -> [OutboxItem] {
         try queue.read { db in
             var conditions: [String] = []
             var arguments: [(any SQLBindable)?] = []
@@ -113,17 +128,27 @@ extension StateStore {
             return try db.rows(
                 "SELECT * FROM outbox \(filter) ORDER BY created_at DESC, id LIMIT ?",
                 arguments
-            ).compactMap(Self.outboxItem)
+            ).compactMap(Self.item)
         }
     }
 
-    public func outbox(state: OutboxItem.State? = nil, limit: Int = 100) throws -> [OutboxItem] {
+    /// Outbox entries, newest first, optionally of one state.
+    public func list(state: OutboxItem.State? = nil, limit: Int = 100) throws -> [OutboxItem] {
         try queue.read { db in
             let filter = state.map { "WHERE state = '\($0.rawValue)'" } ?? ""
             return try db.rows(
                 "SELECT * FROM outbox \(filter) ORDER BY created_at DESC LIMIT ?",
                 [limit]
-            ).compactMap(Self.outboxItem)
+            ).compactMap(Self.item)
+        }
+    }
+
+    /// Reminders waiting in the outbox, and those given up on.
+    public func counts() throws -> (pending: Int, dead: Int) {
+        try queue.read { db in
+            let pending = try db.value(Int.self, "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
+            let dead = try db.value(Int.self, "SELECT COUNT(*) FROM outbox WHERE state = 'dead'") ?? 0
+            return (pending, dead)
         }
     }
 
@@ -169,14 +194,14 @@ extension StateStore {
         }
     }
 
-    /// An outbox row as an item; nil for a row that does not read as one (listings skip it; `dueReminders` makes
-    /// it a dead letter).
-    static func outboxItem(_ row: Row) throws -> OutboxItem? {
-        try? readOutboxItem(row).get()
+    /// An outbox row as an item; nil for a row that does not read as one (listings skip it; `due` makes it a dead
+    /// letter).
+    static func item(_ row: Row) throws -> OutboxItem? {
+        try? readItem(row).get()
     }
 
     /// An outbox row as an item, or why it cannot be one.
-    static func readOutboxItem(_ row: Row) -> Result<OutboxItem, PoisonedOutboxRow> {
+    static func readItem(_ row: Row) -> Result<OutboxItem, PoisonedOutboxRow> {
         do {
             let payload: String = try row["payload"]
             let reminder: Reminder
@@ -195,7 +220,7 @@ extension StateStore {
                     attempts: row["attempts"],
                     nextAttempt: Date(timeIntervalSince1970: row["next_attempt"]),
                     lastError: row["last_error"],
-                    sentAt: (row["sent_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+                    sentAt: StoredTime.date(row["sent_at"])
                 )
             )
         } catch {
@@ -208,9 +233,4 @@ extension StateStore {
         let text = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
-}
-
-/// Why an outbox row could not be read as a reminder.
-struct PoisonedOutboxRow: Error {
-    var reason: String
 }

@@ -1,0 +1,20 @@
+public import SimwatchCore
+
+/// Everything one poll round changes, written in one transaction: the reading, the alert transitions and the
+/// reminders they cause go in together or not at all.
+public struct StoreBatch: Sendable {
+    public var lines: [LineRecord] = []
+    public var readings: [Reading] = []
+    public var alerts: [AlertState] = []
+    public var log: [AlertLogEntry] = []
+    public var reminders: [Reminder] = []
+    /// Reminders still waiting (quiet hours, or a retry after a failed attempt) for episodes that ended:
+    /// (line, rule, episode).
+    public var cancelled: [(line: String, rule: String, episode: Int)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        lines.isEmpty && readings.isEmpty && alerts.isEmpty && log.isEmpty && reminders.isEmpty && cancelled.isEmpty
+    }
+}
