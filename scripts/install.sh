@@ -207,6 +207,7 @@ NOTE
     for doc in README.md docs/*.md; do put "$doc" "$DOCDIR/$(basename "$doc")" 0644; done
     put config/simwatch.example.toml "$EXAMPLEDIR/simwatch.example.toml" 0644
     put config/demo.toml "$EXAMPLEDIR/demo.toml" 0644
+    put systemd/without-user-namespaces.conf "$EXAMPLEDIR/without-user-namespaces.conf" 0644
 
     for path in "${!previous_files[@]}"; do
         if ! printf '%s\n' "${manifest_files[@]}" | cut -f2 | grep -qxF "$path"; then

@@ -216,6 +216,7 @@ def test_apt_installs_it_with_its_dependencies(scn):
         "/usr/share/fish/vendor_completions.d/simwatchctl.fish",
         "/usr/share/doc/simwatch/examples/simwatch.example.toml",
         "/usr/share/doc/simwatch/examples/demo.toml",
+        "/usr/share/doc/simwatch/examples/without-user-namespaces.conf",
         "/usr/share/doc/simwatch/operations.md",
         "/usr/share/doc/simwatch/copyright",
     ):
@@ -279,6 +280,28 @@ def test_the_advice_followed_the_packaged_unit_runs_the_demo_and_reminds(scn):
     version = scn.ctl("version", "--json")
     assert f'"version":"{scn.version}"' in version.stdout.replace(" ", ""), version.stdout
     lab.wait_for(scn.readings, 30, "readings in state.db")
+
+
+def test_the_drop_in_for_hosts_without_user_namespaces_turns_off_what_needs_them(scn):
+    """The packaged unit cannot test each user's kernel as `make install` does: the shipped drop-in gives the same
+    settings as make install's reduced unit (test_user_service.py runs that one)."""
+    lab = scn.lab
+    options = ("PrivateUsers", "PrivateDevices", "ProtectClock", "ProtectKernelModules", "ProtectKernelLogs")
+    full = lab.show("simwatch.socket", "CapabilityBoundingSet")["CapabilityBoundingSet"]  # a unit that sets none
+    assert lab.show("simwatch", *options)["PrivateUsers"] == "yes"
+    dropin = lab.home / ".config/systemd/user/simwatch.service.d"
+    lab.sh(f"mkdir -p {dropin} && cp {EXAMPLES}/without-user-namespaces.conf {dropin}/")
+    try:
+        lab.systemctl("daemon-reload")
+        shown = lab.show("simwatch", *options, "CapabilityBoundingSet")
+        assert shown == {**{o: "no" for o in options}, "CapabilityBoundingSet": full}, shown
+        verify = lab.run("systemd-analyze", "--user", "verify", "simwatch.service", check=False)
+        assert verify.returncode == 0, verify.stdout + verify.stderr
+        lab.systemctl("restart", "simwatch")
+        lab.wait_for(lambda: scn.state()["ActiveState"] == "active", 30, "simwatch.service active with the drop-in")
+    finally:
+        lab.sh(f"rm -rf {dropin}")
+        lab.systemctl("daemon-reload")
 
 
 def test_a_newer_build_installed_over_it_keeps_configuration_and_state(scn):
