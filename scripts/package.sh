@@ -103,14 +103,17 @@ cmd_dist() {
 # The system libraries the binaries need, read from them (NEEDED entries, the newest glibc symbol version), and the
 # ones simwatchd opens with dlopen when it first needs them.
 libraries() {
-    local v=$1 tool lib glibc
+    local v=$1 tool needed glibc
+    command -v objdump >/dev/null || die "objdump is missing (apt install binutils)"
     echo "simwatch $v: system libraries"
     echo
     for tool in simwatchd simwatchctl; do
+        # Read whole, not piped into `grep -q`: its early exit would fail the pipeline (pipefail) at random.
+        needed=$(objdump -p ".build/release/$tool" | awk '/NEEDED/ { print "  " $2 }')
         glibc=$(objdump -T ".build/release/$tool" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1 || true)
-        if objdump -p ".build/release/$tool" | grep -q NEEDED; then
+        if [[ -n $needed ]]; then
             echo "$tool needs (linked; ${glibc:-GLIBC_?} or newer):"
-            objdump -p ".build/release/$tool" | awk '/NEEDED/ { print "  " $2 }'
+            echo "$needed"
         else
             echo "$tool needs nothing: it is one static executable."
         fi
