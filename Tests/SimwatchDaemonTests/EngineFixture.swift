@@ -50,8 +50,8 @@ struct EngineFixture {
         config = Config(path: "test.toml", daemon: daemon, lines: [line])
     }
 
-    func engine(timing: PollTiming = PollTiming(jitter: 0)) -> Engine {
-        Engine(
+    func simwatch(timing: PollTiming = PollTiming(jitter: 0)) -> Simwatch {
+        Simwatch(
             config: config,
             store: store,
             providers: ProviderFactory(overrides: ["l1": provider]),

@@ -11,10 +11,10 @@ import Testing
 
     @Test func firesOnceThenRepeatsOnSchedule() async throws {
         let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
-        let engine = f.engine()
-        try await engine.start(now: t0)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
         for hour in 0...13 {
-            await engine.settle(now: t0 + .hours(hour))
+            await simwatch.settle(now: t0 + .hours(hour))
         }
         let sent = f.channel.delivered
         #expect(sent.map(\.event) == ["firing", "repeat", "repeat"])
@@ -26,55 +26,55 @@ import Testing
     }
 
     @Test func restartNeitherRepeatsNorForgets() async throws {
-        let path = "/tmp/simwatch-engine-test-\(UInt64.random(in: 0...UInt64.max)).db"
+        let path = "/tmp/simwatch-simwatch-test-\(UInt64.random(in: 0...UInt64.max)).db"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))], store: try StateStore(path: path))
         do {
-            let engine = f.engine()
-            try await engine.start(now: t0)
-            await engine.settle(now: t0)
+            let simwatch = f.simwatch()
+            try await simwatch.start(now: t0)
+            await simwatch.settle(now: t0)
         }
         #expect(f.channel.delivered.count == 1)
         // Restart an hour later: nothing is due, nothing is sent again.
         do {
-            let engine = f.engine()
-            try await engine.start(now: t0 + .hours(1))
-            await engine.settle(now: t0 + .hours(1))
+            let simwatch = f.simwatch()
+            try await simwatch.start(now: t0 + .hours(1))
+            await simwatch.settle(now: t0 + .hours(1))
             #expect(f.channel.delivered.count == 1)
         }
         // Down for 20 hours (three repeats fell due): exactly one repeat on start.
         let back = t0 + .hours(21)
-        let engine = f.engine()
-        try await engine.start(now: back)
-        await engine.settle(now: back)
-        await engine.settle(now: back + .minutes(1))
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: back)
+        await simwatch.settle(now: back)
+        await simwatch.settle(now: back + .minutes(1))
         #expect(f.channel.delivered.map(\.event) == ["firing", "repeat"])
-        #expect(await engine.nextWake() == back + .hours(1))
+        #expect(await simwatch.nextWake() == back + .hours(1))
     }
 
     @Test func pendingReminderSurvivesACrashBeforeDelivery() async throws {
-        let path = "/tmp/simwatch-engine-test-\(UInt64.random(in: 0...UInt64.max)).db"
+        let path = "/tmp/simwatch-simwatch-test-\(UInt64.random(in: 0...UInt64.max)).db"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let f = try EngineFixture(rules: [EngineFixture.lowData(.once)], store: try StateStore(path: path))
         do {
-            let engine = f.engine()
-            try await engine.start(now: t0)
-            await engine.runDue(now: t0)
-            await engine.drain()  // reading and reminder committed; the process "dies" before delivering
+            let simwatch = f.simwatch()
+            try await simwatch.start(now: t0)
+            await simwatch.runDue(now: t0)
+            await simwatch.drain()  // reading and reminder committed; the process "dies" before delivering
         }
         #expect(f.channel.delivered.isEmpty)
-        let engine = f.engine()
-        try await engine.start(now: t0 + .minutes(5))
-        await engine.settle(now: t0 + .minutes(5))
-        await engine.settle(now: t0 + .minutes(10))
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0 + .minutes(5))
+        await simwatch.settle(now: t0 + .minutes(5))
+        await simwatch.settle(now: t0 + .minutes(10))
         #expect(f.channel.delivered.map(\.id) == ["l1/low/1/1/journal"])
     }
 
     @Test func renewalResolvesAndSaysSo() async throws {
         let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
         f.provider.replace { r in
             Reading(
                 lineID: r.line.id,
@@ -84,10 +84,10 @@ import Testing
                 source: "script"
             )
         }
-        await engine.settle(now: t0 + .hours(1))
+        await simwatch.settle(now: t0 + .hours(1))
         #expect(f.channel.delivered.map(\.kind) == [.lowData, .renewed])
         #expect(f.channel.delivered.last?.id == "l1/+renewed/1/1/journal")
-        #expect(await engine.firingAlerts().isEmpty)
+        #expect(simwatch.queries.firingAlerts().isEmpty)
         // Running low again opens episode 2.
         f.provider.replace { r in
             Reading(
@@ -98,22 +98,22 @@ import Testing
                 source: "script"
             )
         }
-        await engine.settle(now: t0 + .hours(2))
+        await simwatch.settle(now: t0 + .hours(2))
         #expect(f.channel.delivered.last?.id == "l1/low/2/1/journal")
     }
 
     @Test func failingChannelKeepsReminderUntilItWorks() async throws {
         let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
-        let engine = f.engine()
+        let simwatch = f.simwatch()
         f.channel.setFailing(true)
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
         #expect(f.channel.delivered.isEmpty)
         f.channel.setFailing(false)
-        await engine.settle(now: t0 + TimeSpan(seconds: 30))
+        await simwatch.settle(now: t0 + TimeSpan(seconds: 30))
         #expect(f.channel.delivered.isEmpty)  // the retry is not due yet (60 s after the first failure)
-        await engine.settle(now: t0 + TimeSpan(seconds: 61))
-        await engine.settle(now: t0 + TimeSpan(seconds: 200))
+        await simwatch.settle(now: t0 + TimeSpan(seconds: 61))
+        await simwatch.settle(now: t0 + TimeSpan(seconds: 200))
         #expect(f.channel.delivered.map(\.id) == ["l1/low/1/1/journal"])
     }
 
@@ -121,13 +121,13 @@ import Testing
         let provider = ScriptedProvider { _ in throw ProviderError(.unavailable, "carrier down") }
         let stale = Rule(id: "stale", kind: .stale(.hours(3)), severity: .warning, repeatPolicy: .once)
         let f = try EngineFixture(rules: [stale], poll: .hours(1), provider: provider)
-        let engine = f.engine()
-        try await engine.start(now: t0)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
         var now = t0
         var wakes: [Double] = []
         for _ in 0..<10 {
-            await engine.settle(now: now)
-            guard let next = await engine.nextWake() else { break }
+            await simwatch.settle(now: now)
+            guard let next = await simwatch.nextWake() else { break }
             wakes.append(next.timeIntervalSince(now))
             now = next
         }
@@ -150,26 +150,26 @@ import Testing
             repeatPolicy: .once
         )
         let f = try EngineFixture(rules: [warn, crit], quietHours: "22:00-07:00")
-        let engine = f.engine()
+        let simwatch = f.simwatch()
         let night = t0 + .hours(23)
-        try await engine.start(now: night)
-        await engine.settle(now: night)
+        try await simwatch.start(now: night)
+        await simwatch.settle(now: night)
         #expect(f.channel.delivered.map(\.ruleID) == ["empty"])
-        #expect(await engine.nextWake() == night + .hours(1))
-        await engine.settle(now: t0 + .hours(31))  // 07:00 next day
+        #expect(await simwatch.nextWake() == night + .hours(1))
+        await simwatch.settle(now: t0 + .hours(31))  // 07:00 next day
         #expect(f.channel.delivered.map(\.ruleID) == ["empty", "low"])
     }
 
     @Test func reloadRemovingARuleEndsItsAlert() async throws {
         var f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(1)))])
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
-        #expect(await engine.firingAlerts().count == 1)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
+        #expect(simwatch.queries.firingAlerts().count == 1)
         f.config.lines[0].rules = []
-        try await engine.reload(f.config, now: t0 + .minutes(5))
-        #expect(await engine.firingAlerts().isEmpty)
-        await engine.settle(now: t0 + .hours(3))
+        try await simwatch.reload(f.config, now: t0 + .minutes(5))
+        #expect(simwatch.queries.firingAlerts().isEmpty)
+        await simwatch.settle(now: t0 + .hours(3))
         #expect(f.channel.delivered.count == 1)
     }
 
@@ -183,22 +183,22 @@ import Testing
             try await Task.sleep(nanoseconds: 30_000_000_000)
             throw ProviderError(.unavailable, "unreachable")
         }
-        let engine = Engine(
+        let simwatch = Simwatch(
             config: f.config,
             store: f.store,
             providers: ProviderFactory(overrides: ["l1": slow, "l2": f.provider]),
             channels: ["journal": f.channel],
             logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         )
-        try await engine.start(now: t0)
-        await engine.runDue(now: t0)
-        await engine.drain()
-        await engine.runDue(now: t0)
-        await engine.drain()
+        try await simwatch.start(now: t0)
+        await simwatch.runDue(now: t0)
+        await simwatch.drain()
+        await simwatch.runDue(now: t0)
+        await simwatch.drain()
         // l2 was read and reminded while l1 hung; l1 ended as a timeout and retries in 30 s.
         #expect(f.channel.delivered.map(\.lineID) == ["l2"])
-        #expect(await engine.latestReading(of: "l1") == nil)
-        let wake = try #require(await engine.nextWake())
+        #expect(simwatch.queries.latestReading(of: "l1") == nil)
+        let wake = try #require(await simwatch.nextWake())
         #expect(wake.timeIntervalSince(t0) <= 31)
     }
 }
@@ -222,9 +222,9 @@ import Testing
                 source: "script"
             )
         }
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
         f.provider.replace { r in
             Reading(
                 lineID: r.line.id,
@@ -234,9 +234,9 @@ import Testing
                 source: "script"
             )
         }
-        await engine.settle(now: t0 + .hours(1))
+        await simwatch.settle(now: t0 + .hours(1))
         #expect(f.channel.delivered.map(\.kind) == [.lowData, .creditLow, .renewed])
-        #expect(await engine.firingAlerts().map(\.ruleID) == ["credit"])
+        #expect(simwatch.queries.firingAlerts().map(\.ruleID) == ["credit"])
     }
 }
 
@@ -259,7 +259,7 @@ import Testing
                 source: "s"
             )
         }
-        let engine = Engine(
+        let simwatch = Simwatch(
             config: f.config,
             store: f.store,
             providers: ProviderFactory(overrides: ["l1": calls, "l2": calls, "l3": calls]),
@@ -267,17 +267,17 @@ import Testing
             logger: .init(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }),
             timing: PollTiming(jitter: 0)
         )
-        try await engine.start(now: t0)
-        await engine.runDue(now: t0)
+        try await simwatch.start(now: t0)
+        await simwatch.runDue(now: t0)
         // One poll runs; the two others wait for a slot, not for the timer: the next wake is the next interval.
         #expect(calls.callCount <= 1)
-        #expect(await engine.nextWake() == nil)
+        #expect(await simwatch.nextWake() == nil)
         for _ in 0..<3 {
-            await engine.drain()
-            await engine.runDue(now: t0)
+            await simwatch.drain()
+            await simwatch.runDue(now: t0)
         }
-        await engine.drain()
+        await simwatch.drain()
         #expect(calls.callCount == 3)
-        #expect(await engine.nextWake() == t0 + .hours(1))
+        #expect(await simwatch.nextWake() == t0 + .hours(1))
     }
 }

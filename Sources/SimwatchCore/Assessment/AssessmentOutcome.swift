@@ -17,7 +17,7 @@ public struct AssessmentOutcome: Sendable {
     /// Reminders for the outbox, one per channel of the line.
     public var reminders: [Reminder] = []
     /// Events to publish once the transaction has committed.
-    public var events: [EngineEvent] = []
+    public var events: [WatchEvent] = []
     /// A renewal was detected (a top-up) or recorded.
     public var renewed = false
     /// When the line next needs judging without a poll: its earliest repeat reminder or snooze end.

@@ -82,7 +82,7 @@ struct Judging {
         )
         log(nil, renewals, "renewed", nil, 1, text.summary, &outcome)
         outcome.events.append(
-            EngineEvent(kind: .renewal, at: now, lineID: line.id, event: "renewed", summary: text.summary)
+            WatchEvent(kind: .renewal, at: now, lineID: line.id, event: "renewed", summary: text.summary)
         )
         outcome.reminders += reminders(
             kind: .renewed,
@@ -183,7 +183,7 @@ struct Judging {
         )
         if event != "renewed" {
             outcome.events.append(
-                EngineEvent(kind: .alert, at: now, lineID: line.id, ruleID: rule, event: event, summary: summary)
+                WatchEvent(kind: .alert, at: now, lineID: line.id, ruleID: rule, event: event, summary: summary)
             )
         }
     }

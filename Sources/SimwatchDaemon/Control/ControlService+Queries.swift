@@ -5,11 +5,13 @@ import SimwatchStore
 
 extension ControlService {
     func status(now: Date, wire: WireFormat) async -> GetStatus.Reply {
-        let config = await engine.config
-        let firing = await wire.alerts(await engine.firingAlerts(), engine: engine)
-        let counts = await engine.outboxCounts()
-        let last = await engine.lastPollInfo
-        let trouble = await engine.storeTrouble
+        let queries = simwatch.queries
+        let snapshot = simwatch.running.snapshot
+        let config = snapshot.config
+        let firing = wire.alerts(queries.firingAlerts(), lines: snapshot.lines)
+        let counts = queries.outboxCounts()
+        let last = await queries.lastPoll()
+        let trouble = await queries.storeTrouble()
         return GetStatus.Reply(
             now: wire.time(now),
             version: SimwatchVersion.current,
@@ -35,9 +37,9 @@ extension ControlService {
     }
 
     func detail(_ id: String, now: Date, wire: WireFormat) async throws -> LineDetail {
-        let state = try await engine.lineState(id, now: now)
-        let forecast = try await engine.forecast(of: id, now: now)
-        let history = try await engine.alertHistory(of: id)
+        let state = try await simwatch.queries.lineState(id, now: now)
+        let forecast = try await simwatch.queries.forecast(of: id, now: now)
+        let history = try simwatch.queries.alertHistory(of: id)
         return LineDetail(
             summary: wire.summary(state),
             channels: state.line.channels,
@@ -80,7 +82,7 @@ extension ControlService {
         guard (1...10_000).contains(maxPoints) else {
             throw ControlError.invalidArgument("max_points", "must be 1...10000")
         }
-        let samples = try await engine.history(of: p.line, since: since, until: until, maxPoints: maxPoints)
+        let samples = try simwatch.queries.history(of: p.line, since: since, until: until, maxPoints: maxPoints)
         return GetHistory.Reply(
             points: samples.map {
                 HistoryPoint(at: wire.time($0.at), remainingBytes: $0.remaining, resolution: $0.resolution)
@@ -98,7 +100,7 @@ extension ControlService {
         }
         let limit = p.limit ?? 50
         guard (1...1000).contains(limit) else { throw ControlError.invalidArgument("limit", "must be 1...1000") }
-        let items = await engine.outbox(state: state, channel: p.channel, limit: limit)
+        let items = simwatch.queries.outbox(state: state, channel: p.channel, limit: limit)
         return ListOutbox.Reply(
             now: wire.time(now),
             reminders: items.map { item in

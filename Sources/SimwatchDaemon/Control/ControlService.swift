@@ -3,8 +3,8 @@ public import SimwatchControl
 public import SimwatchCore
 import SimwatchStore
 
-/// Answers io.simwatch.Control calls from the engine's state. It turns wire parameters into engine calls and
-/// engine answers into wire types; it decides nothing itself.
+/// Answers io.simwatch.Control calls: queries from the read side, changes through the actions. It turns wire parameters into calls and
+/// their answers into wire types; it decides nothing itself.
 public struct ControlService: Sendable {
     /// What the daemon knows about itself.
     public struct DaemonInfo: Sendable {
@@ -19,7 +19,7 @@ public struct ControlService: Sendable {
         }
     }
 
-    let engine: Engine
+    let simwatch: Simwatch
     let clock: any WallClock
     let info: DaemonInfo
     /// Reloads the configuration through the run loop (the same path as SIGHUP); the line count, or the problems
@@ -27,12 +27,12 @@ public struct ControlService: Sendable {
     let reload: @Sendable () async -> Result<Int, ControlError>
 
     public init(
-        engine: Engine,
+        simwatch: Simwatch,
         clock: any WallClock,
         info: DaemonInfo,
         reload: @escaping @Sendable () async -> Result<Int, ControlError>
     ) {
-        self.engine = engine
+        self.simwatch = simwatch
         self.clock = clock
         self.info = info
         self.reload = reload
@@ -41,14 +41,14 @@ public struct ControlService: Sendable {
     /// Answers a single-reply method (everything but `Events`).
     public func respond(to method: String, parameters: JSONValue) async throws(ControlError) -> JSONValue {
         let now = clock.now()
-        let zone = await engine.config.daemon.timeZone
+        let zone = simwatch.running.config.daemon.timeZone
         let wire = WireFormat(zone: zone)
         do {
             switch method {
             case GetStatus.method:
                 return ControlCodec.encode(await status(now: now, wire: wire))
             case ListLines.method:
-                let states = await engine.lineStates(now: now)
+                let states = await simwatch.queries.lineStates(now: now)
                 return ControlCodec.encode(ListLines.Reply(now: wire.time(now), lines: states.map { wire.summary($0) }))
             case GetLine.method:
                 let p = try ControlCodec.decode(GetLine.Parameters.self, from: parameters)
@@ -59,7 +59,7 @@ public struct ControlService: Sendable {
                 return ControlCodec.encode(try await history(p, now: now, wire: wire))
             case Poll.method:
                 let p = try ControlCodec.decode(Poll.Parameters.self, from: parameters)
-                let outcomes = try await engine.pollNow(p.line, now: now)
+                let outcomes = try await simwatch.actions.pollNow(p.line, now: now)
                 return ControlCodec.encode(Poll.Reply(outcomes: outcomes.map { wire.outcome($0.0, $0.1) }))
             case Reload.method:
                 switch await reload() {
@@ -69,22 +69,22 @@ public struct ControlService: Sendable {
             case Snooze.method:
                 let p = try ControlCodec.decode(Snooze.Parameters.self, from: parameters)
                 let until = try wire.date(p.until, parameter: "until")
-                let states = try await engine.snooze(p.line, rule: p.rule, until: until, now: now)
-                return ControlCodec.encode(AlertsReply(alerts: await wire.alerts(states, engine: engine)))
+                let states = try await simwatch.actions.snooze(p.line, rule: p.rule, until: until, now: now)
+                return ControlCodec.encode(AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot.lines)))
             case Unsnooze.method:
                 let p = try ControlCodec.decode(Unsnooze.Parameters.self, from: parameters)
-                let states = try await engine.unsnooze(p.line, rule: p.rule, now: now)
-                return ControlCodec.encode(AlertsReply(alerts: await wire.alerts(states, engine: engine)))
+                let states = try await simwatch.actions.unsnooze(p.line, rule: p.rule, now: now)
+                return ControlCodec.encode(AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot.lines)))
             case RecordReading.method:
                 let p = try ControlCodec.decode(RecordReading.Parameters.self, from: parameters)
-                let reading = try await engine.record(p.line, reading: try wire.reading(from: p), now: now)
+                let reading = try await simwatch.actions.record(p.line, reading: try wire.reading(from: p), now: now)
                 return ControlCodec.encode(RecordReading.Reply(reading: wire.reading(reading)))
             case Renew.method:
                 let p = try ControlCodec.decode(Renew.Parameters.self, from: parameters)
                 let expires = try p.expiresAt.map { text throws(ControlError) in
                     try wire.date(text, parameter: "expires_at")
                 }
-                let period = try await engine.renew(
+                let period = try await simwatch.actions.renew(
                     p.line,
                     data: try wire.bytes(p.dataBytes, parameter: "data_bytes"),
                     validFor: try wire.span(seconds: p.validSeconds, parameter: "valid_seconds"),
@@ -94,7 +94,7 @@ public struct ControlService: Sendable {
                 return ControlCodec.encode(Renew.Reply(plan: wire.plan(period, origin: "renewal")))
             case TestNotification.method:
                 let p = try ControlCodec.decode(TestNotification.Parameters.self, from: parameters)
-                let id = try await engine.testNotification(channel: p.channel, line: p.line, now: now)
+                let id = try await simwatch.actions.testNotification(channel: p.channel, line: p.line, now: now)
                 return ControlCodec.encode(TestNotification.Reply(notificationId: id))
             case ListOutbox.method:
                 let p = try ControlCodec.decode(ListOutbox.Parameters.self, from: parameters)
@@ -104,7 +104,7 @@ public struct ControlService: Sendable {
             }
         } catch let error as ControlError {
             throw error
-        } catch let error as EngineError {
+        } catch let error as RequestError {
             throw Self.wireError(error)
         } catch {
             throw ControlError.invalidArgument("parameters", "\(error)")
@@ -115,19 +115,19 @@ public struct ControlService: Sendable {
     public func events(
         parameters: JSONValue
     ) async throws(ControlError) -> AsyncMapSequence<
-        AsyncFilterSequence<AsyncStream<EngineEvent>>, JSONValue
+        AsyncFilterSequence<AsyncStream<WatchEvent>>, JSONValue
     > {
         let p = try ControlCodec.decode(Events.Parameters.self, from: parameters)
-        if let line = p.line, await !engine.config.lines.contains(where: { $0.id == line }) {
+        if let line = p.line, simwatch.running.line(line) == nil {
             throw ControlError.noSuchLine(line)
         }
-        let wire = WireFormat(zone: await engine.config.daemon.timeZone)
-        return engine.events.subscribe()
+        let wire = WireFormat(zone: simwatch.running.config.daemon.timeZone)
+        return simwatch.events.subscribe()
             .filter { event in p.line == nil || event.lineID == p.line }
             .map { event in ControlCodec.encode(Events.Reply(event: wire.event(event))) }
     }
 
-    static func wireError(_ error: EngineError) -> ControlError {
+    static func wireError(_ error: RequestError) -> ControlError {
         switch error {
         case .noSuchLine(let line): .noSuchLine(line)
         case .noSuchRule(let line, let rule): .noSuchRule(line: line, rule: rule)

@@ -20,7 +20,7 @@ struct WireFormat: Sendable {
     }
 
     /// A byte count parameter, 0 to 1 PB: `renew --data` or `record --remaining` near Int64.max would overflow
-    /// the engine's sums.
+    /// the daemon's sums.
     func bytes(_ value: Int64?, parameter: String) throws(ControlError) -> ByteCount? {
         guard let value else { return nil }
         do {
@@ -128,11 +128,10 @@ struct WireFormat: Sendable {
         return info
     }
 
-    /// Alerts with their rules looked up in the engine's configuration.
-    func alerts(_ states: [AlertState], engine: Engine) async -> [AlertInfo] {
-        let lines = await engine.config.lines
-        return states.compactMap { state in
-            lines.first { $0.id == state.lineID }?.rules.first { $0.id == state.ruleID }.map { alert(state, rule: $0) }
+    /// Alerts with their rules looked up in the configuration in force.
+    func alerts(_ states: [AlertState], lines: [String: Line]) -> [AlertInfo] {
+        states.compactMap { state in
+            lines[state.lineID]?.rules.first { $0.id == state.ruleID }.map { alert(state, rule: $0) }
         }
     }
 
@@ -143,7 +142,7 @@ struct WireFormat: Sendable {
         }
     }
 
-    func event(_ e: EngineEvent) -> ControlEvent {
+    func event(_ e: WatchEvent) -> ControlEvent {
         ControlEvent(
             kind: e.kind.rawValue,
             at: time(e.at),

@@ -9,7 +9,7 @@ import SimwatchStore
 import SimwatchSystemd
 
 /// The long-running process: loads the configuration, opens the state, and runs the loop that turns timer ticks,
-/// signals and finished polls into engine work, telling systemd how it is going.
+/// signals and reloads into calls on the services (`Simwatch`), telling systemd how it is going.
 public struct Daemon {
     let options: DaemonOptions
     let environment: [String: String]
@@ -73,16 +73,21 @@ public struct Daemon {
             for d in error.diagnostics { logger.error("\(d)") }
             return DaemonExit.config
         }
-        let clock = Self.clock(scale: config.daemon.timeScale, store: store, logger: logger)
+        let clock = Self.clock(scale: config.daemon.timeScale, store: store)
         // Providers share the daemon's one HTTP client with the channels.
         let providers = ProviderFactory(store: store, transport: http, logger: logger, environment: environment)
-        let engine = Engine(config: config, store: store, providers: providers, channels: channels, logger: logger)
+        let simwatch = Simwatch(
+            config: config,
+            store: store,
+            providers: providers,
+            channels: channels,
+            logger: logger,
+            clock: clock
+        )
 
         let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)
         // Reload calls from the control socket; SIGTERM answers those still waiting at once (see ReloadRequests).
         let reloads = ReloadRequests()
-        // The next due time, re-armed after every turn of the run loop (real time, at most a day ahead).
-        let wake = LoopTimer { feed.yield(.tick) }
         let signals: SignalWatch
         do {
             signals = try SignalWatch([SIGHUP, SIGTERM, SIGINT]) { sig in
@@ -98,15 +103,22 @@ public struct Daemon {
             watchdog = LoopTimer { feed.yield(.watchdog) }
             watchdog?.arm(every: interval)
         }
-        await engine.setOnChange { feed.yield(.rearm) }
+        // The status line follows what happens (readings, deliveries), and is looked at again every half minute.
+        let statusTimer = LoopTimer { feed.yield(.status) }
+        statusTimer.arm(every: Self.statusInterval)
+        let happenings = simwatch.events.subscribe(buffer: 1)
+        let listening = Task {
+            for await _ in happenings { feed.yield(.status) }
+        }
         defer {
-            wake.disarm()
             watchdog?.disarm()
+            statusTimer.disarm()
             signals.cancel()
+            listening.cancel()
         }
 
         do {
-            try await engine.start(now: clock.now())
+            try await simwatch.start(now: clock.now())
         } catch {
             logger.error("cannot load state: \(error)")
             return DaemonExit.cannotCreate
@@ -114,7 +126,7 @@ public struct Daemon {
         let speed = config.daemon.timeScale != 1 ? "; time runs \(Self.number(config.daemon.timeScale))× faster" : ""
         logger.notice("watching \(config.lines.count) line(s) from \(config.path); state in \(stateDirectory)\(speed)")
         let control = ControlService(
-            engine: engine,
+            simwatch: simwatch,
             clock: clock,
             info: .init(startedAt: Date(), configPath: config.path, stateDirectory: stateDirectory),
             reload: {
@@ -136,25 +148,28 @@ public struct Daemon {
         let serving = Task { await server.run() }
         let activated = listener.isSocketActivated ? " (from systemd)" : ""
         logger.info("control socket \(listener.path)\(activated)")
-        feed.yield(.tick)
-        var status = await engine.statusLine()
+        // The services own their loops from here: polls, repeats, the outbox, compaction, the clock watch.
+        let services = Task { await simwatch.run() }
+        var status = await simwatch.queries.statusLine()
         notifier.ready(status: status)
         // Start-up's code (arguments, configuration, migrations) will not run again.
         ResidentMemory.settle()
 
         loop: for await event in events {
             switch event {
-            case .tick:
-                await engine.runDue(now: clock.now())
-            case .rearm:
+            case .status:
                 // A poll or a delivery finished: the first over HTTP loaded libcurl and its TLS stack.
                 ResidentMemory.settle()
-                await engine.runDue(now: clock.now())
+                let current = await simwatch.queries.statusLine()
+                if current != status {
+                    status = current
+                    notifier.status(current)
+                }
             case .watchdog:
                 notifier.watchdog()
             case .reload:
                 if case .success(let fresh) = await reload(
-                    engine: engine,
+                    simwatch,
                     running: config,
                     factory: factory,
                     clock: clock,
@@ -167,45 +182,32 @@ public struct Daemon {
                 // Already answered ShuttingDown by the SIGTERM handler; the stop event follows.
                 continue loop
             case .reloadRequest(let answer):
-                let result = await reload(
-                    engine: engine,
-                    running: config,
-                    factory: factory,
-                    clock: clock,
-                    logger: logger
-                )
+                let result = await reload(simwatch, running: config, factory: factory, clock: clock, logger: logger)
                 if case .success(let fresh) = result { config = fresh }
                 answer(result.map(\.lines.count))
             case .stop(let sig):
                 logger.notice("stopping on signal \(sig)")
                 break loop
             }
-            // The timer counts monotonic time, which stands still in suspend and ignores clock steps: looking at
-            // the wall clock again at least every `wallClockCheck` notices both, and a clock set late (1970 at boot).
-            let delay = await engine.nextWake().map { clock.realDelay(until: $0) } ?? Self.wallClockCheck
-            wake.arm(after: min(delay, Self.wallClockCheck))
-            let current = await engine.statusLine()
-            if current != status {
-                status = current
-                notifier.status(current)
-            }
         }
 
         notifier.stopping()
         reloads.close()
         server.stop()
-        await engine.shutdown(now: clock.now())
+        services.cancel()
+        await services.value
+        await simwatch.shutdown(now: clock.now())
         await serving.value
         logger.notice("stopped")
         return DaemonExit.ok
     }
 
-    /// Real seconds between looks at the wall clock when nothing is due sooner.
-    static let wallClockCheck: Double = 30
+    /// Real seconds between looks at the status line when nothing happens.
+    static let statusInterval: Double = 30
 
     /// Validates the file first: a broken file leaves the running configuration in place and says why.
     func reload(
-        engine: Engine,
+        _ simwatch: Simwatch,
         running: Config,
         factory: ChannelFactory,
         clock: any WallClock,
@@ -216,24 +218,24 @@ public struct Daemon {
         do {
             let fresh = try Config.load(path: options.configPath, environment: environment)
             let channels = try factory.channels(for: fresh)
-            try await engine.reload(fresh, channels: channels, now: clock.now())
+            try await simwatch.reload(fresh, channels: channels, now: clock.now())
             if fresh.daemon.timeScale != running.daemon.timeScale
                 || fresh.daemon.stateDirectory != running.daemon.stateDirectory
             {
                 logger.warning("time_scale and state_dir take effect at the next restart")
             }
             logger.notice("configuration reloaded: \(fresh.lines.count) line(s)")
-            notifier.ready(status: await engine.statusLine())
+            notifier.ready(status: await simwatch.queries.statusLine())
             return .success(fresh)
         } catch let error as ConfigError {
             for d in error.diagnostics { logger.error("reload failed, keeping the running configuration: \(d)") }
             notifier.ready(
-                status: "reload failed (\(error.diagnostics.first?.description ?? "")); " + (await engine.statusLine())
+                status: "reload failed (\(error.diagnostics.first?.description ?? "")); " + (await simwatch.queries.statusLine())
             )
             return .failure(error)
         } catch {
             logger.error("reload failed, keeping the running configuration: \(error)")
-            notifier.ready(status: await engine.statusLine())
+            notifier.ready(status: await simwatch.queries.statusLine())
             let diagnostic = ConfigDiagnostic(file: options.configPath, line: nil, context: "", message: "\(error)")
             return .failure(ConfigError([diagnostic]))
         }
@@ -254,15 +256,15 @@ public struct Daemon {
 
     /// Real time, or (demos and tests) time running faster from an anchor kept in the database, so simulated time
     /// continues across restarts.
-    static func clock(scale: Double, store: StateStore, logger: Logger) -> any WallClock {
-        guard scale != 1 else { return SystemClock() }
+    static func clock(scale: Double, store: StateStore) -> LoopClock {
+        guard scale != 1 else { return LoopClock() }
         let key = "clock_anchor_\(number(scale))"
         if let text = try? store.meta(key), let seconds = Double(text) {
-            return ScaledClock(anchor: Date(timeIntervalSince1970: seconds), scale: scale)
+            return .scaled(scale, anchor: Date(timeIntervalSince1970: seconds))
         }
         let anchor = Date()
         try? store.setMeta(key, String(anchor.timeIntervalSince1970))
-        return ScaledClock(anchor: anchor, scale: scale)
+        return .scaled(scale, anchor: anchor)
     }
 
     static func number(_ d: Double) -> String {

@@ -21,7 +21,7 @@ final class HangingChannel: NotificationChannel {
         f.config.channels = [
             ChannelSettings(name: "slow", kind: .desktop(DesktopSettings()), attemptTimeout: TimeSpan(seconds: 1))
         ]
-        let engine = Engine(
+        let simwatch = Simwatch(
             config: f.config,
             store: f.store,
             providers: ProviderFactory(overrides: ["l1": f.provider]),
@@ -29,21 +29,21 @@ final class HangingChannel: NotificationChannel {
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
             random: { 0.5 }
         )
-        try await engine.start(now: t0)
-        await engine.runDue(now: t0)
-        await engine.drain()  // the poll; it queued one reminder per channel
+        try await simwatch.start(now: t0)
+        await simwatch.runDue(now: t0)
+        await simwatch.drain()  // the poll; it queued one reminder per channel
         let started = ContinuousClock.now
-        await engine.runDue(now: t0)
+        await simwatch.runDue(now: t0)
         while f.channel.delivered.isEmpty, started.duration(to: .now) < .seconds(3) {
             try await Task.sleep(nanoseconds: 10_000_000)
         }
         #expect(f.channel.delivered.map(\.id) == ["l1/low/1/1/journal"])
         #expect(started.duration(to: .now) < .seconds(1), "the journal waited for the hung channel")
         // While the slow channel's worker runs, its due reminder does not make the run loop spin.
-        let wake = await engine.nextWake()
+        let wake = await simwatch.nextWake()
         #expect(wake.map { $0 > t0 } ?? true)
 
-        await engine.drain()  // the hung attempt times out (timeout + 5 s backstop)
+        await simwatch.drain()  // the hung attempt times out (timeout + 5 s backstop)
         #expect(started.duration(to: .now) < .seconds(10))
         let slow = try f.store.outbox(state: nil, channel: "slow", limit: 10)
         #expect(slow.map(\.state) == [.pending])
@@ -56,11 +56,11 @@ final class HangingChannel: NotificationChannel {
         let t0 = EngineFixture.t0
         var f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
         f.config.lines[0].channels = ["journal", "gone"]
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
         let dead = try f.store.outbox(state: .dead, channel: nil, limit: 10)
         #expect(dead.map(\.reminder.id) == ["l1/low/1/1/gone"])
-        #expect(await engine.outboxCounts().dead == 1)
+        #expect(simwatch.queries.outboxCounts().dead == 1)
     }
 }

@@ -12,42 +12,42 @@ import Testing
     @Test func aClockStillIn1970StartsNothingUntilItIsSet() async throws {
         var f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
         f.config.lines[0].plan = PlanSettings(quota: ByteCount(bytes: 1_000_000_000), validity: .validFor(.days(30)))
-        let engine = f.engine()
+        let simwatch = f.simwatch()
         let boot = Date(timeIntervalSince1970: 120)
-        try await engine.start(now: boot)
-        await engine.settle(now: boot)
-        await engine.settle(now: boot + .hours(2))
+        try await simwatch.start(now: boot)
+        await simwatch.settle(now: boot)
+        await simwatch.settle(now: boot + .hours(2))
         #expect(f.provider.callCount == 0)
-        #expect(try await engine.lineState("l1", now: boot).record == nil)
+        #expect(try await simwatch.queries.lineState("l1", now: boot).record == nil)
         let entry = Reading(lineID: "", observedAt: boot, remaining: ByteCount(bytes: 1), source: "")
-        await #expect(throws: EngineError.self) { _ = try await engine.record("l1", reading: entry, now: boot) }
-        #expect(await engine.statusLine().hasPrefix("waiting for the system clock to be set; "))
+        await #expect(throws: RequestError.self) { _ = try await simwatch.actions.record("l1", reading: entry, now: boot) }
+        #expect(await simwatch.queries.statusLine().hasPrefix("waiting for the system clock to be set; "))
 
         // NTP answered: the plan starts now, not in 1970.
-        await engine.settle(now: t0)
+        await simwatch.settle(now: t0)
         #expect(f.provider.callCount == 1)
-        let state = try await engine.lineState("l1", now: t0)
+        let state = try await simwatch.queries.lineState("l1", now: t0)
         #expect(state.record?.firstSeen == t0)
         #expect(
             state.period == PlanPeriod(startedAt: t0, quota: ByteCount(bytes: 1_000_000_000), expiresAt: t0 + .days(30))
         )
         #expect(f.channel.delivered.map(\.kind) == [.lowData])
-        #expect(await engine.statusLine().hasPrefix("1 line, 1 alert firing"))
+        #expect(await simwatch.queries.statusLine().hasPrefix("1 line, 1 alert firing"))
     }
 
     @Test func aBackwardStepKeepsPollsAndRepeatsOnTime() async throws {
         let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
-        await engine.settle(now: t0 + .minutes(30))
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
+        await simwatch.settle(now: t0 + .minutes(30))
         let back = t0 + .minutes(30) - .days(1)
-        await engine.settle(now: back)
+        await simwatch.settle(now: back)
         // The poll due at t0 + 1h is due 30 minutes after the step, not a day and 30 minutes.
-        #expect(await engine.nextWake() == back + .minutes(30))
+        #expect(await simwatch.nextWake() == back + .minutes(30))
         var now = back
         while now <= back + .hours(6) {
-            await engine.settle(now: now)
+            await simwatch.settle(now: now)
             now = now + .minutes(30)
         }
         #expect(f.provider.callCount == 7)
@@ -63,12 +63,12 @@ import Testing
             repeatPolicy: .every(.hours(6))
         )
         let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6))), expiry])
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
         #expect(f.channel.delivered.map(\.ruleID) == ["low"])
         let later = t0 + .days(365)
-        for minute in 0..<10 { await engine.settle(now: later + .minutes(minute)) }
+        for minute in 0..<10 { await simwatch.settle(now: later + .minutes(minute)) }
         let after = f.channel.delivered.dropFirst()
         #expect(after.filter { $0.ruleID == "low" }.map(\.event) == ["repeat"])
         #expect(after.filter { $0.ruleID == "exp" }.map(\.event) == ["firing"])

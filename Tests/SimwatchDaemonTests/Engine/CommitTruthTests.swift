@@ -5,7 +5,7 @@ import SimwatchStore
 import SimwatchTestKit
 import Testing
 
-/// What the engine reports happened, happened: a write that failed is an error, and a reminder of an alert that
+/// What the simwatch reports happened, happened: a write that failed is an error, and a reminder of an alert that
 /// ended is not delivered late.
 @Suite struct CommitTruthTests {
     let t0 = EngineFixture.t0
@@ -13,35 +13,35 @@ import Testing
     @Test func recordFailsWhenTheReadingCannotBeSaved() async throws {
         let disk = try DatabaseFault()
         let f = try EngineFixture(rules: [EngineFixture.lowData(.once)], store: disk.store)
-        let engine = f.engine()
-        try await engine.start(now: t0)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
         try disk.failInserts(into: "reading")
         let entry = Reading(lineID: "", observedAt: t0, remaining: ByteCount(bytes: 1_000), source: "")
-        await #expect(throws: EngineError.self) { _ = try await engine.record("l1", reading: entry, now: t0) }
-        #expect(await engine.latestReading(of: "l1") == nil)
-        #expect(await engine.storeTrouble != nil)
+        await #expect(throws: RequestError.self) { _ = try await simwatch.actions.record("l1", reading: entry, now: t0) }
+        #expect(simwatch.queries.latestReading(of: "l1") == nil)
+        #expect(await simwatch.ledger.trouble != nil)
     }
 
     @Test func renewFailsWhenItCannotBeSavedEvenAfterAnEarlierRenewal() async throws {
         let disk = try DatabaseFault()
         let f = try EngineFixture(rules: [], store: disk.store)
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        let first = try await engine.renew("l1", data: nil, validFor: .days(7), expires: nil, now: t0 + .hours(1))
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        let first = try await simwatch.actions.renew("l1", data: nil, validFor: .days(7), expires: nil, now: t0 + .hours(1))
         try disk.failInserts(into: "reading")
-        await #expect(throws: EngineError.self) {
-            _ = try await engine.renew("l1", data: nil, validFor: .days(30), expires: nil, now: t0 + .hours(2))
+        await #expect(throws: RequestError.self) {
+            _ = try await simwatch.actions.renew("l1", data: nil, validFor: .days(30), expires: nil, now: t0 + .hours(2))
         }
         // Memory still holds the renewal that was saved.
-        #expect(try await engine.lineState("l1", now: t0 + .hours(2)).period == first)
+        #expect(try await simwatch.queries.lineState("l1", now: t0 + .hours(2)).period == first)
     }
 
     @Test func anEndedAlertCancelsAReminderAlreadyTried() async throws {
         let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
-        let engine = f.engine()
+        let simwatch = f.simwatch()
         f.channel.setFailing(true)
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)  // "low data" tried once, failed, retried in 60 s
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)  // "low data" tried once, failed, retried in 60 s
         #expect(try f.store.outbox(state: .pending).map(\.attempts) == [1])
         f.provider.replace { r in
             Reading(
@@ -52,7 +52,7 @@ import Testing
                 source: "script"
             )
         }
-        _ = try await engine.renew(
+        _ = try await simwatch.actions.renew(
             "l1",
             data: ByteCount(bytes: 1_000_000_000),
             validFor: .days(30),
@@ -60,8 +60,8 @@ import Testing
             now: t0 + TimeSpan(seconds: 30)
         )
         f.channel.setFailing(false)
-        await engine.settle(now: t0 + TimeSpan(seconds: 30))
-        await engine.settle(now: t0 + TimeSpan(seconds: 200))
+        await simwatch.settle(now: t0 + TimeSpan(seconds: 30))
+        await simwatch.settle(now: t0 + TimeSpan(seconds: 200))
         #expect(f.channel.delivered.map(\.kind) == [.renewed])
         #expect(try f.store.outbox(state: .cancelled).map(\.reminder.id) == ["l1/low/1/1/journal"])
     }

@@ -18,7 +18,7 @@ import Testing
             throw ProviderError(.unavailable, "never answered")
         }
         let f = try EngineFixture(rules: [EngineFixture.lowData(.once)], store: disk.store, provider: poison)
-        let first = f.engine()
+        let first = f.simwatch()
         try await first.start(now: t0)
         await first.runDue(now: t0)
 
@@ -26,7 +26,7 @@ import Testing
         let counting = ScriptedProvider { r in
             Reading(lineID: r.line.id, observedAt: r.now, remaining: ByteCount(bytes: 1), source: "script")
         }
-        let second = Engine(
+        let second = Simwatch(
             config: f.config,
             store: disk.store,
             providers: ProviderFactory(overrides: ["l1": counting]),
@@ -39,22 +39,22 @@ import Testing
         await second.settle(now: restart)
         #expect(counting.callCount == 0)
         #expect(await second.nextWake() == t0 + .hours(1))
-        let record = try #require(try await second.lineState("l1", now: restart).record)
+        let record = try #require(try await second.queries.lineState("l1", now: restart).record)
         #expect(record.lastAttempt == t0)
         #expect(record.polls == 1)
         await second.settle(now: t0 + .hours(1))
         #expect(counting.callCount == 1)
-        #expect(try await second.lineState("l1", now: t0 + .hours(1)).record?.polls == 2)
+        #expect(try await second.queries.lineState("l1", now: t0 + .hours(1)).record?.polls == 2)
         await first.shutdown(now: restart)
     }
 
     @Test func aFinishedPollCountsOnce() async throws {
         let f = try EngineFixture(rules: [])
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
-        await engine.settle(now: t0 + .hours(1))
-        let record = try #require(try await engine.lineState("l1", now: t0 + .hours(1)).record)
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
+        await simwatch.settle(now: t0 + .hours(1))
+        let record = try #require(try await simwatch.queries.lineState("l1", now: t0 + .hours(1)).record)
         #expect(record.polls == 2)
         #expect(record.lastAttempt == t0 + .hours(1))
         #expect(record.lastSuccess == t0 + .hours(1))

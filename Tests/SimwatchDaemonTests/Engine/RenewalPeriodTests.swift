@@ -21,10 +21,10 @@ import Testing
         )
         var f = try EngineFixture(rules: [expiry])
         f.config.lines[0].plan = PlanSettings(quota: ByteCount(bytes: 1_000_000_000), validity: .monthly(cycleDay: 1))
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
-        let renewed = try await engine.renew(
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
+        let renewed = try await simwatch.actions.renew(
             "l1",
             data: ByteCount(bytes: 2_000_000_000),
             validFor: nil,
@@ -32,16 +32,16 @@ import Testing
             now: t0 + .hours(1)
         )
         #expect(renewed.expiresAt == december)
-        await engine.settle(now: t0 + .hours(1))
+        await simwatch.settle(now: t0 + .hours(1))
 
         let next = december + .days(1)
-        await engine.settle(now: next)
-        let state = try await engine.lineState("l1", now: next)
+        await simwatch.settle(now: next)
+        let state = try await simwatch.queries.lineState("l1", now: next)
         #expect(
             state.period == PlanPeriod(startedAt: december, quota: ByteCount(bytes: 1_000_000_000), expiresAt: january)
         )
         #expect(state.record?.periodOrigin == "config")
-        #expect(await engine.firingAlerts().isEmpty)
+        #expect(simwatch.queries.firingAlerts().isEmpty)
         // No critical "expired" reminder for the renewal's end: the plan simply went on.
         #expect(!f.channel.delivered.contains { $0.severity == .critical })
     }
@@ -49,15 +49,15 @@ import Testing
     @Test func editingThePlanReplacesARenewalAtOnce() async throws {
         let disk = try DatabaseFault()
         var f = try EngineFixture(rules: [], store: disk.store)
-        let engine = f.engine()
-        try await engine.start(now: t0)
-        await engine.settle(now: t0)
-        _ = try await engine.renew("l1", data: nil, validFor: .days(7), expires: nil, now: t0 + .days(1))
-        #expect(try await engine.lineState("l1", now: t0 + .days(1)).period?.expiresAt == t0 + .days(8))
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
+        _ = try await simwatch.actions.renew("l1", data: nil, validFor: .days(7), expires: nil, now: t0 + .days(1))
+        #expect(try await simwatch.queries.lineState("l1", now: t0 + .days(1)).period?.expiresAt == t0 + .days(8))
 
         // A reload with the plan unchanged keeps the renewal.
-        try await engine.reload(f.config, now: t0 + .days(2))
-        #expect(try await engine.lineState("l1", now: t0 + .days(2)).record?.periodOrigin == "renewal")
+        try await simwatch.reload(f.config, now: t0 + .days(2))
+        #expect(try await simwatch.queries.lineState("l1", now: t0 + .days(2)).record?.periodOrigin == "renewal")
 
         // The documented way to renew: edit started (and the quota), then reload.
         f.config.lines[0].plan = PlanSettings(
@@ -65,8 +65,8 @@ import Testing
             validity: .validFor(.days(30)),
             started: t0 + .days(2)
         )
-        try await engine.reload(f.config, now: t0 + .days(2))
-        let state = try await engine.lineState("l1", now: t0 + .days(2))
+        try await simwatch.reload(f.config, now: t0 + .days(2))
+        let state = try await simwatch.queries.lineState("l1", now: t0 + .days(2))
         #expect(state.record?.periodOrigin == "config")
         #expect(
             state.period
@@ -82,20 +82,20 @@ import Testing
         let disk = try DatabaseFault()
         var f = try EngineFixture(rules: [], store: disk.store)
         do {
-            let engine = f.engine()
-            try await engine.start(now: t0)
-            _ = try await engine.renew("l1", data: nil, validFor: .days(7), expires: nil, now: t0 + .days(1))
+            let simwatch = f.simwatch()
+            try await simwatch.start(now: t0)
+            _ = try await simwatch.actions.renew("l1", data: nil, validFor: .days(7), expires: nil, now: t0 + .days(1))
         }
         do {
             // Same configuration: the renewal survives the restart.
-            let engine = f.engine()
-            try await engine.start(now: t0 + .days(2))
-            #expect(try await engine.lineState("l1", now: t0 + .days(2)).period?.expiresAt == t0 + .days(8))
+            let simwatch = f.simwatch()
+            try await simwatch.start(now: t0 + .days(2))
+            #expect(try await simwatch.queries.lineState("l1", now: t0 + .days(2)).period?.expiresAt == t0 + .days(8))
         }
         f.config.lines[0].plan.validity = .expires(t0 + .days(40))
-        let engine = f.engine()
-        try await engine.start(now: t0 + .days(3))
-        let state = try await engine.lineState("l1", now: t0 + .days(3))
+        let simwatch = f.simwatch()
+        try await simwatch.start(now: t0 + .days(3))
+        let state = try await simwatch.queries.lineState("l1", now: t0 + .days(3))
         #expect(state.record?.periodOrigin == "config")
         #expect(state.period?.expiresAt == t0 + .days(40))
     }

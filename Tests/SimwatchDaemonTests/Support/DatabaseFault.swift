@@ -3,11 +3,11 @@ import Glibc
 import SimwatchStore
 
 /// A state database on disk whose writes can be made to fail, as a full disk or a broken one would: a trigger added
-/// through a second connection aborts every insert into a table. The engine's connection sees the schema change at
+/// through a second connection aborts every insert into a table. The simwatch's connection sees the schema change at
 /// its next statement. SQLite is reached through the library the test binary already links (`dlopen`), so the test
 /// target needs no SQLite module of its own.
 final class DatabaseFault {
-    let path = "/tmp/simwatch-engine-fault-\(UInt64.random(in: 0...UInt64.max)).db"
+    let path = "/tmp/simwatch-simwatch-fault-\(UInt64.random(in: 0...UInt64.max)).db"
     let store: StateStore
 
     private typealias Open = @convention(c) (UnsafePointer<CChar>?, UnsafeMutablePointer<OpaquePointer?>?) -> Int32

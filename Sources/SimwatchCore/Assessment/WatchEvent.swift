@@ -1,7 +1,7 @@
 public import FoundationEssentials
 
 /// Something the engine did, for `simwatchctl events --follow` and scripts.
-public struct EngineEvent: Sendable, Hashable {
+public struct WatchEvent: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case reading
         case pollFailed = "poll_failed"

@@ -1,0 +1,122 @@
+public import FoundationEssentials
+import Logging
+public import SimwatchCore
+
+extension PollScheduler {
+    /// Polls one line in its own task with a timeout. A manual line is not read: it may get an estimate instead,
+    /// which is returned.
+    @discardableResult
+    func start(_ line: Line, now: Date) async -> Reading? {
+        if case .manual(let settings) = line.provider {
+            defer { queue.schedule(line.id, at: now + line.pollInterval) }
+            guard settings.estimate, let estimate = await ledger.estimate(line, now: now) else { return nil }
+            let text = ReadingText.describe(estimate)
+            parts.logger.info("\(line.id): \(text)", metadata: ["line": "\(line.id)"])
+            parts.events.publish(WatchEvent(kind: .reading, at: now, lineID: line.id, summary: text, reading: estimate))
+            await judge(line, .poll(.success(estimate), attemptRecorded: false), now: now)
+            return estimate
+        }
+        let request: ReadRequest
+        switch await ledger.beginPoll(line, now: now, soonest: parts.timing.firstRetry.timeInterval) {
+        case .success(let r): request = r
+        case .failure(let refusal):
+            queue.schedule(line.id, at: refusal.retryAt)
+            return nil
+        }
+        let provider = parts.providers.make(for: line)
+        let seconds = parts.running.config.daemon.pollTimeout.timeInterval
+        let clock = parts.clock
+        parts.polling.insert(line.id)
+        inFlight[line.id] = Task {
+            let outcome = await Deadline.run(seconds: seconds, on: clock) {
+                do {
+                    return Result<Reading, ProviderError>.success(try await provider.read(request))
+                } catch let error as ProviderError {
+                    return .failure(error)
+                } catch {
+                    return .failure(ProviderError(.unavailable, "\(error)"))
+                }
+            }
+            let result = outcome ?? .failure(ProviderError(.timeout, "no answer within \(TimeSpan(seconds: Plausible.integer(seconds) ?? 0))"))
+            await self.finish(line.id, requestedAt: now, outcome: result)
+            return result
+        }
+        return nil
+    }
+
+    func finish(_ id: String, requestedAt now: Date, outcome: Result<Reading, ProviderError>) async {
+        defer {
+            inFlight[id] = nil
+            parts.polling.remove(id)
+        }
+        guard !stopping, let line = parts.running.line(id) else { return }
+        switch outcome {
+        case .success(let reading):
+            let text = ReadingText.describe(reading)
+            parts.logger.info("\(line.id): \(text)", metadata: ["line": "\(line.id)"])
+            parts.events.publish(WatchEvent(kind: .reading, at: now, lineID: id, summary: text, reading: reading))
+        case .failure(let error):
+            parts.logger.warning("\(line.id): poll failed: \(error)", metadata: ["line": "\(line.id)"])
+            parts.events.publish(WatchEvent(kind: .pollFailed, at: now, lineID: id, summary: "\(error)"))
+        }
+        if let record = await judge(line, .poll(outcome, attemptRecorded: true), now: now) {
+            // The interval (with jitter) after success, back-off after failure, never sooner than `Retry-After`.
+            var delay = parts.timing.delay(interval: line.pollInterval, failures: record.failures, random: parts.random())
+            if case .failure(let error) = outcome, let retryAfter = error.retryAfter, retryAfter > delay {
+                delay = retryAfter
+            }
+            queue.schedule(id, at: now + delay)
+        }
+        lastPoll = LatestPoll(line: id, at: now, ok: (try? outcome.get()) != nil)
+        inFlight[id] = nil
+        parts.polling.remove(id)
+        await startWaiting(now: now)
+        wakeup.poke()
+    }
+
+    /// Has the ledger judge the line and passes on what came of it: the next repeat reminder, and the outbox's
+    /// news. Returns the committed record, or nil when the database refused (the line is tried again then).
+    @discardableResult
+    func judge(_ line: Line, _ trigger: AssessmentTrigger, now: Date) async -> LineRecord? {
+        switch await ledger.judge(line, trigger: trigger, now: now, soonest: parts.timing.firstRetry.timeInterval) {
+        case .committed(let outcome):
+            await repeats.set(line.id, at: outcome.nextReminderAt)
+            if !outcome.reminders.isEmpty { outbox.wakeup.poke() }
+            return outcome.record
+        case .refused(let retryAt):
+            queue.schedule(line.id, at: retryAt)
+            return nil
+        }
+    }
+
+    /// Reads the lines now, waits for the results, and returns each outcome.
+    public func pollNow(_ lines: [Line], now: Date) async throws(RequestError) -> [(String, Result<Reading, ProviderError>)] {
+        guard !stopping else { throw .shuttingDown }
+        var results: [(String, Result<Reading, ProviderError>)] = []
+        var estimates: [String: Reading] = [:]
+        for line in lines where inFlight[line.id] == nil {
+            queue.remove(line.id)
+            estimates[line.id] = await start(line, now: now)
+        }
+        for line in lines {
+            if let task = inFlight[line.id] {
+                results.append((line.id, await task.value))
+            } else if let estimate = estimates[line.id] {
+                results.append((line.id, .success(estimate)))
+            }
+        }
+        return results
+    }
+
+    /// Waits for every poll in flight (tests, and a graceful stop).
+    public func drain() async {
+        while let task = inFlight.first?.value { _ = await task.value }
+    }
+
+    /// Graceful stop: polls in flight are cancelled and their outcome discarded (the next start polls again).
+    public func stop() async {
+        stopping = true
+        for task in inFlight.values { task.cancel() }
+        await drain()
+    }
+}

@@ -1,0 +1,108 @@
+public import FoundationEssentials
+import Logging
+import SimwatchCore
+
+/// Polls each line when it is due, at most `max_concurrent_polls` at a time, each in its own task bounded by
+/// `poll_timeout`, so a slow or failing source never holds up other lines. A poll's result is judged by the ledger;
+/// the repeat scheduler and the outbox dispatcher hear what came of it. Data flows one way: due time → provider →
+/// ledger → repeats and outbox.
+public actor PollScheduler {
+    let ledger: Ledger
+    let repeats: RepeatScheduler
+    let outbox: OutboxDispatcher
+    let parts: PollParts
+    public nonisolated let wakeup = Wakeup()
+
+    var queue = DueQueue()
+    /// Lines due while the concurrency bound is reached, oldest first.
+    var waiting: [String] = []
+    var inFlight: [String: Task<Result<Reading, ProviderError>, Never>] = [:]
+    var lastPoll: LatestPoll?
+    var stopping = false
+
+    init(ledger: Ledger, repeats: RepeatScheduler, outbox: OutboxDispatcher, parts: PollParts) {
+        self.ledger = ledger
+        self.repeats = repeats
+        self.outbox = outbox
+        self.parts = parts
+    }
+
+    /// The run loop: sleeps until the next poll is due (or a change pokes it), then starts what is due.
+    public func run() async {
+        while !Task.isCancelled, !stopping {
+            await wakeup.sleep(until: queue.nextDue(), on: parts.clock)
+            guard !Task.isCancelled else { return }
+            await runDue(now: parts.clock.now())
+        }
+    }
+
+    /// Starts the polls that are due, up to the concurrency bound.
+    public func runDue(now: Date) async {
+        guard !stopping, ClockWatch.isSet(now) else { return }
+        for id in queue.popDue(now: now) where !waiting.contains(id) && inFlight[id] == nil {
+            waiting.append(id)
+        }
+        await startWaiting(now: now)
+    }
+
+    func startWaiting(now: Date) async {
+        while inFlight.count < parts.running.config.daemon.maxConcurrentPolls, !waiting.isEmpty, !stopping {
+            let id = waiting.removeFirst()
+            guard let line = parts.running.line(id) else { continue }
+            if await ledger.backingOff(now: now), let retryAt = await ledger.trouble?.retryAt {
+                queue.schedule(id, at: retryAt)
+                continue
+            }
+            await start(line, now: now)
+        }
+    }
+
+    /// When `id` is next due.
+    public func due(of id: String) -> Date? { queue.due(of: id) }
+
+    public func nextDue() -> Date? { queue.nextDue() }
+
+    func schedule(_ id: String, at date: Date) {
+        queue.schedule(id, at: date)
+        wakeup.poke()
+    }
+
+    /// Schedules adopted lines: each when its interval since the last attempt has passed (at once for new lines).
+    func adopt(_ lines: [Ledger.Adopted], now: Date) {
+        for adopted in lines where inFlight[adopted.line.id] == nil {
+            let interval = adopted.line.pollInterval
+            let next = adopted.lastAttempt.map { $0 + interval } ?? now
+            queue.schedule(adopted.line.id, at: max(now, min(next, now + interval)))
+        }
+        wakeup.poke()
+    }
+
+    /// Lines the configuration no longer has.
+    func forget(_ ids: [String]) {
+        for id in ids {
+            queue.remove(id)
+            waiting.removeAll { $0 == id }
+        }
+    }
+
+    /// The wall clock stepped back: what was due after a wait is due after the same wait from the new time.
+    func moveBack(by step: TimeInterval, now: Date) {
+        for id in parts.running.snapshot.lines.keys {
+            if let due = queue.due(of: id) { queue.schedule(id, at: max(now, due - step)) }
+        }
+        wakeup.poke()
+    }
+
+    public var last: LatestPoll? { lastPoll }
+
+    public func isPolling(_ id: String) -> Bool { inFlight[id] != nil }
+
+    public var isIdle: Bool { inFlight.isEmpty }
+}
+
+/// The newest poll: which line, when, and whether it succeeded.
+public struct LatestPoll: Sendable {
+    public var line: String
+    public var at: Date
+    public var ok: Bool
+}

@@ -1,0 +1,128 @@
+public import FoundationEssentials
+public import SimwatchCore
+public import SimwatchStore
+
+/// The read side of the control API: it reads the state database directly (records, readings, alerts, their
+/// history, the outbox) and asks the services only what lives in them (the next poll, the last poll, whether the
+/// database refuses writes). It changes nothing.
+public struct Queries: Sendable {
+    let store: StateStore
+    let running: RunningConfig
+    let ledger: Ledger
+    let polls: PollScheduler
+    let clockWatch: ClockWatch
+
+    public var config: Config { running.config }
+
+    public func line(_ id: String) throws(RequestError) -> Line {
+        guard let line = running.line(id) else { throw .noSuchLine(id) }
+        return line
+    }
+
+    public func lineStates(now: Date) async -> [LineState] {
+        let records = (try? store.lineRecords()) ?? [:]
+        let alerts = alertsByLine()
+        var states: [LineState] = []
+        for line in running.config.lines {
+            states.append(await state(of: line, record: records[line.id], alerts: alerts[line.id] ?? [:], now: now))
+        }
+        return states
+    }
+
+    public func lineState(_ id: String, now: Date) async throws(RequestError) -> LineState {
+        let line = try line(id)
+        let record = ((try? store.lineRecords()) ?? [:])[id]
+        return await state(of: line, record: record, alerts: alertsByLine()[id] ?? [:], now: now)
+    }
+
+    private func state(of line: Line, record: LineRecord?, alerts: [String: AlertState], now: Date) async -> LineState {
+        LineState(
+            line: line,
+            record: record,
+            latest: (try? store.latestReading(line: line.id)) ?? nil,
+            period: record.map { $0.period(of: line, now: now, zone: running.config.daemon.timeZone) },
+            alerts: line.rules.map { alerts[$0.id] ?? AlertState(lineID: line.id, ruleID: $0.id) },
+            nextPoll: await polls.due(of: line.id)
+        )
+    }
+
+    private func alertsByLine() -> [String: [String: AlertState]] {
+        var byLine: [String: [String: AlertState]] = [:]
+        for state in (try? store.alertStates()) ?? [] { byLine[state.lineID, default: [:]][state.ruleID] = state }
+        return byLine
+    }
+
+    /// The forecast at `now` from the stored recent readings.
+    public func forecast(of id: String, now: Date) async throws(RequestError) -> Forecast {
+        let state = try await lineState(id, now: now)
+        let recent = (try? store.readings(line: id, since: now - running.config.daemon.paceWindow)) ?? []
+        let snapshot = LineSnapshot(
+            line: state.line,
+            period: state.period,
+            latest: state.latest,
+            recent: recent,
+            lastSuccessAt: state.record?.lastSuccess,
+            watchingSince: state.record?.firstSeen ?? now
+        )
+        return Forecast.make(from: snapshot, now: now)
+    }
+
+    public func alertHistory(of id: String, limit: Int = 50) throws(RequestError) -> [AlertLogEntry] {
+        _ = try line(id)
+        return (try? store.alertLog(line: id, limit: limit)) ?? []
+    }
+
+    /// Data left between two instants: raw readings where they are kept, hourly and daily roll-ups before that,
+    /// thinned to at most `maxPoints` (the last point of each equal slice of time).
+    public func history(of id: String, since: Date, until: Date, maxPoints: Int) throws(RequestError) -> [HistorySample] {
+        _ = try line(id)
+        let samples = (try? store.history(line: id, since: since, until: until)) ?? []
+        return HistorySample.thin(samples, since: since, until: until, maxPoints: maxPoints)
+    }
+
+    public func outboxCounts() -> (pending: Int, dead: Int) {
+        (try? store.outboxCounts()) ?? (0, 0)
+    }
+
+    /// Outbox entries, newest first.
+    public func outbox(state: OutboxItem.State?, channel: String?, limit: Int) -> [OutboxItem] {
+        (try? store.outbox(state: state, channel: channel, limit: limit)) ?? []
+    }
+
+    /// Alerts currently firing.
+    public func firingAlerts() -> [AlertState] {
+        ((try? store.alertStates()) ?? []).filter(\.isFiring)
+            .sorted { ($0.lineID, $0.ruleID) < ($1.lineID, $1.ruleID) }
+    }
+
+    public func latestReading(of line: String) -> Reading? { (try? store.latestReading(line: line)) ?? nil }
+
+    public func lastPoll() async -> LatestPoll? { await polls.last }
+
+    public func storeTrouble() async -> StoreTrouble? { await ledger.trouble }
+
+    /// The one-line summary for `STATUS=` and logs: "2 lines, 1 alert firing, last poll fr-travel 10:05 ok".
+    public func statusLine() async -> String {
+        let lines = running.config.lines.count
+        let firing = firingAlerts().count
+        var text = "\(lines) line\(lines == 1 ? "" : "s"), \(firing) alert\(firing == 1 ? "" : "s") firing"
+        if let last = await polls.last {
+            text += ", last poll \(last.line) \(clockTime(last.at)) \(last.ok ? "ok" : "failed")"
+        }
+        if await clockWatch.waitingForClock {
+            text = "waiting for the system clock to be set; " + text
+        }
+        if let trouble = await ledger.trouble {
+            text = "STATE NOT SAVED since \(clockTime(trouble.since)) (\(trouble.error)); " + text
+        }
+        return text
+    }
+
+    /// "09:05" in the configured zone.
+    private func clockTime(_ date: Date) -> String {
+        let t = running.config.daemon.timeZone.localDateTime(date)
+        let hh = t.hour < 10 ? "0\(t.hour)" : "\(t.hour)"
+        let mm = t.minute < 10 ? "0\(t.minute)" : "\(t.minute)"
+        return "\(hh):\(mm)"
+    }
+}

@@ -1,0 +1,199 @@
+import FoundationEssentials
+import Logging
+import SimwatchCore
+public import SimwatchStore
+
+/// The lines' state and the state database, on a thread of their own (`StoreExecutor`): every write of the daemon
+/// goes through here, one transaction per decision. A line is judged whole here (inputs loaded, `LineAssessment`
+/// run, the outcome committed, memory updated) with no suspension in between, so two triggers of one line never
+/// interleave.
+public actor Ledger {
+    public nonisolated let store: StateStore
+    let running: RunningConfig
+    let logger: Logger
+    let events: EventHub
+    var book = LineBook()
+    var health: StoreHealth
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        StoreExecutor.shared.asUnownedSerialExecutor()
+    }
+
+    init(store: StateStore, running: RunningConfig, logger: Logger, events: EventHub) {
+        self.store = store
+        self.running = running
+        self.logger = logger
+        self.events = events
+        health = StoreHealth(timeScale: running.config.daemon.timeScale)
+    }
+
+    /// A line's place in the schedule when it is adopted: when it was last asked, and whether it has alerts firing.
+    struct Adopted: Sendable {
+        var line: Line
+        var lastAttempt: Date?
+        var firing: Bool
+    }
+
+    /// What one judgement came to: committed (the outcome, now in memory and on disk) or refused by the database
+    /// (nothing changed; try again at `retryAt`).
+    enum Judgement: Sendable {
+        case committed(AssessmentOutcome)
+        case refused(retryAt: Date)
+    }
+
+    /// Reads what the database holds of the configured lines.
+    func load() throws {
+        book.records = try store.lineRecords()
+        for state in try store.alertStates() { book.alerts[LineBook.key(state.lineID, state.ruleID)] = state }
+        for line in running.config.lines {
+            if let reading = try store.latestReading(line: line.id) { book.latest[line.id] = reading }
+        }
+    }
+
+    /// Makes records for the lines and brings their plan periods up to date. A plan edited in the configuration
+    /// (docs/configuration.md: that is how to renew) replaces a renewal recorded by hand.
+    func adopt(_ lines: [Line], now: Date) throws -> [Adopted] {
+        var batch = StoreBatch()
+        var fingerprints: [(String, String)] = []
+        var adopted: [Adopted] = []
+        for line in lines {
+            var record = book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
+            let fingerprint = line.plan.fingerprint
+            let known = try store.meta(Self.planKey(line.id))
+            if known != fingerprint {
+                if let known, record.periodOrigin == "renewal" {
+                    logger.notice(
+                        "\(line.id): the plan in the configuration changed; it replaces the renewal recorded by hand",
+                        metadata: ["line": "\(line.id)", "previous_plan": "\(known)"]
+                    )
+                    record.periodOrigin = "config"
+                }
+                fingerprints.append((line.id, fingerprint))
+            }
+            record.refreshPeriod(of: line, now: now, zone: running.config.daemon.timeZone)
+            book.records[line.id] = record
+            batch.lines.append(record)
+            adopted.append(Adopted(line: line, lastAttempt: record.lastAttempt, firing: book.hasFiringAlert(line.id)))
+        }
+        try store.commit(batch)
+        // After the records: a crash in between re-reads the same edit and, the renewal already gone, changes nothing.
+        for (id, fingerprint) in fingerprints { try store.setMeta(Self.planKey(id), fingerprint) }
+        return adopted
+    }
+
+    /// Before a reload takes effect: alerts of lines and rules the new configuration drops end, and their pending
+    /// reminders are cancelled.
+    func end(droppedBy config: Config, now: Date) throws {
+        let kept = Set(config.lines.map(\.id))
+        var batch = StoreBatch()
+        for (key, state) in book.alerts where state.isFiring {
+            let rules = config.lines.first { $0.id == state.lineID }?.rules.map(\.id) ?? []
+            if !kept.contains(state.lineID) || !rules.contains(state.ruleID) {
+                let ended = state.removed(now: now)
+                book.alerts[key] = ended
+                batch.alerts.append(ended)
+                batch.cancelled.append((state.lineID, state.ruleID, state.episode))
+            }
+        }
+        try store.commit(batch)
+    }
+
+    /// Counts the attempt before the provider is asked: a reply that crashes the daemon has counted as attempted,
+    /// so after the restart the line waits its interval instead of being polled first again.
+    func beginPoll(_ line: Line, now: Date, soonest: TimeInterval) -> Result<ReadRequest, Refusal> {
+        var record = book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
+        record.lastAttempt = now
+        record.polls += 1
+        var batch = StoreBatch()
+        batch.lines = [record]
+        do {
+            try store.commit(batch)
+            health.succeeded(now: now, logger: logger)
+        } catch {
+            health.failed(error, doing: "line \(line.id)", now: now, logger: logger)
+            return .failure(Refusal(retryAt: health.retry(now: now, soonest: soonest)))
+        }
+        book.records[line.id] = record
+        return .success(
+            ReadRequest(line: line, period: period(of: line, record: record, now: now), now: now, attempt: record.polls - 1)
+        )
+    }
+
+    /// Judges one line (`LineAssessment`, the pure decisions) and writes what it decided in one transaction.
+    func judge(
+        _ line: Line,
+        trigger: AssessmentTrigger,
+        now: Date,
+        record start: LineRecord? = nil,
+        soonest: TimeInterval = 30
+    ) -> Judgement {
+        let latest = book.latest[line.id]
+        var lastObserved: Reading?
+        if case .poll(.success(let reading), _) = trigger, !reading.estimated, latest?.estimated == true {
+            lastObserved = (try? store.latestObservedReading(line: line.id)) ?? nil
+        }
+        let outcome = LineAssessment.assess(
+            AssessmentInput(
+                line: line,
+                record: start ?? book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now),
+                latest: latest,
+                lastObserved: lastObserved,
+                recent: recentReadings(of: line.id, now: now),
+                alerts: book.alertStates(of: line),
+                trigger: trigger,
+                now: now,
+                settings: running.snapshot.assessment
+            )
+        )
+        do {
+            try store.commit(StoreBatch(outcome))
+            health.succeeded(now: now, logger: logger)
+        } catch {
+            health.failed(error, doing: "line \(line.id)", now: now, logger: logger)
+            return .refused(retryAt: health.retry(now: now, soonest: soonest))
+        }
+        book.apply(outcome, line: line.id)
+        for event in outcome.events { events.publish(event) }
+        return .committed(outcome)
+    }
+
+    /// The readings of the pace window before `now`.
+    func recentReadings(of line: String, now: Date) -> [Reading] {
+        (try? store.readings(line: line, since: now - running.config.daemon.paceWindow)) ?? []
+    }
+
+    /// The plan period in force (see `LineRecord.period(of:now:zone:)`).
+    func period(of line: Line, record: LineRecord, now: Date) -> PlanPeriod {
+        record.period(of: line, now: now, zone: running.config.daemon.timeZone)
+    }
+
+    /// Whether writes wait for the back-off to pass.
+    func backingOff(now: Date) -> Bool { health.backingOff(now: now) }
+
+    /// What the state database said when it last refused a write.
+    var lastError: String { health.lastError }
+
+    /// Set while the state database refuses writes.
+    public var trouble: StoreTrouble? { health.trouble }
+
+    /// The store's meta key holding the plan a line was last adopted with.
+    static func planKey(_ line: String) -> String { "plan:\(line)" }
+}
+
+/// The state database refused a write; the work is tried again at `retryAt`.
+struct Refusal: Error, Sendable {
+    var retryAt: Date
+}
+
+extension StoreBatch {
+    /// What an assessment decided, as one transaction.
+    init(_ outcome: AssessmentOutcome) {
+        self.init()
+        readings = outcome.readings
+        alerts = Array(outcome.alerts.values)
+        log = outcome.log
+        reminders = outcome.reminders
+        cancelled = outcome.cancelled
+        lines = [outcome.record]
+    }
+}
