@@ -248,8 +248,11 @@ def test_first_start_without_a_configuration_says_what_to_do(scn):
         "66",
         "0",
     ), state
-    advice = [m for m in scn.messages() if m.startswith("no configuration file at ~/.config/simwatch/config.toml")]
-    assert len(advice) == 1, scn.messages()
+    def advice_logged() -> list[str]:
+        return [m for m in scn.messages() if m.startswith("no configuration file at ~/.config/simwatch/config.toml")]
+
+    advice = lab.wait_for(advice_logged, 15, "the first-start advice in journalctl --user")
+    assert len(advice) == 1, scn.messages()  # one start, one message: no restart loop
     assert f"cp {EXAMPLES}/simwatch.example.toml ~/.config/simwatch/config.toml" in advice[0]
     # simwatchctl status says the same, whichever way it finds the daemon missing (the socket still listening and
     # giving up on the service, or gone)
