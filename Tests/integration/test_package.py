@@ -151,6 +151,8 @@ def scn():
         if lab.info:
             print(lab.down())
         shutil.rmtree(work, ignore_errors=True)
+        if not list(LAB_DIR.glob("*.pid")):  # down stopped everything: its logs and lock file go too
+            shutil.rmtree(LAB_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
