@@ -59,11 +59,18 @@ let package = Package(
         // What the daemon and simwatchctl both speak: sizes, durations, money, time zones, dates, quiet hours, the
         // version. No dependencies, so simwatchctl carries no TOML, templates or store.
         .target(name: "SimwatchModel", swiftSettings: strict),
-        // Pure domain: configuration, rules, alert state machine, reminders, scheduling (re-exports SimwatchModel).
-        // No I/O.
+        // Pure domain: lines, rules, alert state machine, reminders, scheduling, the assessment (re-exports
+        // SimwatchModel). No I/O.
         .target(
             name: "SimwatchCore",
-            dependencies: ["SimwatchModel", "SimwatchMustache", "SimwatchTOML"],
+            dependencies: ["SimwatchModel", "SimwatchMustache"],
+            swiftSettings: strict
+        ),
+        // The configuration file: reading it, decoding it into the core's types, and error messages that name file,
+        // line and key and suggest the fix.
+        .target(
+            name: "SimwatchConfig",
+            dependencies: ["SimwatchCore", "SimwatchTOML"],
             swiftSettings: strict
         ),
         // The event loop (epoll, timers, signals) behind simwatchd's one thread; CEventLoop is its core.
@@ -105,7 +112,8 @@ let package = Package(
         .target(
             name: "SimwatchDaemon",
             dependencies: [
-                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
+                "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
+                "SimwatchCrypto",
                 "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -119,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "simwatchd",
             dependencies: [
-                "SimwatchDaemon", "SimwatchCore", "SimwatchControl", "SimwatchLoop",
+                "SimwatchDaemon", "SimwatchCore", "SimwatchConfig", "SimwatchControl", "SimwatchLoop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -152,7 +160,11 @@ let package = Package(
             dependencies: ["SimwatchControl", "SimwatchLoop"],
             swiftSettings: strict
         ),
-        .testTarget(name: "SimwatchCoreTests", dependencies: ["SimwatchCore", "SimwatchModel"], swiftSettings: strict),
+        .testTarget(
+            name: "SimwatchCoreTests",
+            dependencies: ["SimwatchCore", "SimwatchConfig", "SimwatchModel"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SimwatchCtlKitTests",
             dependencies: ["SimwatchCtlKit", "SimwatchModel", "SimwatchControl"],
@@ -174,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimwatchDaemonTests",
-            dependencies: ["SimwatchDaemon", "SimwatchTestKit", "SimwatchCore", "SimwatchStore"],
+            dependencies: ["SimwatchDaemon", "SimwatchTestKit", "SimwatchCore", "SimwatchConfig", "SimwatchStore"],
             swiftSettings: strict
         ),
     ]

@@ -36,9 +36,10 @@ let package = Package(
         .target(name: "SimwatchModel", swiftSettings: testable),
         .target(
             name: "SimwatchCore",
-            dependencies: ["SimwatchModel", "SimwatchMustache", "SimwatchTOML"],
+            dependencies: ["SimwatchModel", "SimwatchMustache"],
             swiftSettings: testable
         ),
+        .target(name: "SimwatchConfig", dependencies: ["SimwatchCore", "SimwatchTOML"], swiftSettings: testable),
         .target(name: "CEventLoop"),
         .target(name: "SimwatchLoop", dependencies: ["CEventLoop"], swiftSettings: strict),
         .target(name: "SimwatchControl", dependencies: ["SimwatchLoop"], swiftSettings: testable),
@@ -58,8 +59,8 @@ let package = Package(
         .target(
             name: "SimwatchDaemon",
             dependencies: [
-                "SimwatchCore", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP", "SimwatchCrypto",
-                "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+                "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
+                "SimwatchCrypto", "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: testable
         ),
@@ -67,7 +68,7 @@ let package = Package(
         // The harnesses' own code.
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], swiftSettings: strict),
-        harness("config", ["SimwatchCore"]),
+        harness("config", ["SimwatchConfig", "SimwatchCore"]),
         harness("toml", ["SimwatchTOML"]),
         harness("units", ["SimwatchCore"]),
         harness("mail-address", ["SimwatchCore"]),

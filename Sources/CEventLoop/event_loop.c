@@ -426,3 +426,9 @@ int sw_signal_catch(int sig) {
     sigemptyset(&action.sa_mask);
     return sigaction(sig, &action, NULL) == 0 ? 0 : errno;
 }
+
+void sw_thread_set_name(const char *name) {
+    char shortened[16];
+    snprintf(shortened, sizeof shortened, "%s", name);
+    pthread_setname_np(pthread_self(), shortened);
+}

@@ -1,3 +1,4 @@
+internal import CEventLoop
 import Glibc
 
 /// A detached POSIX thread for one blocking job (a libcurl transfer, a child process, a D-Bus call), kept off the
@@ -8,6 +9,11 @@ public final class WorkerThread: @unchecked Sendable {
 
     private init(_ body: @escaping @Sendable () -> Void) {
         self.body = body
+    }
+
+    /// Names the calling thread (15 bytes at most), as `top -H` and /proc/PID/task/TID/comm show it.
+    public static func nameCurrent(_ name: String) {
+        sw_thread_set_name(name)
     }
 
     /// Starts `body` on a new detached thread; false if the system refused one.

@@ -53,6 +53,19 @@ final class TOMLNode {
 
     func append(_ element: TOMLNode) { elements.append(element) }
 
+    /// A new node one level below this one (not yet added): an error at `position` past `limits.maxDepth`.
+    func makeChild(
+        _ kind: Kind,
+        named name: String?,
+        at position: TOMLPosition,
+        limits: TOMLLimits
+    ) throws(TOMLSyntaxError) -> TOMLNode {
+        guard depth < limits.maxDepth else {
+            throw TOMLSyntaxError("tables are nested more than \(limits.maxDepth) levels deep", at: position)
+        }
+        return TOMLNode(kind: kind, position: position, depth: depth + 1, name: name, parent: self)
+    }
+
     var lastElement: TOMLNode? { elements.last }
 
     /// The finished table. Recursion is bounded by the parser's depth limit.

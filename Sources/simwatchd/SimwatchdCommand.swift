@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Glibc
 public import Logging
+import SimwatchConfig
 import SimwatchControl
 import SimwatchCore
 import SimwatchDaemon

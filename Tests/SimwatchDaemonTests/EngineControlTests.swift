@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Logging
+import SimwatchConfig
 import SimwatchCore
 import SimwatchDaemon
 import SimwatchStore
@@ -102,7 +103,11 @@ import Testing
         await simwatch.settle(now: t0)
         #expect(f.channel.delivered.first?.kind == .lowData)
         await #expect(throws: RequestError.self) {
-            _ = try await simwatch.actions.record("l1", reading: Reading(lineID: "", observedAt: t0, source: ""), now: t0)
+            _ = try await simwatch.actions.record(
+                "l1",
+                reading: Reading(lineID: "", observedAt: t0, source: ""),
+                now: t0
+            )
         }
     }
 

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Logging
+import SimwatchConfig
 import SimwatchCore
 import SimwatchDaemon
 import SimwatchStore
@@ -50,13 +51,14 @@ struct EngineFixture {
         config = Config(path: "test.toml", daemon: daemon, lines: [line])
     }
 
-    func simwatch(timing: PollTiming = PollTiming(jitter: 0)) -> Simwatch {
+    func simwatch(timing: PollTiming = PollTiming(jitter: 0), clock: any DaemonClock = LoopClock()) -> Simwatch {
         Simwatch(
             config: config,
             store: store,
             providers: ProviderFactory(overrides: ["l1": provider]),
             channels: ["journal": channel],
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+            clock: clock,
             timing: timing,
             random: { 0.5 }
         )

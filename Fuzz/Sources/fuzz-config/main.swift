@@ -1,5 +1,5 @@
 import FuzzSupport
-import SimwatchCore
+import SimwatchConfig
 
 // The configuration file: TOML text through the whole decoder (daemon settings, lines, providers, plans, rules,
 // channels, templates). Errors are expected; a trap is a bug.

@@ -29,6 +29,9 @@ _Noreturn void sw_loop_run(void);
 /// CLOCK_MONOTONIC in nanoseconds.
 uint64_t sw_loop_now(void);
 
+// Names the calling thread (at most 15 bytes are kept), as `top -H` and /proc/PID/task/TID/comm show it.
+void sw_thread_set_name(const char *_Nonnull name);
+
 /// A timer that calls `fn(context)` on the loop's thread once per arming.
 sw_timer *_Nonnull sw_timer_create(sw_loop_fn _Nonnull fn, void *_Nullable context);
 /// Arms (or re-arms) for `deadline` (CLOCK_MONOTONIC nanoseconds). Any thread.

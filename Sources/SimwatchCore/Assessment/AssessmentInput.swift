@@ -54,12 +54,4 @@ public struct AssessmentSettings: Sendable {
         self.quietHours = quietHours
         self.emailChannels = emailChannels
     }
-
-    public init(_ config: Config) {
-        self.init(
-            zone: config.daemon.timeZone,
-            quietHours: config.daemon.quietHours,
-            emailChannels: Set(config.channels.filter { $0.kind.type == "email" }.map(\.name))
-        )
-    }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchConfig
 import SimwatchControl
 import SimwatchCore
 import SimwatchStore

@@ -1,4 +1,5 @@
 public import FoundationEssentials
+import SimwatchConfig
 public import SimwatchControl
 public import SimwatchCore
 import SimwatchStore
@@ -70,11 +71,15 @@ public struct ControlService: Sendable {
                 let p = try ControlCodec.decode(Snooze.Parameters.self, from: parameters)
                 let until = try wire.date(p.until, parameter: "until")
                 let states = try await simwatch.actions.snooze(p.line, rule: p.rule, until: until, now: now)
-                return ControlCodec.encode(AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot.lines)))
+                return ControlCodec.encode(
+                    AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot.lines))
+                )
             case Unsnooze.method:
                 let p = try ControlCodec.decode(Unsnooze.Parameters.self, from: parameters)
                 let states = try await simwatch.actions.unsnooze(p.line, rule: p.rule, now: now)
-                return ControlCodec.encode(AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot.lines)))
+                return ControlCodec.encode(
+                    AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot.lines))
+                )
             case RecordReading.method:
                 let p = try ControlCodec.decode(RecordReading.Parameters.self, from: parameters)
                 let reading = try await simwatch.actions.record(p.line, reading: try wire.reading(from: p), now: now)
@@ -136,5 +141,30 @@ public struct ControlService: Sendable {
         case .deliveryFailed(let channel, let reason): .deliveryFailed(channel: channel, reason: reason)
         case .shuttingDown: .shuttingDown
         }
+    }
+}
+
+extension ControlService: VarlinkHandler {
+    public func handle(
+        method: String,
+        parameters: JSONValue,
+        peer: PeerCredentials,
+        replier: VarlinkReplier
+    ) async throws(ControlError) {
+        guard method == Events.method else {
+            let reply = try await respond(to: method, parameters: parameters)
+            try? await replier.send(reply)
+            return
+        }
+        guard replier.wantsMore else { throw .expectedMore }
+        for await event in try await events(parameters: parameters) {
+            do {
+                try await replier.send(event, continues: true)
+            } catch {
+                return  // the client went away
+            }
+        }
+        // The feed ended: the daemon is stopping.
+        throw .shuttingDown
     }
 }

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 public import Logging
+import SimwatchConfig
 import SimwatchControl
 import SimwatchCore
 import SimwatchHTTP
@@ -103,16 +104,14 @@ public struct Daemon {
             watchdog = LoopTimer { feed.yield(.watchdog) }
             watchdog?.arm(every: interval)
         }
-        // The status line follows what happens (readings, deliveries), and is looked at again every half minute.
-        let statusTimer = LoopTimer { feed.yield(.status) }
-        statusTimer.arm(every: Self.statusInterval)
+        // The status line follows what happens (readings, deliveries), and is looked at again at each watchdog ping
+        // (a clock that became set, a database that takes writes again): no timer of its own wakes an idle daemon.
         let happenings = simwatch.events.subscribe(buffer: 1)
         let listening = Task {
             for await _ in happenings { feed.yield(.status) }
         }
         defer {
             watchdog?.disarm()
-            statusTimer.disarm()
             signals.cancel()
             listening.cancel()
         }
@@ -157,16 +156,18 @@ public struct Daemon {
 
         loop: for await event in events {
             switch event {
-            case .status:
-                // A poll or a delivery finished: the first over HTTP loaded libcurl and its TLS stack.
-                ResidentMemory.settle()
+            case .status, .watchdog:
+                if case .watchdog = event {
+                    notifier.watchdog()
+                } else {
+                    // A poll or a delivery finished: the first over HTTP loaded libcurl and its TLS stack.
+                    ResidentMemory.settle()
+                }
                 let current = await simwatch.queries.statusLine()
                 if current != status {
                     status = current
                     notifier.status(current)
                 }
-            case .watchdog:
-                notifier.watchdog()
             case .reload:
                 if case .success(let fresh) = await reload(
                     simwatch,
@@ -202,9 +203,6 @@ public struct Daemon {
         return DaemonExit.ok
     }
 
-    /// Real seconds between looks at the status line when nothing happens.
-    static let statusInterval: Double = 30
-
     /// Validates the file first: a broken file leaves the running configuration in place and says why.
     func reload(
         _ simwatch: Simwatch,
@@ -230,7 +228,8 @@ public struct Daemon {
         } catch let error as ConfigError {
             for d in error.diagnostics { logger.error("reload failed, keeping the running configuration: \(d)") }
             notifier.ready(
-                status: "reload failed (\(error.diagnostics.first?.description ?? "")); " + (await simwatch.queries.statusLine())
+                status: "reload failed (\(error.diagnostics.first?.description ?? "")); "
+                    + (await simwatch.queries.statusLine())
             )
             return .failure(error)
         } catch {

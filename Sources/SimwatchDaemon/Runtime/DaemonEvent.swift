@@ -1,3 +1,4 @@
+import SimwatchConfig
 import SimwatchCore
 
 /// Everything that can wake the run loop. Signals, the watchdog and status timers, and the services' events feed one

@@ -1,10 +1,15 @@
 public import FoundationEssentials
+import SimwatchConfig
 import SimwatchCore
 import SimwatchStore
 
 extension ControlActions {
     /// Sends a test reminder straight through a channel (not through the outbox) and returns its id.
-    public func testNotification(channel name: String, line id: String?, now: Date) async throws(RequestError)
+    public func testNotification(
+        channel name: String,
+        line id: String?,
+        now: Date
+    ) async throws(RequestError)
         -> String
     {
         let names = await outbox.channelNames()

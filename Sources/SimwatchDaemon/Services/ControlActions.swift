@@ -1,4 +1,5 @@
 public import FoundationEssentials
+import SimwatchConfig
 public import SimwatchCore
 
 /// What the control API changes: a reading or a renewal entered by hand, a snooze, a poll on request, a test
@@ -61,7 +62,9 @@ public struct ControlActions: Sendable {
         if validFor != nil, expires != nil {
             throw .invalid(parameter: "expires_at", reason: "give either valid_seconds or expires_at")
         }
-        if let validFor, validFor.seconds <= 0 { throw .invalid(parameter: "valid_seconds", reason: "must be positive") }
+        if let validFor, validFor.seconds <= 0 {
+            throw .invalid(parameter: "valid_seconds", reason: "must be positive")
+        }
         if let expires, expires <= now { throw .invalid(parameter: "expires_at", reason: "must be in the future") }
         if let data, data.bytes < 0 { throw .invalid(parameter: "data_bytes", reason: "must not be negative") }
         let (period, outcome) = try await ledger.renew(line, data: data, validFor: validFor, expires: expires, now: now)
@@ -80,7 +83,12 @@ public struct ControlActions: Sendable {
         try await setSnooze(id, rule: rule, until: nil, now: now)
     }
 
-    private func setSnooze(_ id: String, rule: String?, until: Date?, now: Date) async throws(RequestError)
+    private func setSnooze(
+        _ id: String,
+        rule: String?,
+        until: Date?,
+        now: Date
+    ) async throws(RequestError)
         -> [AlertState]
     {
         let line = try line(id)
@@ -92,8 +100,10 @@ public struct ControlActions: Sendable {
     }
 
     /// Reads the line (or every line) now, waits for the result, and returns each outcome.
-    public func pollNow(_ id: String?, now: Date) async throws(RequestError) -> [(String, Result<Reading, ProviderError>)]
-    {
+    public func pollNow(
+        _ id: String?,
+        now: Date
+    ) async throws(RequestError) -> [(String, Result<Reading, ProviderError>)] {
         try requireClock(now)
         let targets = try id.map { id throws(RequestError) in [try line(id)] } ?? running.config.lines
         return try await polls.pollNow(targets, now: now)

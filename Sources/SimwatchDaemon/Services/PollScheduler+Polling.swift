@@ -1,5 +1,6 @@
 public import FoundationEssentials
 import Logging
+import SimwatchConfig
 public import SimwatchCore
 
 extension PollScheduler {
@@ -37,7 +38,11 @@ extension PollScheduler {
                     return .failure(ProviderError(.unavailable, "\(error)"))
                 }
             }
-            let result = outcome ?? .failure(ProviderError(.timeout, "no answer within \(TimeSpan(seconds: Plausible.integer(seconds) ?? 0))"))
+            let result =
+                outcome
+                ?? .failure(
+                    ProviderError(.timeout, "no answer within \(TimeSpan(seconds: Plausible.integer(seconds) ?? 0))")
+                )
             await self.finish(line.id, requestedAt: now, outcome: result)
             return result
         }
@@ -61,7 +66,11 @@ extension PollScheduler {
         }
         if let record = await judge(line, .poll(outcome, attemptRecorded: true), now: now) {
             // The interval (with jitter) after success, back-off after failure, never sooner than `Retry-After`.
-            var delay = parts.timing.delay(interval: line.pollInterval, failures: record.failures, random: parts.random())
+            var delay = parts.timing.delay(
+                interval: line.pollInterval,
+                failures: record.failures,
+                random: parts.random()
+            )
             if case .failure(let error) = outcome, let retryAfter = error.retryAfter, retryAfter > delay {
                 delay = retryAfter
             }
@@ -90,7 +99,10 @@ extension PollScheduler {
     }
 
     /// Reads the lines now, waits for the results, and returns each outcome.
-    public func pollNow(_ lines: [Line], now: Date) async throws(RequestError) -> [(String, Result<Reading, ProviderError>)] {
+    public func pollNow(
+        _ lines: [Line],
+        now: Date
+    ) async throws(RequestError) -> [(String, Result<Reading, ProviderError>)] {
         guard !stopping else { throw .shuttingDown }
         var results: [(String, Result<Reading, ProviderError>)] = []
         var estimates: [String: Reading] = [:]

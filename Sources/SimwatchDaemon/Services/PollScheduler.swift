@@ -1,5 +1,6 @@
 public import FoundationEssentials
 import Logging
+import SimwatchConfig
 import SimwatchCore
 
 /// Polls each line when it is due, at most `max_concurrent_polls` at a time, each in its own task bounded by

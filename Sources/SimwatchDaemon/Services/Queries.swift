@@ -1,4 +1,5 @@
 public import FoundationEssentials
+public import SimwatchConfig
 public import SimwatchCore
 public import SimwatchStore
 
@@ -74,7 +75,8 @@ public struct Queries: Sendable {
 
     /// Data left between two instants: raw readings where they are kept, hourly and daily roll-ups before that,
     /// thinned to at most `maxPoints` (the last point of each equal slice of time).
-    public func history(of id: String, since: Date, until: Date, maxPoints: Int) throws(RequestError) -> [HistorySample] {
+    public func history(of id: String, since: Date, until: Date, maxPoints: Int) throws(RequestError) -> [HistorySample]
+    {
         _ = try line(id)
         let samples = (try? store.history(line: id, since: since, until: until)) ?? []
         return HistorySample.thin(samples, since: since, until: until, maxPoints: maxPoints)

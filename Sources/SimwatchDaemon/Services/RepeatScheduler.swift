@@ -12,7 +12,13 @@ public actor RepeatScheduler {
     public nonisolated let wakeup = Wakeup()
     var queue = DueQueue()
 
-    init(ledger: Ledger, outbox: OutboxDispatcher, running: RunningConfig, clock: any DaemonClock, polling: PollingLines) {
+    init(
+        ledger: Ledger,
+        outbox: OutboxDispatcher,
+        running: RunningConfig,
+        clock: any DaemonClock,
+        polling: PollingLines
+    ) {
         self.ledger = ledger
         self.outbox = outbox
         self.running = running

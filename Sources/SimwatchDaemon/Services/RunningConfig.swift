@@ -1,3 +1,4 @@
+public import SimwatchConfig
 public import SimwatchCore
 import Synchronization
 

@@ -1,5 +1,6 @@
 public import FoundationEssentials
 public import Logging
+public import SimwatchConfig
 public import SimwatchCore
 public import SimwatchStore
 

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Logging
+import SimwatchConfig
 import SimwatchCore
 public import SimwatchStore
 
@@ -115,7 +116,12 @@ public actor Ledger {
         }
         book.records[line.id] = record
         return .success(
-            ReadRequest(line: line, period: period(of: line, record: record, now: now), now: now, attempt: record.polls - 1)
+            ReadRequest(
+                line: line,
+                period: period(of: line, record: record, now: now),
+                now: now,
+                attempt: record.polls - 1
+            )
         )
     }
 

@@ -1,4 +1,5 @@
 import Glibc
+import SimwatchLoop
 import Synchronization
 
 /// A serial executor on a thread of its own, for the state database: a write that waits for SQLite's busy timeout
@@ -40,6 +41,7 @@ final class StoreExecutor: SerialExecutor, @unchecked Sendable {
     }
 
     private func serve() -> Never {
+        WorkerThread.nameCurrent("simwatch-state")
         while true {
             pthread_mutex_lock(lock)
             while jobs.isEmpty { pthread_cond_wait(ready, lock) }

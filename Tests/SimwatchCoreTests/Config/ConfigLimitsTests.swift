@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchConfig
 import SimwatchCore
 import Testing
 

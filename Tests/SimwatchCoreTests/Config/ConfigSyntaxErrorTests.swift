@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SimwatchConfig
 @testable import SimwatchCore
 
 /// TOML mistakes reach the user as one "TOML syntax error" with the file and line. The headers are the ones toml++

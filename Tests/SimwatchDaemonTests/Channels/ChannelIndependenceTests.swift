@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Logging
+import SimwatchConfig
 import SimwatchCore
 import SimwatchDaemon
 import SimwatchStore

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchConfig
 import SimwatchCore
 import SimwatchDaemon
 import SimwatchStore
@@ -20,7 +21,9 @@ import Testing
         #expect(f.provider.callCount == 0)
         #expect(try await simwatch.queries.lineState("l1", now: boot).record == nil)
         let entry = Reading(lineID: "", observedAt: boot, remaining: ByteCount(bytes: 1), source: "")
-        await #expect(throws: RequestError.self) { _ = try await simwatch.actions.record("l1", reading: entry, now: boot) }
+        await #expect(throws: RequestError.self) {
+            _ = try await simwatch.actions.record("l1", reading: entry, now: boot)
+        }
         #expect(await simwatch.queries.statusLine().hasPrefix("waiting for the system clock to be set; "))
 
         // NTP answered: the plan starts now, not in 1970.

@@ -17,7 +17,9 @@ import Testing
         try await simwatch.start(now: t0)
         try disk.failInserts(into: "reading")
         let entry = Reading(lineID: "", observedAt: t0, remaining: ByteCount(bytes: 1_000), source: "")
-        await #expect(throws: RequestError.self) { _ = try await simwatch.actions.record("l1", reading: entry, now: t0) }
+        await #expect(throws: RequestError.self) {
+            _ = try await simwatch.actions.record("l1", reading: entry, now: t0)
+        }
         #expect(simwatch.queries.latestReading(of: "l1") == nil)
         #expect(await simwatch.ledger.trouble != nil)
     }
@@ -27,10 +29,22 @@ import Testing
         let f = try EngineFixture(rules: [], store: disk.store)
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
-        let first = try await simwatch.actions.renew("l1", data: nil, validFor: .days(7), expires: nil, now: t0 + .hours(1))
+        let first = try await simwatch.actions.renew(
+            "l1",
+            data: nil,
+            validFor: .days(7),
+            expires: nil,
+            now: t0 + .hours(1)
+        )
         try disk.failInserts(into: "reading")
         await #expect(throws: RequestError.self) {
-            _ = try await simwatch.actions.renew("l1", data: nil, validFor: .days(30), expires: nil, now: t0 + .hours(2))
+            _ = try await simwatch.actions.renew(
+                "l1",
+                data: nil,
+                validFor: .days(30),
+                expires: nil,
+                now: t0 + .hours(2)
+            )
         }
         // Memory still holds the renewal that was saved.
         #expect(try await simwatch.queries.lineState("l1", now: t0 + .hours(2)).period == first)

@@ -35,16 +35,7 @@ import Testing
     @Test func aWeekOfPollsAndRemindersInSimulatedTime() async throws {
         let f = try fixture()
         let clock = ManualClock(t0)
-        let simwatch = Simwatch(
-            config: f.config,
-            store: f.store,
-            providers: ProviderFactory(overrides: ["l1": f.provider]),
-            channels: ["journal": f.channel],
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-            clock: clock,
-            timing: PollTiming(jitter: 0),
-            random: { 0.5 }
-        )
+        let simwatch = f.simwatch(clock: clock)
         try await simwatch.start(now: t0)
         await simwatch.advance(clock, to: t0 + .days(7))
 
@@ -73,16 +64,7 @@ import Testing
     @Test func theServicesLoopsWakeOnTheManualClock() async throws {
         let f = try fixture()
         let clock = ManualClock(t0 + .days(5) - .hours(12))
-        let simwatch = Simwatch(
-            config: f.config,
-            store: f.store,
-            providers: ProviderFactory(overrides: ["l1": f.provider]),
-            channels: ["journal": f.channel],
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-            clock: clock,
-            timing: PollTiming(jitter: 0),
-            random: { 0.5 }
-        )
+        let simwatch = f.simwatch(clock: clock)
         try await simwatch.start(now: clock.now())
         let loops = Task { await simwatch.run() }
         defer { loops.cancel() }

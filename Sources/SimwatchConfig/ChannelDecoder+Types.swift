@@ -1,3 +1,4 @@
+import SimwatchCore
 /// The keys of each channel type.
 extension ChannelDecoder {
     static func email(_ table: TableReader) -> ChannelKind? {

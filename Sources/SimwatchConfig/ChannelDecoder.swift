@@ -1,3 +1,4 @@
+import SimwatchCore
 internal import SimwatchTOML
 
 /// Decodes `[channels.NAME]`, `[templates]`, a line's `channels` list and its `[line.email]`.

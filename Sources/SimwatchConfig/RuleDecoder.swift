@@ -1,3 +1,4 @@
+public import SimwatchCore
 /// Decodes one `[[rule]]` or `[[line.rule]]` table.
 enum RuleDecoder {
     static let kinds = [

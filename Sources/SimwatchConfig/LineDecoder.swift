@@ -1,3 +1,4 @@
+import SimwatchCore
 /// Decodes one `[[line]]` table with its plan, provider and rules.
 enum LineDecoder {
     static func decode(
@@ -97,50 +98,5 @@ enum LineDecoder {
         }
         table.finish(allowing: ["quota", "valid_for", "expires", "cycle_day", "started"])
         return plan
-    }
-}
-
-/// Decodes `[line.provider]` by its `type`.
-enum ProviderDecoder {
-    static let types = ["demo", "counters", "airalo", "1nce", "json", "modemmanager", "exec", "manual"]
-
-    static func decode(
-        _ table: TableReader,
-        plan: PlanSettings,
-        quotaWritten: Bool,
-        zone: ZoneInfo
-    ) -> ProviderSettings? {
-        guard let type = table.string("type") else {
-            if !table.has("type") {
-                table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))")
-            }
-            return nil
-        }
-        switch type {
-        case "demo":
-            let dailyUse = table.parsed("daily_use", ByteCount.init(parsing:)) ?? ByteCount(bytes: 300_000_000)
-            let wobble = table.double("wobble", in: 0...1) ?? 0.3
-            let credit = table.parsed("credit", Money.init(parsing:))
-            let failEvery = table.int("fail_every", in: 0...1000) ?? 0
-            if plan.quota == nil, !quotaWritten {
-                table.error(nil, "the demo provider needs a quota", hint: "set quota = \"3GB\" in [line.plan]")
-            }
-            table.finish(allowing: ["type", "daily_use", "wobble", "credit", "fail_every"])
-            return .demo(DemoProviderSettings(dailyUse: dailyUse, wobble: wobble, credit: credit, failEvery: failEvery))
-        // One decoder per source, each in its own file (ProviderDecoder+*.swift).
-        case "counters": return decodeCounters(table)
-        case "airalo": return decodeAiralo(table)
-        case "1nce": return decodeOneNCE(table)
-        case "json": return decodeJSON(table)
-        case "modemmanager": return decodeModemManager(table, zone: zone)
-        case "exec": return decodeExec(table)
-        case "manual": return decodeManual(table)
-        default:
-            let hint =
-                Suggestion.nearest(to: type, in: types).map { "did you mean `\($0)`?" }
-                ?? "known types: \(types.joined(separator: ", "))"
-            table.error("type", "unknown provider type `\(type)`", hint: hint)
-            return nil
-        }
     }
 }

@@ -1,37 +1,30 @@
-extension TOMLParser {
-    /// An integer, float, date, date-time or time: told apart by their first characters (`1979-` is a date,
-    /// `07:` a time). What may follow is checked by the caller.
-    mutating func parseNumberOrDate() throws(TOMLSyntaxError) -> TOMLValue {
-        if let a = peek(), a.isDigit, peek(1)?.isDigit == true {
-            if peek(2) == .colon { return .localTime(try parseTime()) }
-            if peek(2)?.isDigit == true, peek(3)?.isDigit == true, peek(4) == .minus {
-                return try parseDateOrDateTime()
-            }
-        }
-        return try parseNumber()
-    }
-
-    private mutating func parseNumber() throws(TOMLSyntaxError) -> TOMLValue {
-        let start = position()
+/// Integers (decimal, `0x`, `0o`, `0b`, underscores between digits) and floats (`1.5`, `6e-3`, `inf`, `nan`), at
+/// their sign or first digit. Integers are checked against 64 bits as they are read: a literal too large is an
+/// error, never a wrap or a trap.
+enum TOMLNumberReader {
+    static func number(_ cursor: inout TOMLCursor) throws(TOMLSyntaxError) -> TOMLValue {
+        let start = cursor.position()
         var negative = false
         var signed = false
-        if let sign = peek(), sign == .plus || sign == .minus {
+        if let sign = cursor.peek(), sign == .plus || sign == .minus {
             signed = true
             negative = sign == .minus
-            index += 1
+            cursor.advance()
         }
-        if matches("inf") {
-            index += 3
+        if cursor.matches("inf") {
+            cursor.advance(3)
             return .float(negative ? -.infinity : .infinity)
         }
-        if matches("nan") {
-            index += 3
+        if cursor.matches("nan") {
+            cursor.advance(3)
             return .float(negative ? -.nan : .nan)
         }
-        guard let first = peek(), first.isDigit else {
-            throw error("expected a value (a string, number, boolean, date, array or inline table), found \(found())")
+        guard let first = cursor.peek(), first.isDigit else {
+            throw cursor.error(
+                "expected a value (a string, number, boolean, date, array or inline table), found \(cursor.found())"
+            )
         }
-        if first == UInt8(ascii: "0"), let prefix = peek(1) {
+        if first == UInt8(ascii: "0"), let prefix = cursor.peek(1) {
             let radix: Int64? =
                 switch prefix {
                 case UInt8(ascii: "x"): 16
@@ -43,32 +36,32 @@ extension TOMLParser {
                 if signed {
                     throw TOMLSyntaxError("a hexadecimal, octal or binary integer cannot have a sign", at: start)
                 }
-                index += 2
-                return .integer(try parsePrefixedInteger(radix: radix, start: start))
+                cursor.advance(2)
+                return .integer(try prefixedInteger(&cursor, radix: radix, start: start))
             }
         }
         var text: [UInt8] = negative ? [.minus] : []
         let integerStart = text.count
-        try digits(into: &text)
+        try digits(&cursor, into: &text)
         if text.count - integerStart > 1, text[integerStart] == UInt8(ascii: "0") {
             throw TOMLSyntaxError("a number cannot start with a zero followed by more digits", at: start)
         }
         var isFloat = false
-        if peek() == .dot {
+        if cursor.peek() == .dot {
             isFloat = true
-            index += 1
+            cursor.advance()
             text.append(.dot)
-            try digits(into: &text)
+            try digits(&cursor, into: &text)
         }
-        if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+        if let e = cursor.peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
             isFloat = true
-            index += 1
+            cursor.advance()
             text.append(UInt8(ascii: "e"))
-            if let sign = peek(), sign == .plus || sign == .minus {
+            if let sign = cursor.peek(), sign == .plus || sign == .minus {
                 text.append(sign)
-                index += 1
+                cursor.advance()
             }
-            try digits(into: &text)
+            try digits(&cursor, into: &text)
         }
         if isFloat {
             guard let value = Double(String(decoding: text, as: UTF8.self)) else {
@@ -89,37 +82,49 @@ extension TOMLParser {
     }
 
     /// One or more decimal digits, single underscores allowed between them (dropped).
-    private mutating func digits(into text: inout [UInt8]) throws(TOMLSyntaxError) {
-        guard let first = peek(), first.isDigit else { throw error("expected a digit, found \(found())") }
-        while let byte = peek() {
+    private static func digits(_ cursor: inout TOMLCursor, into text: inout [UInt8]) throws(TOMLSyntaxError) {
+        guard let first = cursor.peek(), first.isDigit else {
+            throw cursor.error("expected a digit, found \(cursor.found())")
+        }
+        while let byte = cursor.peek() {
             if byte.isDigit {
                 text.append(byte)
-                index += 1
+                cursor.advance()
             } else if byte == .underscore {
-                index += 1
-                guard peek()?.isDigit == true else { throw error("an underscore in a number must be between digits") }
+                cursor.advance()
+                guard cursor.peek()?.isDigit == true else {
+                    throw cursor.error("an underscore in a number must be between digits")
+                }
             } else {
                 break
             }
         }
     }
 
-    private mutating func parsePrefixedInteger(radix: Int64, start: TOMLPosition) throws(TOMLSyntaxError) -> Int64 {
+    private static func prefixedInteger(
+        _ cursor: inout TOMLCursor,
+        radix: Int64,
+        start: TOMLPosition
+    ) throws(TOMLSyntaxError) -> Int64 {
         func digit(_ byte: UInt8?) -> Int64? {
             guard let value = byte?.hexValue, Int64(value) < radix else { return nil }
             return Int64(value)
         }
-        guard digit(peek()) != nil else { throw error("expected a base-\(radix) digit, found \(found())") }
+        guard digit(cursor.peek()) != nil else {
+            throw cursor.error("expected a base-\(radix) digit, found \(cursor.found())")
+        }
         var value: Int64 = 0
-        while let byte = peek() {
+        while let byte = cursor.peek() {
             if let d = digit(byte) {
                 let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
                 guard !overflow, shifted <= Int64.max - d else { throw outOfRange(start) }
                 value = shifted + d
-                index += 1
+                cursor.advance()
             } else if byte == .underscore {
-                index += 1
-                guard digit(peek()) != nil else { throw error("an underscore in a number must be between digits") }
+                cursor.advance()
+                guard digit(cursor.peek()) != nil else {
+                    throw cursor.error("an underscore in a number must be between digits")
+                }
             } else {
                 break
             }
@@ -127,7 +132,7 @@ extension TOMLParser {
         return value
     }
 
-    private func outOfRange(_ start: TOMLPosition) -> TOMLSyntaxError {
+    private static func outOfRange(_ start: TOMLPosition) -> TOMLSyntaxError {
         TOMLSyntaxError(
             "the integer does not fit in 64 bits (-9223372036854775808 to 9223372036854775807)",
             at: start

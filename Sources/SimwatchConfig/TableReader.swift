@@ -1,18 +1,5 @@
+import SimwatchCore
 internal import SimwatchTOML
-
-/// Collects diagnostics while a configuration is decoded, so one run reports every mistake.
-final class DiagnosticSink {
-    let file: String
-    private(set) var items: [ConfigDiagnostic] = []
-
-    init(file: String) {
-        self.file = file
-    }
-
-    func add(line: Int?, context: String, message: String, hint: String? = nil) {
-        items.append(ConfigDiagnostic(file: file, line: line, context: context, message: message, hint: hint))
-    }
-}
 
 /// Typed, checked access to one TOML table. Every key read is remembered; `finish(allowing:)` turns the rest into
 /// "unknown key" errors with a suggestion.
@@ -40,7 +27,7 @@ struct TableReader {
     func string(_ key: String) -> String? {
         guard let value = table[key] else { return nil }
         guard let s = value.string else {
-            error(key, "`\(key)` must be a string, not \(value.describe)", hint: "put the value in quotes")
+            error(key, "`\(key)` must be a string, not \(Self.kind(of: value))", hint: "put the value in quotes")
             return nil
         }
         return s
@@ -49,7 +36,7 @@ struct TableReader {
     func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = table[key] else { return nil }
         guard let i = value.integer.flatMap({ Int(exactly: $0) }) else {
-            error(key, "`\(key)` must be a whole number, not \(value.describe)")
+            error(key, "`\(key)` must be a whole number, not \(Self.kind(of: value))")
             return nil
         }
         guard range.contains(i) else {
@@ -62,7 +49,7 @@ struct TableReader {
     func double(_ key: String, in range: ClosedRange<Double>) -> Double? {
         guard let value = table[key] else { return nil }
         guard let d = value.float ?? value.integer.map(Double.init) else {
-            error(key, "`\(key)` must be a number, not \(value.describe)")
+            error(key, "`\(key)` must be a number, not \(Self.kind(of: value))")
             return nil
         }
         guard range.contains(d) else {
@@ -92,7 +79,7 @@ struct TableReader {
         guard let value = table[key] else { return nil }
         if let s = value.string { return [s] }
         guard let array = value.array else {
-            error(key, "`\(key)` must be a string or a list of strings, not \(value.describe)")
+            error(key, "`\(key)` must be a string or a list of strings, not \(Self.kind(of: value))")
             return nil
         }
         var out: [String] = []
@@ -106,10 +93,41 @@ struct TableReader {
         return out
     }
 
+    func bool(_ key: String) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let b = value.boolean else {
+            error(key, "`\(key)` must be true or false, not \(Self.kind(of: value))")
+            return nil
+        }
+        return b
+    }
+
+    /// A table of string values (`headers`, `env`, `status_map`).
+    func stringTable(_ key: String) -> [String: String]? {
+        guard let value = table[key] else { return nil }
+        guard let t = value.table else {
+            error(
+                key,
+                "`\(key)` must be a table, not \(Self.kind(of: value))",
+                hint: "write \(key) = { name = \"value\" }"
+            )
+            return nil
+        }
+        var out: [String: String] = [:]
+        for name in t.keys {
+            guard let s = t[name]?.string else {
+                error(key, "every value of `\(key)` must be a string", hint: "put `\(name)`'s value in quotes")
+                return nil
+            }
+            out[name] = s
+        }
+        return out
+    }
+
     func subtable(_ key: String, context: String) -> TableReader? {
         guard let value = table[key] else { return nil }
         guard let t = value.table else {
-            error(key, "`\(key)` must be a table, not \(value.describe)", hint: "write [\(keyPath(key))]")
+            error(key, "`\(key)` must be a table, not \(Self.kind(of: value))", hint: "write [\(keyPath(key))]")
             return nil
         }
         return TableReader(table: t, path: keyPath(key), context: context, sink: sink)
@@ -119,7 +137,7 @@ struct TableReader {
     func tables(_ key: String) -> [TableReader] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
-            error(key, "`\(key)` must be written as [[\(key)]] tables, not \(value.describe)")
+            error(key, "`\(key)` must be written as [[\(key)]] tables, not \(Self.kind(of: value))")
             return []
         }
         var out: [TableReader] = []
@@ -147,12 +165,10 @@ struct TableReader {
             error(key, "unknown key `\(key)`", hint: hint)
         }
     }
-}
 
-extension TOMLValue {
-    /// The kind of value, for "must be a string, not an integer".
-    var describe: String {
-        switch self {
+    /// The kind of a value, in the configuration's words, for "must be a string, not an integer".
+    private static func kind(of value: TOMLValue) -> String {
+        switch value {
         case .table: "a table"
         case .array: "a list"
         case .string: "a string"

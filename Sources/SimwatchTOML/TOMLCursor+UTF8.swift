@@ -1,7 +1,7 @@
-extension TOMLParser {
+extension TOMLCursor {
     /// Checks the whole input is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF) before
     /// any of it is read, so every string made later is exactly the bytes written.
-    mutating func validateUTF8() throws(TOMLSyntaxError) {
+    func validateUTF8() throws(TOMLSyntaxError) {
         var i = 0
         var line = 1
         var lineStart = 0

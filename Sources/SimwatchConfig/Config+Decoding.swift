@@ -1,4 +1,4 @@
-import FoundationEssentials
+import SimwatchCore
 internal import SimwatchTOML
 
 extension Config {
@@ -112,47 +112,5 @@ extension Config {
     static func expandHome(_ path: String, environment: [String: String]) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         return (environment["HOME"] ?? "") + path.dropFirst()
-    }
-}
-
-extension TableReader {
-    /// A date given as a TOML date-time, a TOML date, or a string in any form `Date(parsing:zone:)` accepts,
-    /// between 1970-01-01 and 9999-12-31 (`Plausible`): "0000-01-01" is a typo, not a plan start.
-    func date(_ key: String, zone: ZoneInfo) -> Date? {
-        guard let date = anyDate(key, zone: zone) else { return nil }
-        do {
-            return try Plausible.date(date, what: "`\(key)`")
-        } catch {
-            self.error(key, error.message, hint: "use a date between 1970-01-01 and 9999-12-31")
-            return nil
-        }
-    }
-
-    private func anyDate(_ key: String, zone: ZoneInfo) -> Date? {
-        guard let value = table[key] else { return nil }
-        if let dt = value.dateTime {
-            let base = zone.date(
-                year: dt.date.year,
-                month: dt.date.month,
-                day: dt.date.day,
-                hour: dt.time.hour,
-                minute: dt.time.minute,
-                second: dt.time.second
-            )
-            guard let offset = dt.offsetMinutes else { return base }
-            let utc = ZoneInfo.utc.date(
-                year: dt.date.year,
-                month: dt.date.month,
-                day: dt.date.day,
-                hour: dt.time.hour,
-                minute: dt.time.minute,
-                second: dt.time.second
-            )
-            return utc.addingTimeInterval(-Double(offset) * 60)
-        }
-        if let d = value.date {
-            return zone.date(year: d.year, month: d.month, day: d.day, hour: 0, minute: 0)
-        }
-        return parsed(key) { (s) throws(UnitParseError) in try Date(parsing: s, zone: zone) }
     }
 }

@@ -1,14 +1,21 @@
-extension ProviderDecoder {
-    static let jsonFieldKeys = ["remaining", "used", "total", "expires", "status", "unlimited", "updated_at", "credit"]
+import SimwatchCore
+/// `type = "json"`: any HTTP API that answers JSON, its fields found by JSON pointers.
+enum JSONProviderDecoder: ProviderDecoder.Family {
+    static let type = "json"
 
-    static func decodeJSON(_ table: TableReader) -> ProviderSettings? {
+    /// The fields a JSON pointer may be given for.
+    private static let fieldKeys = [
+        "remaining", "used", "total", "expires", "status", "unlimited", "updated_at", "credit",
+    ]
+
+    static func decode(_ table: TableReader, line: ProviderDecoder.LineContext) -> ProviderSettings? {
         let url = table.required("url", hint: "e.g. url = \"https://api.example.net/v1/sims/{iccid}/balance\"")
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             table.error("url", "`url` must start with https:// (or http://)")
         }
         let method = table.choice("method", ["GET", "POST"]) ?? "GET"
         var pointers: [String: String] = [:]
-        for key in jsonFieldKeys {
+        for key in fieldKeys {
             guard let pointer = table.string(key) else { continue }
             if !JSONNode.isValidPointer(pointer) {
                 table.error(key, "`\(key)` must be a JSON pointer", hint: "e.g. \"/data/remaining\" (RFC 6901)")
@@ -18,7 +25,7 @@ extension ProviderDecoder {
         if pointers.isEmpty {
             table.error(
                 nil,
-                "give at least one JSON pointer: \(jsonFieldKeys.joined(separator: ", "))",
+                "give at least one JSON pointer: \(fieldKeys.joined(separator: ", "))",
                 hint: "e.g. remaining = \"/data/remaining\""
             )
         }
@@ -85,7 +92,7 @@ extension ProviderDecoder {
             allowing: [
                 "type", "url", "method", "headers", "body", "auth", "username", "auth_header", "secret_file",
                 "credential", "iccid", "unit", "date_format", "time_zone", "status_map", "currency", "timeout",
-            ] + jsonFieldKeys
+            ] + fieldKeys
         )
         guard url != nil, !pointers.isEmpty else { return nil }
         return .json(settings)

@@ -1,6 +1,6 @@
 extension String {
     /// The string without leading and trailing characters from `set`.
-    func trimming(_ set: String) -> String {
+    package func trimming(_ set: String) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }
@@ -9,5 +9,5 @@ extension String {
 }
 
 extension Substring {
-    func trimming(_ set: String) -> String { String(self).trimming(set) }
+    package func trimming(_ set: String) -> String { String(self).trimming(set) }
 }

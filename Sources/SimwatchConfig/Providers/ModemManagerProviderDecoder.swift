@@ -1,13 +1,19 @@
-extension ProviderDecoder {
-    static let patternKeys = [
+import SimwatchCore
+/// `type = "modemmanager"`: the carrier's balance asked over the modem (a USSD code or an SMS from a sender),
+/// its reply read by a carrier preset's or the user's patterns.
+enum ModemManagerProviderDecoder: ProviderDecoder.Family {
+    static let type = "modemmanager"
+
+    /// The reply patterns that may be given, each a regular expression or a list of them.
+    private static let patternKeys = [
         "remaining_pattern", "used_pattern", "total_pattern", "credit_pattern", "expiry_pattern", "unlimited_pattern",
     ]
 
-    static func decodeModemManager(_ table: TableReader, zone: ZoneInfo) -> ProviderSettings? {
+    static func decode(_ table: TableReader, line: ProviderDecoder.LineContext) -> ProviderSettings? {
         var preset: CarrierPreset?
         if let name = table.choice("preset", CarrierPreset.all.map(\.name)) { preset = CarrierPreset.named(name) }
         var parser = preset?.parser ?? CarrierPreset.generic
-        parser.timeZone = table.zone("time_zone", default: zone)
+        parser.timeZone = table.zone("time_zone", default: line.zone)
         if let binary = table.bool("binary_units") { parser.binaryUnits = binary }
         for key in patternKeys {
             guard let patterns = table.stringList(key) else { continue }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+public import SimwatchCore
 
 /// The daemon's whole configuration, decoded once from TOML into typed, validated values.
 public struct Config: Sendable {

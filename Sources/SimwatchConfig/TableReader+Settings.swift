@@ -1,37 +1,11 @@
+import FoundationEssentials
+import SimwatchCore
 internal import SimwatchTOML
 
+/// The kinds of value several tables share, read and checked in one place so every table words their mistakes
+/// alike: a choice among words, a secret's source, a time-out, a base URL, a time zone, an ICCID, a date, a
+/// required key.
 extension TableReader {
-    func bool(_ key: String) -> Bool? {
-        guard let value = table[key] else { return nil }
-        guard let b = value.boolean else {
-            error(key, "`\(key)` must be true or false, not \(value.describe)")
-            return nil
-        }
-        return b
-    }
-
-    /// A table of string values (`headers`, `env`, `status_map`).
-    func stringTable(_ key: String) -> [String: String]? {
-        guard let value = table[key] else { return nil }
-        guard let t = value.table else {
-            error(
-                key,
-                "`\(key)` must be a table, not \(value.describe)",
-                hint: "write \(key) = { name = \"value\" }"
-            )
-            return nil
-        }
-        var out: [String: String] = [:]
-        for name in t.keys {
-            guard let s = t[name]?.string else {
-                error(key, "every value of `\(key)` must be a string", hint: "put `\(name)`'s value in quotes")
-                return nil
-            }
-            out[name] = s
-        }
-        return out
-    }
-
     /// A string that must be one of `choices`.
     func choice(_ key: String, _ choices: [String]) -> String? {
         guard let s = string(key) else { return nil }
@@ -112,7 +86,7 @@ extension TableReader {
             return nil
         }
         let digits = value.filter { $0 != " " }
-        guard (18...22).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
+        guard (18...22).contains(digits.count), digits.allSatisfy({ ("0"..."9").contains($0) }) else {
             error(key, "`\(key)` = \"\(value)\" is not an ICCID", hint: "18 to 22 digits, as printed on the SIM")
             return nil
         }
@@ -124,8 +98,40 @@ extension TableReader {
         if value == nil, !has(key) { error(nil, "missing `\(key)`", hint: hint) }
         return value
     }
-}
 
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// A date given as a TOML date-time, a TOML date, or a string in any form `Date(parsing:zone:)` accepts,
+    /// between 1970-01-01 and 9999-12-31 (`Plausible`): "0000-01-01" is a typo, not a plan start.
+    func date(_ key: String, zone: ZoneInfo) -> Date? {
+        guard let date = anyDate(key, zone: zone) else { return nil }
+        do {
+            return try Plausible.date(date, what: "`\(key)`")
+        } catch {
+            self.error(key, error.message, hint: "use a date between 1970-01-01 and 9999-12-31")
+            return nil
+        }
+    }
+
+    private func anyDate(_ key: String, zone: ZoneInfo) -> Date? {
+        guard let value = table[key] else { return nil }
+        if let dt = value.dateTime {
+            /// The date-time's wall-clock reading in `zone`.
+            func reading(in zone: ZoneInfo) -> Date {
+                zone.date(
+                    year: dt.date.year,
+                    month: dt.date.month,
+                    day: dt.date.day,
+                    hour: dt.time.hour,
+                    minute: dt.time.minute,
+                    second: dt.time.second
+                )
+            }
+            // A local date-time is in the configured zone; an offset one is UTC moved back by its offset.
+            guard let offset = dt.offsetMinutes else { return reading(in: zone) }
+            return reading(in: .utc).addingTimeInterval(-Double(offset) * 60)
+        }
+        if let d = value.date {
+            return zone.date(year: d.year, month: d.month, day: d.day, hour: 0, minute: 0)
+        }
+        return parsed(key) { (s) throws(UnitParseError) in try Date(parsing: s, zone: zone) }
+    }
 }

@@ -1,3 +1,4 @@
+import SimwatchCore
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.

@@ -1,0 +1,12 @@
+public import SimwatchCore
+
+extension AssessmentSettings {
+    /// The settings of a configuration: worked out once per reload, not per assessment.
+    public init(_ config: Config) {
+        self.init(
+            zone: config.daemon.timeZone,
+            quietHours: config.daemon.quietHours,
+            emailChannels: Set(config.channels.filter { $0.kind.type == "email" }.map(\.name))
+        )
+    }
+}
