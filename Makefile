@@ -10,6 +10,8 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 PYTHON ?= python3
 BOOTSTRAP := scripts/bootstrap.sh
+# The one version: SimwatchVersion.current in Sources/SimwatchModel/Version.swift (scripts/package.sh reads it).
+VERSION := $(shell scripts/package.sh version)
 
 # Release builds link the Swift runtime statically, so installed binaries do not depend on the toolchain.
 RELEASE_FLAGS := -c release --static-swift-stdlib
@@ -28,13 +30,15 @@ TORTURE_CRASH_KILLS ?= 1000
 DEMO_CONFIG ?= config/demo.toml
 PYTEST_ARGS ?=
 
-.PHONY: help build debug demo install uninstall test test-unit test-integration run-integration fuzz torture bench fmt lint \
-	clean
+.PHONY: help build debug demo install uninstall deb dist test test-unit test-integration run-integration fuzz torture \
+	bench fmt lint clean
 
 help:
 	@echo "make build             release build (swift build $(RELEASE_FLAGS))"
 	@echo "make install           build, then install to PREFIX=$(PREFIX) (DESTDIR honoured) and the user units"
 	@echo "make uninstall         remove what make install installed (never the configuration or the state)"
+	@echo "make deb               simwatch_$(VERSION)_ARCH.deb from the release build (apt install ./simwatch_*.deb)"
+	@echo "make dist              simwatch-$(VERSION)-linux-ARCH.tar.gz: the same files and an install.sh, other distributions"
 	@echo "make debug             debug build"
 	@echo "make demo              run simwatchd on $(DEMO_CONFIG) for DEMO_SECONDS=$(DEMO_SECONDS) s"
 	@echo "make test              lint, warnings-as-errors build, unit tests, integration tests, 10 s of each fuzzer"
@@ -65,6 +69,15 @@ install: $(RELEASE_STAMP)
 uninstall:
 	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install.sh uninstall
 
+# The Debian package and the tarball, from the release build (scripts/package.sh; docs/operations.md).
+deb: $(RELEASE_STAMP)
+	@$(BOOTSTRAP) deb
+	scripts/package.sh deb
+
+dist: $(RELEASE_STAMP)
+	@$(BOOTSTRAP) install
+	scripts/package.sh dist
+
 debug:
 	@$(BOOTSTRAP) build
 	$(SWIFT) build
@@ -86,7 +99,8 @@ demo:
 	exit $$rc
 
 # CI builds with warnings as errors (Package.swift reads SIMWATCH_WERROR); the tests run what it built.
-# The user-service tests install the release build, so it is built here (as whoever runs the tests).
+# The user-service tests install the release build, so it is built here (as whoever runs the tests); the package
+# test (Tests/integration/test_package.py) makes the Debian package from it (about 20 s) and installs that.
 test: lint
 	@$(BOOTSTRAP) test
 	SIMWATCH_WERROR=1 $(SWIFT) build --build-tests

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what simwatch needs to build, test or demo, and only what is missing.
 #
-#   scripts/bootstrap.sh [build|unit|install|test|demo|bench|all]    (default: all)
+#   scripts/bootstrap.sh [build|unit|install|deb|test|demo|bench|all]    (default: all)
 #
 # Idempotent: when everything is present it prints nothing and returns at once.
 # Prints one line per thing it installs. Needs root (or sudo) only when something is missing.
@@ -9,13 +9,13 @@ set -euo pipefail
 
 mode="${1:-all}"
 case "$mode" in
-build | unit | install | test | demo | bench | all) ;;
+build | unit | install | deb | test | demo | bench | all) ;;
 -h | --help)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 *)
-    echo "bootstrap: unknown mode '$mode' (expected build, unit, install, test, demo, bench or all)" >&2
+    echo "bootstrap: unknown mode '$mode' (expected build, unit, install, deb, test, demo, bench or all)" >&2
     exit 2
     ;;
 esac
@@ -97,6 +97,15 @@ need_unit_tests() {
 # make install writes the man pages with a Python script (standard library only).
 need_install() {
     command -v python3 >/dev/null 2>&1 || want_pkg python3 "python3 (make install writes the man pages)"
+}
+
+# make deb builds with dpkg-buildpackage and debhelper; the package test checks the package with lintian and
+# installs it with apt (Tests/integration/test_package.py). Only on Debian and its derivatives.
+need_deb() {
+    command -v dpkg >/dev/null 2>&1 || return 0
+    command -v dpkg-buildpackage >/dev/null 2>&1 || want_pkg dpkg-dev "dpkg-dev (dpkg-buildpackage, dpkg-shlibdeps: make deb)"
+    command -v dh >/dev/null 2>&1 || want_pkg debhelper "debhelper (make deb)"
+    command -v lintian >/dev/null 2>&1 || want_pkg lintian "lintian (checks the package in the package test)"
 }
 
 # Test-only extras: setpriv (util-linux) for the second-uid test, systemd-socket-activate (systemd), and pip for
@@ -189,6 +198,11 @@ install)
     need_runtime
     need_install
     ;;
+deb)
+    need_build
+    need_install
+    need_deb
+    ;;
 demo)
     need_build
     need_runtime
@@ -209,6 +223,7 @@ test | all)
     need_install
     need_test_extras
     need_provider_tests
+    need_deb
     ;;
 esac
 

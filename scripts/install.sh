@@ -8,8 +8,10 @@
 #   PREFIX       $HOME/.local                          DESTDIR     (empty)   prepended to every path written
 #   BINDIR       $PREFIX/bin                           DATADIR     $PREFIX/share
 #   MANDIR       $DATADIR/man                          DOCDIR      $DATADIR/doc/simwatch
+#   EXAMPLEDIR   $DOCDIR (the example configurations)  ZSHDIR      $DATADIR/zsh/site-functions
 #   UNITDIR      ~/.config/systemd/user for a home install (PREFIX is ~/.local), else $PREFIX/lib/systemd/user
 #   CATALOGDIR   $PREFIX/lib/systemd/catalog           BUILD_DIR   .build/release
+#   MANIFEST     $DATADIR/simwatch/install-manifest; empty: write none (a package manager keeps the list)
 #   STRIP        strip --strip-unneeded (empty: install the binaries as built)
 #   USERNS       auto: for a home install, check that you may create user namespaces (the sandbox needs them in a
 #                user unit) and, if not, install the unit without PrivateUsers= and the options that need it;
@@ -43,6 +45,8 @@ BINDIR=${BINDIR:-$PREFIX/bin}
 DATADIR=${DATADIR:-$PREFIX/share}
 MANDIR=${MANDIR:-$DATADIR/man}
 DOCDIR=${DOCDIR:-$DATADIR/doc/simwatch}
+EXAMPLEDIR=${EXAMPLEDIR:-$DOCDIR}
+ZSHDIR=${ZSHDIR:-$DATADIR/zsh/site-functions}
 CATALOGDIR=${CATALOGDIR:-$PREFIX/lib/systemd/catalog}
 BUILD_DIR=${BUILD_DIR:-.build/release}
 STRIP=${STRIP-strip --strip-unneeded}
@@ -55,7 +59,7 @@ else
     UNITDIR=${UNITDIR:-$PREFIX/lib/systemd/user}
     CONFIGDIR=${CONFIGDIR:-}
 fi
-MANIFEST=$DATADIR/simwatch/install-manifest
+MANIFEST=${MANIFEST-$DATADIR/simwatch/install-manifest}
 UNITS=(simwatch.service simwatch.socket)
 USERNS=${USERNS:-auto}
 # Without user namespaces the user manager cannot apply these, and fails to start the service (218/CAPABILITIES
@@ -144,7 +148,8 @@ cmd_install() {
         done
         [[ ${#tools[@]} -gt 1 ]] || man_args+=(--subst "SEE_ALSO=")
         python3 scripts/manpage.py "$BUILD_DIR/$tool" "${man_args[@]}" >"$stage/man/$tool.1"
-        "$BUILD_DIR/$tool" --generate-completion-script bash >"$stage/bash/$tool"
+        # Sourced, not run: swift-argument-parser's "#!/bin/bash" first line is left out.
+        "$BUILD_DIR/$tool" --generate-completion-script bash | sed '1{/^#!/d;}' >"$stage/bash/$tool"
         "$BUILD_DIR/$tool" --generate-completion-script zsh >"$stage/zsh/_$tool"
         "$BUILD_DIR/$tool" --generate-completion-script fish >"$stage/fish/$tool.fish"
     done
@@ -179,7 +184,7 @@ NOTE
     [[ -z $DESTDIR ]] || mkdir -p "$DESTDIR"
     local old_manifest=$DESTDIR$MANIFEST kind sum path
     declare -A previous_files=()
-    if [[ -f $old_manifest ]]; then
+    if [[ -n $MANIFEST && -f $old_manifest ]]; then
         while IFS=$'\t' read -r kind sum path; do
             case $kind in
             dir) previous_dirs[$sum]=1 ;;
@@ -192,7 +197,7 @@ NOTE
         put "$stage/bin/$tool" "$BINDIR/$tool" 0755
         put "$stage/man/$tool.1" "$MANDIR/man1/$tool.1" 0644
         put "$stage/bash/$tool" "$DATADIR/bash-completion/completions/$tool" 0644
-        put "$stage/zsh/_$tool" "$DATADIR/zsh/site-functions/_$tool" 0644
+        put "$stage/zsh/_$tool" "$ZSHDIR/_$tool" 0644
         put "$stage/fish/$tool.fish" "$DATADIR/fish/vendor_completions.d/$tool.fish" 0644
     done
     local unit
@@ -200,7 +205,9 @@ NOTE
     put "$stage/systemd/simwatch.catalog" "$CATALOGDIR/simwatch.catalog" 0644
     local doc
     for doc in README.md docs/*.md; do put "$doc" "$DOCDIR/$(basename "$doc")" 0644; done
-    put config/simwatch.example.toml "$DOCDIR/simwatch.example.toml" 0644
+    put config/simwatch.example.toml "$EXAMPLEDIR/simwatch.example.toml" 0644
+    put config/demo.toml "$EXAMPLEDIR/demo.toml" 0644
+    put systemd/without-user-namespaces.conf "$EXAMPLEDIR/without-user-namespaces.conf" 0644
 
     for path in "${!previous_files[@]}"; do
         if ! printf '%s\n' "${manifest_files[@]}" | cut -f2 | grep -qxF "$path"; then
@@ -221,14 +228,18 @@ NOTE
         fi
     fi
 
-    make_dirs "$(dirname "$MANIFEST")"
-    {
-        printf 'file\t%s\n' "${manifest_files[@]}"
-        for path in "${!previous_dirs[@]}"; do printf 'dir\t%s\n' "$path"; done
-        for path in "${manifest_dirs[@]}"; do [[ -n ${previous_dirs[$path]:-} ]] || printf 'dir\t%s\n' "$path"; done
-    } >"$DESTDIR$MANIFEST"
-    chmod 0644 "$DESTDIR$MANIFEST"
-    say "installed ${#manifest_files[@]} files (listed in $DESTDIR$MANIFEST)"
+    if [[ -z $MANIFEST ]]; then
+        say "installed ${#manifest_files[@]} files (no manifest: MANIFEST is empty)"
+    else
+        make_dirs "$(dirname "$MANIFEST")"
+        {
+            printf 'file\t%s\n' "${manifest_files[@]}"
+            for path in "${!previous_dirs[@]}"; do printf 'dir\t%s\n' "$path"; done
+            for path in "${manifest_dirs[@]}"; do [[ -n ${previous_dirs[$path]:-} ]] || printf 'dir\t%s\n' "$path"; done
+        } >"$DESTDIR$MANIFEST"
+        chmod 0644 "$DESTDIR$MANIFEST"
+        say "installed ${#manifest_files[@]} files (listed in $DESTDIR$MANIFEST)"
+    fi
 
     if user_manager; then
         systemctl --user daemon-reload
@@ -259,6 +270,7 @@ remove_file() {
 
 cmd_uninstall() {
     local manifest=$DESTDIR$MANIFEST kind sum path
+    [[ -n $MANIFEST ]] || die "MANIFEST is empty: without the install manifest there is nothing to uninstall by"
     [[ -f $manifest ]] || die "no install manifest at $manifest: nothing to uninstall for PREFIX=$PREFIX"
     local files=() sums=() dirs=() units=()
     while IFS=$'\t' read -r kind sum path; do
@@ -299,7 +311,7 @@ case ${1:-} in
 install) cmd_install ;;
 uninstall) cmd_uninstall ;;
 *)
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -6,6 +6,9 @@ public import SimwatchModel
 public struct CtlFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     public var status: ExitStatus
+    /// No answer came from a working simwatchd (not running, refused, closed, timed out): the failures after which
+    /// `status` looks for the reason a first start gives (no configuration file).
+    public var daemonUnreachable = false
 
     /// A failure with this message and status.
     public init(_ message: String, status: ExitStatus = .error) {
@@ -26,6 +29,12 @@ public struct CtlFailure: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A transport failure in words: not running (3) when nothing listens on `socket`, else 2.
     public static func transport(_ error: VarlinkTransportError, socket: String) -> CtlFailure {
+        var failure = transportInWords(error, socket: socket)
+        failure.daemonUnreachable = true
+        return failure
+    }
+
+    private static func transportInWords(_ error: VarlinkTransportError, socket: String) -> CtlFailure {
         if error.isNotRunning { return notRunning(socket: socket) }
         switch error.code {
         case .io where error.errno == EACCES || error.errno == EPERM:
@@ -41,6 +50,23 @@ public struct CtlFailure: Error, Sendable, Hashable, CustomStringConvertible {
         default:
             return CtlFailure("cannot talk to simwatchd at \(socket): \(error)")
         }
+    }
+
+    /// This failure followed by the first-start advice (`FirstStartAdvice.lines`) when simwatchd could not be
+    /// reached and the configuration file at `configPath` does not exist; else the failure as it is.
+    public func addingFirstStartAdvice(
+        configPath: String,
+        configMissing: Bool,
+        example: String?,
+        home: String?
+    )
+        -> CtlFailure
+    {
+        guard daemonUnreachable, configMissing else { return self }
+        var failure = self
+        let advice = FirstStartAdvice.lines(configPath: configPath, example: example, home: home)
+        failure.message += "\n" + advice.joined(separator: "\n")
+        return failure
     }
 
     /// A command-line value that could not be read: "--until: 'someday' is not a time (hint: ...)".

@@ -9,7 +9,9 @@ extension CommonOptions {
     /// of the whole environment cost more than `status`'s own formatting.
     static let environment: [String: String] = {
         var found: [String: String] = [:]
-        for name in ["SIMWATCH_SOCKET", "XDG_RUNTIME_DIR", "NO_COLOR", "TERM", "TZ", "COLUMNS"] {
+        for name in [
+            "SIMWATCH_SOCKET", "XDG_RUNTIME_DIR", "NO_COLOR", "TERM", "TZ", "COLUMNS", "HOME", "XDG_CONFIG_HOME",
+        ] {
             if let value = getenv(name) { found[name] = String(cString: value) }
         }
         return found
@@ -79,5 +81,22 @@ extension CommonOptions {
         let context = viewContext(session: session)
         let (reply, raw) = try session.call(M.self, try parameters(context))
         printReply(raw) { view(reply, context) }
+    }
+
+    /// `failure` with the first-start advice when simwatchd could not be reached on the default socket and the
+    /// default configuration file does not exist: the user has not set simwatch up yet. Looked at only after a
+    /// failure, so a working `status` pays nothing for it.
+    func withFirstStartAdvice(_ failure: CtlFailure) -> CtlFailure {
+        let environment = Self.environment
+        guard socket == nil, (environment["SIMWATCH_SOCKET"] ?? "").isEmpty, failure.daemonUnreachable else {
+            return failure
+        }
+        let path = FirstStartAdvice.defaultConfigPath(environment: environment)
+        return failure.addingFirstStartAdvice(
+            configPath: path,
+            configMissing: FirstStartAdvice.isMissing(path),
+            example: FirstStartAdvice.installedExample(),
+            home: environment["HOME"]
+        )
     }
 }

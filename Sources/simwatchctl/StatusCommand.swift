@@ -1,6 +1,7 @@
 import ArgumentParser
 import SimwatchControl
 import SimwatchCtlKit
+import SimwatchModel
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +9,8 @@ struct StatusCommand: ParsableCommand {
         abstract: "The daemon: version, uptime, configuration, last poll, reminders, and the alerts firing.",
         discussion: """
             Exits 0 when no alert is firing and 1 when any is, so it can drive a shell prompt or a monitoring \
-            check; 3 when simwatchd is not running, 2 for other errors.
+            check; 3 when simwatchd is not running, 2 for other errors. When simwatchd cannot be reached and the \
+            configuration file does not exist yet (a first start), it says where to copy the example from.
 
             Examples:
               simwatchctl status
@@ -25,8 +27,13 @@ struct StatusCommand: ParsableCommand {
 
     /// The command itself, shared with `StatusShortcut`'s path past the argument parser; returns the exit status.
     static func run(_ options: CommonOptions) throws(CtlFailure) -> ExitStatus {
-        let session = try options.connect()
-        let (reply, raw) = try session.call(GetStatus.self)
+        let reply: GetStatus.Reply
+        let raw: JSONValue
+        do {
+            (reply, raw) = try options.connect().call(GetStatus.self)
+        } catch {
+            throw options.withFirstStartAdvice(error)
+        }
         options.printReply(raw) { StatusView.render(reply, context: options.viewContext(daemonNow: reply.now)) }
         return StatusView.exitStatus(reply)
     }

@@ -15,8 +15,9 @@ struct SimwatchdCommand: AsyncParsableCommand {
             Polls each configured line, keeps readings and alert state in SQLite, and sends reminders to the \
             journal. Runs as a systemd user service (Type=notify): SIGHUP reloads the configuration, SIGTERM stops.
 
-            Exit status: 0 stopped cleanly, 1 --check-config found problems, 69 another simwatchd already serves \
-            the control socket, 73 the state database or the control socket cannot be created, 78 the \
+            Exit status: 0 stopped cleanly, 1 --check-config found problems, 66 the configuration file does not \
+            exist (a first start: the journal says where to copy the example from), 69 another simwatchd already \
+            serves the control socket, 73 the state database or the control socket cannot be created, 78 the \
             configuration is invalid.
             """,
         version: SimwatchVersion.current

@@ -30,6 +30,9 @@ public struct Daemon {
         do {
             config = try Config.load(path: options.configPath, environment: environment)
         } catch {
+            if let status = FirstStart.exitStatus(options: options, environment: environment, logger: logger) {
+                return status
+            }
             for d in error.diagnostics { logger.error("\(d)") }
             return DaemonExit.config
         }
