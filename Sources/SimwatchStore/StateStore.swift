@@ -30,8 +30,8 @@ public final class StateStore: Sendable {
     /// Opens (creating and migrating as needed) the database at `path`: WAL, `synchronous = NORMAL`, and a 5 s
     /// busy timeout against other connections (`sqlite3` run by hand while the daemon is up).
     public convenience init(path: String) throws {
-        // Short: a write that waits holds the engine (and the status queries behind it); a database locked for
-        // longer is the engine's back-off's business.
+        // Short: a write that waits holds the state thread (and the status queries behind it); a database locked for
+        // longer is the ledger's back-off's business.
         try self.init(try SerializedDatabase.open(path: path, busyTimeout: .seconds(2)))
     }
 

@@ -1,6 +1,6 @@
 public import FoundationEssentials
 
-/// Something the engine did, for `simwatchctl events --follow` and scripts.
+/// Something the daemon did, for `simwatchctl events --follow` and scripts.
 public struct WatchEvent: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case reading

@@ -51,7 +51,7 @@ public final class ProviderFactory: Sendable {
         case .exec(let settings):
             return ExecProvider(settings: settings, secrets: secrets, logger: logger)
         case .manual:
-            // The engine estimates manual lines itself (Engine+Manual); nothing is ever read.
+            // A manual line is estimated by the assessment (ManualEstimate); nothing is ever read.
             return ManualProvider()
         }
     }

@@ -22,7 +22,7 @@ struct DeliveryPolicy {
         self.random = random
     }
 
-    /// The engine's own deadline for an attempt: a little after the channel's, so that the channel's own timeout
+    /// The dispatcher's own deadline for an attempt: a little after the channel's, so that the channel's own timeout
     /// (which kills a hung sendmail and says what it printed) normally answers first.
     var backstop: Double { attemptTimeout + 5 }
 

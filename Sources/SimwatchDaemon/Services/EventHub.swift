@@ -1,7 +1,7 @@
 public import SimwatchCore
 import Synchronization
 
-/// Fans engine events out to subscribers. Each subscriber has a bounded buffer: one that does not keep up loses its
+/// Fans the daemon's events out to subscribers. Each subscriber has a bounded buffer: one that does not keep up loses its
 /// oldest events rather than growing the daemon's memory.
 public final class EventHub: Sendable {
     private let subscribers = Mutex<[Int: AsyncStream<WatchEvent>.Continuation]>([:])

@@ -1,7 +1,7 @@
 public import FoundationEssentials
 
 /// The state database refusing writes (disk full, locked by another process, read-only, I/O errors), from the first
-/// failure until a write succeeds again. While it lasts the engine retries on a growing delay instead of at once, so
+/// failure until a write succeeds again. While it lasts the ledger retries on a growing delay instead of at once, so
 /// a full disk costs a few wake-ups an hour, not a spinning CPU and a reminder re-sent every few seconds.
 public struct StoreTrouble: Sendable, Hashable {
     /// The first failed write of this spell.
@@ -16,7 +16,7 @@ public struct StoreTrouble: Sendable, Hashable {
     /// Retries wait 1 s, 2 s, 4 s … up to five minutes.
     static let longestDelay: TimeInterval = 300
 
-    /// `timeScale`: the engine's clock runs that much faster than real time (demos and tests); a disk fills and
+    /// `timeScale`: the daemon's clock runs that much faster than real time (demos and tests); a disk fills and
     /// frees in real time, so the delays are real seconds.
     init(since: Date, error: String, timeScale: Double) {
         self.since = since

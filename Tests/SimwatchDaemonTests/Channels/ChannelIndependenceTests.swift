@@ -16,8 +16,8 @@ final class HangingChannel: NotificationChannel {
 
 @Suite struct ChannelIndependenceTests {
     @Test func aHungChannelNeitherDelaysOthersNorStaysStuck() async throws {
-        let t0 = EngineFixture.t0
-        var f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        let t0 = DaemonFixture.t0
+        var f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         f.config.lines[0].channels = ["journal", "slow"]
         f.config.channels = [
             ChannelSettings(name: "slow", kind: .desktop(DesktopSettings()), attemptTimeout: TimeSpan(seconds: 1))
@@ -54,8 +54,8 @@ final class HangingChannel: NotificationChannel {
     }
 
     @Test func remindersToAChannelNoLongerConfiguredAreDeadLettered() async throws {
-        let t0 = EngineFixture.t0
-        var f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        let t0 = DaemonFixture.t0
+        var f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         f.config.lines[0].channels = ["journal", "gone"]
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)

@@ -9,11 +9,11 @@ import Testing
 /// The whole daemon (ledger, schedulers, outbox, clock watch) driven through simulated time on a `ManualClock`, the
 /// way swift-nio's tests drive an embedded event loop: no real waiting, every step in the order it falls due.
 @Suite struct ManualClockWeekTests {
-    let t0 = EngineFixture.t0
+    let t0 = DaemonFixture.t0
 
     /// 1 GB at the start, 100 MB used a day, read hourly: the 500 MB warning starts after day 5 and repeats daily,
     /// never in quiet hours (22:00-07:00 UTC).
-    func fixture() throws -> EngineFixture {
+    func fixture() throws -> DaemonFixture {
         let start = t0
         let provider = ScriptedProvider { request in
             let days = request.now.timeIntervalSince(start) / 86_400
@@ -25,8 +25,8 @@ import Testing
                 source: "script"
             )
         }
-        return try EngineFixture(
-            rules: [EngineFixture.lowData(.every(.days(1)))],
+        return try DaemonFixture(
+            rules: [DaemonFixture.lowData(.every(.days(1)))],
             quietHours: "22:00-07:00",
             provider: provider
         )

@@ -8,10 +8,10 @@ import Testing
 
 /// The wall clock is not to be trusted blindly: unset at boot (1970), stepped back or forward by NTP or by hand.
 @Suite struct ClockStepTests {
-    let t0 = EngineFixture.t0
+    let t0 = DaemonFixture.t0
 
     @Test func aClockStillIn1970StartsNothingUntilItIsSet() async throws {
-        var f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        var f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         f.config.lines[0].plan = PlanSettings(quota: ByteCount(bytes: 1_000_000_000), validity: .validFor(.days(30)))
         let simwatch = f.simwatch()
         let boot = Date(timeIntervalSince1970: 120)
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func aBackwardStepKeepsPollsAndRepeatsOnTime() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(6)))])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         await simwatch.settle(now: t0)
@@ -65,7 +65,7 @@ import Testing
             severity: .warning,
             repeatPolicy: .every(.hours(6))
         )
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6))), expiry])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(6))), expiry])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         await simwatch.settle(now: t0)

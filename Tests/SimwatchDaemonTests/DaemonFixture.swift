@@ -7,7 +7,7 @@ import SimwatchStore
 import SimwatchTestKit
 
 /// One line read by a scripted provider, rules chosen by the test, a recording channel, an in-memory store.
-struct EngineFixture {
+struct DaemonFixture {
     static let t0 = Date(timeIntervalSince1970: 1_795_132_800)  // 2026-11-20T00:00:00Z
 
     var store: StateStore

@@ -7,11 +7,11 @@ import SimwatchStore
 import SimwatchTestKit
 import Testing
 
-@Suite struct EngineControlTests {
-    let t0 = EngineFixture.t0
+@Suite struct ControlActionsTests {
+    let t0 = DaemonFixture.t0
 
     @Test func snoozeHoldsRemindersAndSendsOneWhenItEnds() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(2)))])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(2)))])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         _ = try await simwatch.actions.snooze("l1", rule: nil, until: t0 + .hours(5), now: t0)
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func unsnoozeSendsTheHeldReminderAtOnce() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         _ = try await simwatch.actions.snooze("l1", rule: "low", until: t0 + .days(3), now: t0)
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func snoozeRejectsUnknownRuleAndPastTimes() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         await #expect(throws: RequestError.noSuchRule(line: "l1", rule: "nope")) {
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func renewResolvesAndDoesNotCountTwice() async throws {
-        var f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
+        var f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(6)))])
         f.config.lines[0].provider = .demo(DemoProviderSettings(dailyUse: ByteCount(bytes: 200_000_000), wobble: 0))
         let demo = ScriptedProvider { request in
             try await DemoProvider(settings: DemoProviderSettings(dailyUse: ByteCount(bytes: 200_000_000), wobble: 0))
@@ -90,9 +90,22 @@ import Testing
     }
 
     @Test func recordByHandIsJudged() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        // The line's own source reports plenty (900 MB), and its start-up poll has run: only the figure recorded by
+        // hand can raise the low-data alert.
+        let plenty = ScriptedProvider { request in
+            Reading(
+                lineID: request.line.id,
+                observedAt: request.now,
+                remaining: ByteCount(bytes: 900_000_000),
+                total: ByteCount(bytes: 1_000_000_000),
+                source: "script"
+            )
+        }
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)], provider: plenty)
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
+        await simwatch.settle(now: t0)
+        #expect(f.channel.delivered.isEmpty)
         let reading = try await simwatch.actions.record(
             "l1",
             reading: Reading(lineID: "", observedAt: t0, remaining: ByteCount(bytes: 1_000), source: ""),
@@ -101,7 +114,7 @@ import Testing
         #expect(reading.source == "manual")
         #expect(reading.total == ByteCount(bytes: 1_000_000_000))
         await simwatch.settle(now: t0)
-        #expect(f.channel.delivered.first?.kind == .lowData)
+        #expect(f.channel.delivered.map(\.kind) == [.lowData])
         await #expect(throws: RequestError.self) {
             _ = try await simwatch.actions.record(
                 "l1",
@@ -112,7 +125,7 @@ import Testing
     }
 
     @Test func pollNowRepliesWithTheOutcome() async throws {
-        let f = try EngineFixture(rules: [])
+        let f = try DaemonFixture(rules: [])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         let outcomes = try await simwatch.actions.pollNow(nil, now: t0)
@@ -123,7 +136,7 @@ import Testing
     }
 
     @Test func eventsFollowWhatHappens() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         let simwatch = f.simwatch()
         let stream = simwatch.events.subscribe()
         try await simwatch.start(now: t0)
@@ -137,7 +150,7 @@ import Testing
     }
 
     @Test func testNotificationGoesStraightThrough() async throws {
-        let f = try EngineFixture(rules: [])
+        let f = try DaemonFixture(rules: [])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         let id = try await simwatch.actions.testNotification(channel: "journal", line: "l1", now: t0)
@@ -153,7 +166,7 @@ import Testing
     }
 
     @Test func historyMergesRollupsAndThins() async throws {
-        let f = try EngineFixture(rules: [], poll: .minutes(30))
+        let f = try DaemonFixture(rules: [], poll: .minutes(30))
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         for step in 0..<(48 * 10) {

@@ -8,11 +8,11 @@ import Testing
 /// What the simwatch reports happened, happened: a write that failed is an error, and a reminder of an alert that
 /// ended is not delivered late.
 @Suite struct CommitTruthTests {
-    let t0 = EngineFixture.t0
+    let t0 = DaemonFixture.t0
 
     @Test func recordFailsWhenTheReadingCannotBeSaved() async throws {
         let disk = try DatabaseFault()
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)], store: disk.store)
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)], store: disk.store)
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         try disk.failInserts(into: "reading")
@@ -26,7 +26,7 @@ import Testing
 
     @Test func renewFailsWhenItCannotBeSavedEvenAfterAnEarlierRenewal() async throws {
         let disk = try DatabaseFault()
-        let f = try EngineFixture(rules: [], store: disk.store)
+        let f = try DaemonFixture(rules: [], store: disk.store)
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         let first = try await simwatch.actions.renew(
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func anEndedAlertCancelsAReminderAlreadyTried() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         let simwatch = f.simwatch()
         f.channel.setFailing(true)
         try await simwatch.start(now: t0)

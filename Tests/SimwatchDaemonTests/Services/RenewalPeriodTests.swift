@@ -9,7 +9,7 @@ import Testing
 /// A renewal recorded by hand is a plan period like any other: it ends, and the configuration takes over again;
 /// an edit of the plan in the configuration replaces it.
 @Suite struct RenewalPeriodTests {
-    let t0 = EngineFixture.t0  // 2026-11-20T00:00:00Z
+    let t0 = DaemonFixture.t0  // 2026-11-20T00:00:00Z
     let december = Date(timeIntervalSince1970: 1_796_083_200)  // 2026-12-01T00:00:00Z
     let january = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01T00:00:00Z
 
@@ -20,7 +20,7 @@ import Testing
             severity: .warning,
             repeatPolicy: .every(.hours(6))
         )
-        var f = try EngineFixture(rules: [expiry])
+        var f = try DaemonFixture(rules: [expiry])
         f.config.lines[0].plan = PlanSettings(quota: ByteCount(bytes: 1_000_000_000), validity: .monthly(cycleDay: 1))
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
@@ -49,7 +49,7 @@ import Testing
 
     @Test func editingThePlanReplacesARenewalAtOnce() async throws {
         let disk = try DatabaseFault()
-        var f = try EngineFixture(rules: [], store: disk.store)
+        var f = try DaemonFixture(rules: [], store: disk.store)
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         await simwatch.settle(now: t0)
@@ -81,7 +81,7 @@ import Testing
 
     @Test func anEditMadeWhileStoppedWinsAtTheNextStart() async throws {
         let disk = try DatabaseFault()
-        var f = try EngineFixture(rules: [], store: disk.store)
+        var f = try DaemonFixture(rules: [], store: disk.store)
         do {
             let simwatch = f.simwatch()
             try await simwatch.start(now: t0)

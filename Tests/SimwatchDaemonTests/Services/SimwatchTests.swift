@@ -7,11 +7,11 @@ import SimwatchStore
 import SimwatchTestKit
 import Testing
 
-@Suite struct EngineTests {
-    let t0 = EngineFixture.t0
+@Suite struct SimwatchTests {
+    let t0 = DaemonFixture.t0
 
     @Test func firesOnceThenRepeatsOnSchedule() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(6)))])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         for hour in 0...13 {
@@ -29,7 +29,7 @@ import Testing
     @Test func restartNeitherRepeatsNorForgets() async throws {
         let path = "/tmp/simwatch-simwatch-test-\(UInt64.random(in: 0...UInt64.max)).db"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))], store: try StateStore(path: path))
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(6)))], store: try StateStore(path: path))
         do {
             let simwatch = f.simwatch()
             try await simwatch.start(now: t0)
@@ -56,7 +56,7 @@ import Testing
     @Test func pendingReminderSurvivesACrashBeforeDelivery() async throws {
         let path = "/tmp/simwatch-simwatch-test-\(UInt64.random(in: 0...UInt64.max)).db"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)], store: try StateStore(path: path))
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)], store: try StateStore(path: path))
         do {
             let simwatch = f.simwatch()
             try await simwatch.start(now: t0)
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func renewalResolvesAndSaysSo() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(6)))])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(6)))])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         await simwatch.settle(now: t0)
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func failingChannelKeepsReminderUntilItWorks() async throws {
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         let simwatch = f.simwatch()
         f.channel.setFailing(true)
         try await simwatch.start(now: t0)
@@ -121,7 +121,7 @@ import Testing
     @Test func failingSourceBacksOffAndGoesStale() async throws {
         let provider = ScriptedProvider { _ in throw ProviderError(.unavailable, "carrier down") }
         let stale = Rule(id: "stale", kind: .stale(.hours(3)), severity: .warning, repeatPolicy: .once)
-        let f = try EngineFixture(rules: [stale], poll: .hours(1), provider: provider)
+        let f = try DaemonFixture(rules: [stale], poll: .hours(1), provider: provider)
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         var now = t0
@@ -150,7 +150,7 @@ import Testing
             severity: .critical,
             repeatPolicy: .once
         )
-        let f = try EngineFixture(rules: [warn, crit], quietHours: "22:00-07:00")
+        let f = try DaemonFixture(rules: [warn, crit], quietHours: "22:00-07:00")
         let simwatch = f.simwatch()
         let night = t0 + .hours(23)
         try await simwatch.start(now: night)
@@ -162,7 +162,7 @@ import Testing
     }
 
     @Test func reloadRemovingARuleEndsItsAlert() async throws {
-        var f = try EngineFixture(rules: [EngineFixture.lowData(.every(.hours(1)))])
+        var f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(1)))])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         await simwatch.settle(now: t0)
@@ -175,7 +175,7 @@ import Testing
     }
 
     @Test func slowSourceTimesOutWithoutHoldingOthers() async throws {
-        var f = try EngineFixture(rules: [EngineFixture.lowData(.once)])
+        var f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         var second = f.config.lines[0]
         second.id = "l2"
         f.config.lines.append(second)
@@ -206,14 +206,14 @@ import Testing
 
 @Suite struct RenewalScopeTests {
     @Test func renewalLeavesCreditAndStaleAlertsAlone() async throws {
-        let t0 = EngineFixture.t0
+        let t0 = DaemonFixture.t0
         let credit = Rule(
             id: "credit",
             kind: .creditBelow(Money(amount: 5, currency: "EUR")),
             severity: .warning,
             repeatPolicy: .once
         )
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once), credit])
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once), credit])
         f.provider.replace { r in
             Reading(
                 lineID: r.line.id,
@@ -243,8 +243,8 @@ import Testing
 
 @Suite struct ConcurrencyBoundTests {
     @Test func linesOverTheBoundWaitWithoutSpinning() async throws {
-        let t0 = EngineFixture.t0
-        var f = try EngineFixture(rules: [])
+        let t0 = DaemonFixture.t0
+        var f = try DaemonFixture(rules: [])
         f.config.daemon.maxConcurrentPolls = 1
         for id in ["l2", "l3"] {
             var line = f.config.lines[0]

@@ -9,7 +9,7 @@ import Testing
 /// A poll counts as attempted before its provider is asked, so a reply that kills the daemon does not come back
 /// first after every restart.
 @Suite struct PollAttemptTests {
-    let t0 = EngineFixture.t0
+    let t0 = DaemonFixture.t0
 
     @Test func aPollThatNeverFinishedWaitsItsIntervalAfterARestart() async throws {
         let disk = try DatabaseFault()
@@ -17,7 +17,7 @@ import Testing
             try await Task.sleep(nanoseconds: 600_000_000_000)  // the daemon dies while this read runs
             throw ProviderError(.unavailable, "never answered")
         }
-        let f = try EngineFixture(rules: [EngineFixture.lowData(.once)], store: disk.store, provider: poison)
+        let f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)], store: disk.store, provider: poison)
         let first = f.simwatch()
         try await first.start(now: t0)
         await first.runDue(now: t0)
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aFinishedPollCountsOnce() async throws {
-        let f = try EngineFixture(rules: [])
+        let f = try DaemonFixture(rules: [])
         let simwatch = f.simwatch()
         try await simwatch.start(now: t0)
         await simwatch.settle(now: t0)
