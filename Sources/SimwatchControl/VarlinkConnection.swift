@@ -33,21 +33,45 @@ final class VarlinkConnection: @unchecked Sendable {
     // Uptime in nanoseconds since when the call in progress streams replies (`more`); 0 otherwise.
     private let streamingSinceNanoseconds = Atomic<UInt64>(0)
 
-    private var frames: VarlinkFrame.Buffer
-    // One watch for both directions: readable while reading (started, not paused, not done), writable while
-    // replies wait for room in the socket buffer.
+    // Mutable state, in four parts and the watch. One watch serves both directions: readable while reading is
+    // active, writable while replies wait for room in the socket buffer.
     private var watch: LoopWatch?
-    private var reading = false
-    private var readSuspended = false
-    private var readingDone = false
-    private var writing = false
-    private var idleTimer: DeadlineTimer?
-    private var writeTimer: DeadlineTimer?
-    private var hangupTimer: DeadlineTimer?
-    private var output = PendingOutput()
-    private var inFlight = 0
-    private var currentTask: Task<Void, Never>?
-    private var currentIsOneway = false
+    private var input: Input
+    private var output = Output()
+    private var calls = Calls()
+    private var timers = Timers()
+
+    /// The reading side: bytes read and not yet framed, and where reading stands.
+    private struct Input {
+        enum Phase { case notStarted, active, paused, done }
+        var frames: VarlinkFrame.Buffer
+        var phase = Phase.notStarted
+    }
+
+    /// The writing side: replies not yet in the socket, and whether the watch waits for room.
+    private struct Output {
+        var pending = PendingOutput()
+        var waitingForRoom = false
+    }
+
+    /// Calls handed to the serving task and not finished yet; the one it runs now.
+    private struct Calls {
+        var inFlight = 0
+        var current: Task<Void, Never>?
+        var currentIsOneway = false
+    }
+
+    /// The deadlines: a call to arrive, replies to be read, and the hang-up check while reading is paused.
+    private struct Timers {
+        var idle: DeadlineTimer?
+        var write: DeadlineTimer?
+        var hangup: DeadlineTimer?
+
+        mutating func cancelAll() {
+            for timer in [idle, write, hangup] { timer?.cancel() }
+            (idle, write, hangup) = (nil, nil, nil)
+        }
+    }
 
     init(id: Int, fd: Int32, peer: PeerCredentials, limits: VarlinkLimits, log: @escaping @Sendable (String) -> Void) {
         self.id = id
@@ -55,7 +79,7 @@ final class VarlinkConnection: @unchecked Sendable {
         self.peer = peer
         self.limits = limits
         self.log = log
-        self.frames = VarlinkFrame.Buffer(limit: limits.maxMessageBytes)
+        self.input = Input(frames: VarlinkFrame.Buffer(limit: limits.maxMessageBytes))
         (incoming, continuation) = AsyncStream.makeStream(of: Incoming.self)
     }
 
@@ -96,11 +120,13 @@ final class VarlinkConnection: @unchecked Sendable {
     func callFinished() {
         streamingSinceNanoseconds.store(0, ordering: .releasing)
         EventLoop.run {
-            self.inFlight -= 1
-            self.currentTask = nil
+            self.calls.inFlight -= 1
+            self.calls.current = nil
             guard !self.isClosed else { return }
-            if self.readSuspended && self.inFlight <= self.limits.maxPipelinedCalls / 2 { self.resumeReading() }
-            if self.inFlight == 0 && !self.readingDone { self.armIdleDeadline() }
+            if self.input.phase == .paused && self.calls.inFlight <= self.limits.maxPipelinedCalls / 2 {
+                self.resumeReading()
+            }
+            if self.calls.inFlight == 0 && self.input.phase != .done { self.armIdleDeadline() }
         }
     }
 
@@ -111,8 +137,8 @@ final class VarlinkConnection: @unchecked Sendable {
             streamingSinceNanoseconds.store(max(1, EventLoop.uptimeNanoseconds), ordering: .releasing)
         }
         EventLoop.run {
-            self.currentTask = task
-            self.currentIsOneway = oneway
+            self.calls.current = task
+            self.calls.currentIsOneway = oneway
             if self.isClosed && (!oneway || self.isAbandoned) { task.cancel() }
         }
     }
@@ -127,35 +153,35 @@ final class VarlinkConnection: @unchecked Sendable {
     private func startOnLoop() {
         guard !isClosed else { return }
         watch = LoopWatch(descriptor: fd) { [weak self] events in self?.ready(events) }
-        reading = true
-        idleTimer = DeadlineTimer { self.idleDeadlinePassed() }
+        input.phase = .active
+        timers.idle = DeadlineTimer { self.idleDeadlinePassed() }
         armIdleDeadline()
         updateInterest()
     }
 
     private func ready(_ events: LoopWatch.Events) {
         let trouble = !events.isDisjoint(with: [.hangup, .error])
-        if writing && (events.contains(.writable) || trouble) { flush() }
+        if output.waitingForRoom && (events.contains(.writable) || trouble) { flush() }
         if wantsToRead && !isClosed && (events.contains(.readable) || trouble) { readAvailable() }
     }
 
-    private var wantsToRead: Bool { reading && !readSuspended && !readingDone }
+    private var wantsToRead: Bool { input.phase == .active }
 
     private func updateInterest() {
         guard let watch, !isClosed else { return }
         var events: LoopWatch.Events = []
         if wantsToRead { events.insert(.readable) }
-        if writing { events.insert(.writable) }
+        if output.waitingForRoom { events.insert(.writable) }
         let status = watch.set(events)
         if status != 0 { closeNow("cannot watch the socket: \(String(cString: strerror(status)))") }
     }
 
     private func readAvailable() {
         var budget = 1 << 20
-        while budget > 0 && !readingDone && !readSuspended && !isClosed {
+        while budget > 0 && wantsToRead && !isClosed {
             let count = withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { chunk in
                 let count = recv(fd, chunk.baseAddress, chunk.count, 0)
-                if count > 0 { frames.append(UnsafeRawBufferPointer(rebasing: chunk[..<count])) }
+                if count > 0 { input.frames.append(UnsafeRawBufferPointer(rebasing: chunk[..<count])) }
                 return count
             }
             if count > 0 {
@@ -175,10 +201,10 @@ final class VarlinkConnection: @unchecked Sendable {
     // Stops at the pipelining bound: the rest stays in `frames` until `resumeReading` (the read-ahead queue, not
     // the socket buffer, would otherwise take everything one read brought).
     private func drainFrames() {
-        while !readingDone && !readSuspended {
+        while wantsToRead {
             let message: [UInt8]?
             do {
-                message = try frames.next()
+                message = try input.frames.next()
             } catch {
                 reject(.invalidParameter("message"), "message larger than \(limits.maxMessageBytes) bytes")
                 return
@@ -190,10 +216,10 @@ final class VarlinkConnection: @unchecked Sendable {
             }
             switch VarlinkCall.parse(message) {
             case .success(let call):
-                inFlight += 1
+                calls.inFlight += 1
                 disarmIdleDeadline()
                 continuation.yield(.call(call))
-                if inFlight >= limits.maxPipelinedCalls { pauseReading() }
+                if calls.inFlight >= limits.maxPipelinedCalls { pauseReading() }
             case .failure(let failure):
                 reject(.invalidParameter(failure.field), "malformed call (\(failure.field): \(failure.reason))")
                 return
@@ -220,16 +246,14 @@ final class VarlinkConnection: @unchecked Sendable {
     }
 
     private func stopReading() {
-        readingDone = true
+        input.phase = .done
         disarmIdleDeadline()
-        reading = false
-        readSuspended = false
         updateInterest()
     }
 
     private func pauseReading() {
-        guard reading, !readSuspended else { return }
-        readSuspended = true
+        guard input.phase == .active else { return }
+        input.phase = .paused
         updateInterest()
         watchForHangup()
     }
@@ -237,25 +261,25 @@ final class VarlinkConnection: @unchecked Sendable {
     // While reading is paused the read source cannot report a hang-up: look for one twice a second instead, so a
     // client that pipelined calls and left does not keep the call in progress (and those queued) running.
     private func watchForHangup() {
-        if hangupTimer == nil { hangupTimer = DeadlineTimer { self.checkForHangup() } }
-        hangupTimer?.arm(after: 0.5)
+        if timers.hangup == nil { timers.hangup = DeadlineTimer { self.checkForHangup() } }
+        timers.hangup?.arm(after: 0.5)
     }
 
     private func checkForHangup() {
-        guard readSuspended, !isClosed else { return }
+        guard input.phase == .paused, !isClosed else { return }
         var poller = pollfd(fd: fd, events: 0, revents: 0)
         if poll(&poller, 1, 0) == 1 && poller.revents & Int16(POLLHUP | POLLERR) != 0 {
             closeNow(nil)
         } else {
-            hangupTimer?.arm(after: 0.5)
+            timers.hangup?.arm(after: 0.5)
         }
     }
 
     // Calls already buffered go first (they may fill the queue again, which pauses reading again).
     private func resumeReading() {
-        guard reading, readSuspended else { return }
-        readSuspended = false
-        hangupTimer?.disarm()
+        guard input.phase == .paused else { return }
+        input.phase = .active
+        timers.hangup?.disarm()
         updateInterest()
         drainFrames()
     }
@@ -263,22 +287,22 @@ final class VarlinkConnection: @unchecked Sendable {
     // MARK: - Deadlines
 
     private func armIdleDeadline() {
-        idleTimer?.arm(after: limits.callDeadline)
+        timers.idle?.arm(after: limits.callDeadline)
         idleSinceNanoseconds.store(max(1, EventLoop.uptimeNanoseconds), ordering: .releasing)
     }
 
     private func disarmIdleDeadline() {
-        idleTimer?.disarm()
+        timers.idle?.disarm()
         idleSinceNanoseconds.store(0, ordering: .releasing)
     }
 
     private func idleDeadlinePassed() {
-        guard inFlight == 0, !readingDone, !isClosed else { return }
+        guard calls.inFlight == 0, input.phase != .done, !isClosed else { return }
         closeNow("no complete call within \(limits.callDeadline)s; closed")
     }
 
     private func writeDeadlinePassed() {
-        guard !output.isEmpty, !isClosed else { return }
+        guard !output.pending.isEmpty, !isClosed else { return }
         closeNow("client did not read its replies within \(limits.writeTimeout)s; dropped")
     }
 
@@ -289,15 +313,15 @@ final class VarlinkConnection: @unchecked Sendable {
             done(.closed)
             return
         }
-        output.append(bytes, completion: done)
+        output.pending.append(bytes, completion: done)
         flush()
     }
 
     private func flush() {
-        while !output.isEmpty {
-            let count = output.withUnwritten { UnixSocket.send(fd, $0) }
+        while !output.pending.isEmpty {
+            let count = output.pending.withUnwritten { UnixSocket.send(fd, $0) }
             if count > 0 {
-                for completion in output.markWritten(count) { completion(nil) }
+                for completion in output.pending.markWritten(count) { completion(nil) }
                 continue
             }
             let code = errno
@@ -306,12 +330,12 @@ final class VarlinkConnection: @unchecked Sendable {
             closeNow(UnixSocket.isDisconnect(code) ? nil : "write failed: \(String(cString: strerror(code)))")
             return
         }
-        if output.isEmpty {
-            if writing {
-                writing = false
+        if output.pending.isEmpty {
+            if output.waitingForRoom {
+                output.waitingForRoom = false
                 updateInterest()
             }
-            writeTimer?.disarm()
+            timers.write?.disarm()
         } else {
             waitUntilWritable()
         }
@@ -321,12 +345,12 @@ final class VarlinkConnection: @unchecked Sendable {
     // within the write timeout. The deadline runs from the first byte that had to wait, and reading a little now
     // and then does not extend it, so a slow reader cannot hold its slot for ever.
     private func waitUntilWritable() {
-        if !writing {
-            writing = true
+        if !output.waitingForRoom {
+            output.waitingForRoom = true
             updateInterest()
         }
-        if writeTimer == nil { writeTimer = DeadlineTimer { self.writeDeadlinePassed() } }
-        if writeTimer?.isArmed == false { writeTimer?.arm(after: limits.writeTimeout) }
+        if timers.write == nil { timers.write = DeadlineTimer { self.writeDeadlinePassed() } }
+        if timers.write?.isArmed == false { timers.write?.arm(after: limits.writeTimeout) }
     }
 
     // MARK: - Closing
@@ -334,25 +358,20 @@ final class VarlinkConnection: @unchecked Sendable {
     private func closeNow(_ reason: String?, abandon: Bool = false) {
         if abandon { abandonedFlag.store(true, ordering: .releasing) }
         guard !isClosed else {
-            if abandon { currentTask?.cancel() }
+            if abandon { calls.current?.cancel() }
             return
         }
         closedFlag.store(true, ordering: .releasing)
         if let reason { log("control: connection \(id) (\(peer)): \(reason)") }
         stopReading()
         continuation.finish()
-        idleTimer?.cancel()
-        idleTimer = nil
-        writeTimer?.cancel()
-        writeTimer = nil
-        hangupTimer?.cancel()
-        hangupTimer = nil
-        writing = false
+        timers.cancelAll()
+        output.waitingForRoom = false
         // The watch goes before the descriptor it watches.
         watch?.cancel()
         watch = nil
-        for completion in output.discard() { completion(.closed) }
-        if let task = currentTask, !currentIsOneway || abandon { task.cancel() }
+        for completion in output.pending.discard() { completion(.closed) }
+        if let task = calls.current, !calls.currentIsOneway || abandon { task.cancel() }
         Glibc.close(fd)
     }
 }
