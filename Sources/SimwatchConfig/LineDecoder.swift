@@ -1,4 +1,5 @@
 import SimwatchCore
+
 /// Decodes one `[[line]]` table with its plan, provider and rules.
 enum LineDecoder {
     static func decode(
@@ -34,6 +35,8 @@ enum LineDecoder {
             configured: channels.configured
         )
 
+        let renew = table.subtable("renew", context: "[line.renew]\(label)").map(RenewDecoder.decode) ?? RenewalGuide()
+
         let planTable = table.subtable("plan", context: "[line.plan]\(label)")
         let plan = planTable.map { decodePlan($0, zone: daemon.timeZone) } ?? PlanSettings()
         // A quota that failed to parse was already reported; do not also say it is missing.
@@ -67,7 +70,9 @@ enum LineDecoder {
         if !ruleTables.isEmpty {
             rules = RuleDecoder.decodeAll(ruleTables, header: "[[line.rule]]", label: label)
         }
-        table.finish(allowing: ["id", "name", "poll_interval", "channels", "email", "plan", "provider", "rule"])
+        table.finish(
+            allowing: ["id", "name", "poll_interval", "channels", "email", "plan", "provider", "rule", "renew"]
+        )
         guard let id, let provider else { return nil }
         return Line(
             id: id,
@@ -77,7 +82,8 @@ enum LineDecoder {
             channels: lineChannels,
             rules: rules,
             pollInterval: pollInterval,
-            email: email
+            email: email,
+            renew: renew
         )
     }
 

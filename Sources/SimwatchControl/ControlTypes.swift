@@ -193,6 +193,8 @@ public struct LineDetail: Codable, Sendable, Hashable {
     public var alerts: [AlertInfo]
     public var forecast: ForecastInfo
     public var history: [HistoryEntry]
+    /// How to renew the line (`[line.renew]`); absent when it says nothing.
+    public var renew: RenewInfo?
 
     public init(
         summary: LineSummary,
@@ -200,7 +202,8 @@ public struct LineDetail: Codable, Sendable, Hashable {
         rules: [RuleInfo],
         alerts: [AlertInfo],
         forecast: ForecastInfo,
-        history: [HistoryEntry]
+        history: [HistoryEntry],
+        renew: RenewInfo? = nil
     ) {
         self.summary = summary
         self.channels = channels
@@ -208,6 +211,38 @@ public struct LineDetail: Codable, Sendable, Hashable {
         self.alerts = alerts
         self.forecast = forecast
         self.history = history
+        self.renew = renew
+    }
+}
+
+/// `[line.renew]` as configured, with the sentence reminders carry and the page `simwatchctl open` opens.
+public struct RenewInfo: Codable, Sendable, Hashable {
+    public var url: String?
+    public var app: String?
+    public var appLink: String?
+    public var shop: String?
+    public var code: String?
+    public var support: String?
+    public var note: String?
+    public var sentence: String
+    public var openURL: String?
+
+    public init(fields: [String: String], sentence: String, openURL: String?) {
+        url = fields["url"]
+        app = fields["app"]
+        appLink = fields["app_link"]
+        shop = fields["shop"]
+        code = fields["code"]
+        support = fields["support"]
+        note = fields["note"]
+        self.sentence = sentence
+        self.openURL = openURL
+    }
+
+    // On the wire `open_url`: the codecs turn `openUrl` into it and back.
+    enum CodingKeys: String, CodingKey {
+        case url, app, appLink, shop, code, support, note, sentence
+        case openURL = "openUrl"
     }
 }
 

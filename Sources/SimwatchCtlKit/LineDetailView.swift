@@ -70,6 +70,19 @@ public enum LineDetailView {
         pairs.append(("Forecast", forecast(detail.forecast, time: time)))
         pairs.append(("Polls", polls(line, context: context)))
         if let error = line.lastError { pairs.append(("Error", context.style.bad(error))) }
+        if let renew = detail.renew { pairs += renewal(renew) }
+        return pairs
+    }
+
+    /// Renew, App, Shop, Code, Support, Note: `[line.renew]`, one fact each.
+    static func renewal(_ renew: RenewInfo) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        if let url = renew.url { pairs.append(("Renew", url)) }
+        if let app = renew.app { pairs.append(("App", renew.appLink.map { "\(app) (\($0))" } ?? app)) }
+        if let shop = renew.shop { pairs.append(("Shop", shop)) }
+        if let code = renew.code { pairs.append(("Code", code)) }
+        if let support = renew.support { pairs.append(("Support", support)) }
+        if let note = renew.note { pairs.append(("Note", note)) }
         return pairs
     }
 

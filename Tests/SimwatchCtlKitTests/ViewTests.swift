@@ -139,6 +139,32 @@ import Testing
         #expect(lines.last == "History  none yet")
     }
 
+    @Test func showSaysHowToRenew() {
+        var detail = holidayDetail
+        detail.renew = RenewInfo(
+            fields: [
+                "url": "https://boutique.orange.fr/recharge", "app": "Orange et moi",
+                "app_link": "https://orange.fr/app",
+                "code": "#124*CODE#", "support": "+33 9 69 36 39 00",
+            ],
+            sentence: "Renew at https://boutique.orange.fr/recharge",
+            openURL: "https://boutique.orange.fr/recharge"
+        )
+        let lines = LineDetailView.render(detail, context: plainContext)
+        let facts = lines.filter { line in
+            ["Renew ", "App ", "Code ", "Support "].contains { line.hasPrefix($0) }
+        }
+        #expect(
+            facts == [
+                "Renew     https://boutique.orange.fr/recharge",
+                "App       Orange et moi (https://orange.fr/app)",
+                "Code      #124*CODE#",
+                "Support   +33 9 69 36 39 00",
+            ]
+        )
+        #expect(!LineDetailView.render(holidayDetail, context: plainContext).contains { $0.hasPrefix("Renew") })
+    }
+
     @Test func historyLimitSaysHowManyAreShown() {
         let lines = LineDetailView.render(holidayDetail, context: plainContext, historyLimit: 1)
         #expect(

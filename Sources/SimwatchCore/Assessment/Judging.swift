@@ -154,7 +154,8 @@ struct Judging {
                 observedAt: snapshot.latest?.observedAt,
                 source: snapshot.latest?.source,
                 recipients: input.settings.emailChannels.contains(channel)
-                    ? line.email?.recipients(for: channel)?.map(\.description) : nil
+                    ? line.email?.recipients(for: channel)?.map(\.description) : nil,
+                renew: line.renew.isEmpty ? nil : line.renew
             )
         }
     }

@@ -12,6 +12,8 @@ public struct Line: Sendable, Hashable, Identifiable {
     public var pollInterval: TimeSpan
     /// The line's own mail recipients (`[line.email]`), replacing those of its email channels.
     public var email: LineEmail?
+    /// How to renew it (`[line.renew]`), carried in every reminder.
+    public var renew: RenewalGuide
 
     public init(
         id: String,
@@ -21,7 +23,8 @@ public struct Line: Sendable, Hashable, Identifiable {
         channels: [String] = ["journal"],
         rules: [Rule],
         pollInterval: TimeSpan,
-        email: LineEmail? = nil
+        email: LineEmail? = nil,
+        renew: RenewalGuide = RenewalGuide()
     ) {
         self.id = id
         self.name = name
@@ -31,5 +34,6 @@ public struct Line: Sendable, Hashable, Identifiable {
         self.rules = rules
         self.pollInterval = pollInterval
         self.email = email
+        self.renew = renew
     }
 }

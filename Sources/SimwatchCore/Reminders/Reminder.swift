@@ -43,6 +43,8 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
     public var source: String?
     /// The line's own mail recipients (`[line.email]`) for an email channel; nil means the channel's `to`.
     public var recipients: [String]?
+    /// How to renew the line (`[line.renew]`); nil when none is configured.
+    public var renew: RenewalGuide?
 
     public init(
         id: String,
@@ -71,7 +73,8 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         credit: Money? = nil,
         observedAt: Date? = nil,
         source: String? = nil,
-        recipients: [String]? = nil
+        recipients: [String]? = nil,
+        renew: RenewalGuide? = nil
     ) {
         self.id = id
         self.channel = channel
@@ -100,6 +103,7 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         self.observedAt = observedAt
         self.source = source
         self.recipients = recipients
+        self.renew = renew
     }
 
     /// The stable id for an event of `rule` (or a renewal when nil) on `line`, for `channel`.

@@ -30,7 +30,10 @@ public struct ReminderComposer: Sendable {
             if let expires = snapshot.expiresAt {
                 parts.append("plan \(expires > now ? "expires" : "expired") \(when(expires, now: now))")
             }
-            return (name + ": " + parts.joined(separator: ", ") + ": renew now", details(snapshot, forecast, rule))
+            return (
+                name + ": " + parts.joined(separator: ", ") + ": " + act("renew now", snapshot),
+                details(snapshot, forecast, rule)
+            )
 
         case .expiring:
             let expired = stage.map { s in s >= stageCount(rule) } ?? false
@@ -46,7 +49,10 @@ public struct ReminderComposer: Sendable {
             if let remaining = snapshot.remaining, !expired {
                 parts.append(remaining.bytes == 0 ? "no data left" : "\(remaining) left")
             }
-            return (name + ": " + parts.joined(separator: ", ") + ": renew now", details(snapshot, forecast, rule))
+            return (
+                name + ": " + parts.joined(separator: ", ") + ": " + act("renew now", snapshot),
+                details(snapshot, forecast, rule)
+            )
 
         case .runsOut:
             let pace = forecast.pacePerDay.map { " (\($0)/day)" } ?? ""
@@ -65,7 +71,7 @@ public struct ReminderComposer: Sendable {
             let credit = snapshot.latest?.credit.map(\.description) ?? "unknown"
             var text = "\(name): credit \(credit)"
             if case .creditBelow(let threshold)? = rule?.kind { text += ", below \(threshold)" }
-            return (text + ": top up", details(snapshot, forecast, rule))
+            return (text + ": " + act("top up", snapshot), details(snapshot, forecast, rule))
 
         case .stale:
             let since = snapshot.lastSuccessAt ?? snapshot.watchingSince
@@ -78,11 +84,16 @@ public struct ReminderComposer: Sendable {
             parts.append("renewed")
             if let remaining = snapshot.remaining { parts.append("\(remaining) available") }
             if let expires = snapshot.expiresAt { parts.append("valid until \(when(expires, now: now))") }
-            return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule))
+            return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule, renewing: false))
 
         case .test:
             return ("\(name): test reminder from simwatch", details(snapshot, forecast, rule))
         }
+    }
+
+    /// "renew now", with the top-up page when the line has one: "renew now at https://…".
+    func act(_ verb: String, _ snapshot: LineSnapshot) -> String {
+        snapshot.line.renew.url.map { "\(verb) at \($0)" } ?? verb
     }
 
     /// "820 MB left of 5 GB (16%)"
@@ -114,8 +125,16 @@ public struct ReminderComposer: Sendable {
         return Int.max
     }
 
-    private func details(_ snapshot: LineSnapshot, _ forecast: Forecast, _ rule: Rule?) -> [String] {
+    /// The lines under the summary; the first says how to renew (`[line.renew]`), unless the line was just renewed.
+    private func details(
+        _ snapshot: LineSnapshot,
+        _ forecast: Forecast,
+        _ rule: Rule?,
+        renewing: Bool = true
+    ) -> [String] {
         var lines: [String] = []
+        let renew = snapshot.line.renew.sentence
+        if renewing && !renew.isEmpty { lines.append(renew) }
         if let remaining = remainingPhrase(snapshot) { lines.append("Remaining: \(remaining)") }
         if let expires = snapshot.expiresAt {
             lines.append("Expires: \(zone.localDateTime(expires).humanDescription) (\(expires.iso8601(in: zone)))")

@@ -65,6 +65,15 @@ public enum TemplateVariables {
             v["observed_at"] = .string(observed.iso8601(in: zone))
         }
         if let source = r.source { v["source"] = .string(source) }
+        if let renew = r.renew { v["renew"] = renewVariables(renew) }
+        return .dictionary(v)
+    }
+
+    /// `{{renew.url}}`, `{{renew.sentence}}` ...: what `[line.renew]` sets.
+    static func renewVariables(_ renew: RenewalGuide) -> MustacheValue {
+        var v: [String: MustacheValue] = ["sentence": .string(renew.sentence)]
+        if let open = renew.openURL { v["open_url"] = .string(open.text) }
+        for (name, value) in renew.fields { v[name] = .string(value) }
         return .dictionary(v)
     }
 

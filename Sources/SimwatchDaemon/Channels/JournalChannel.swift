@@ -54,6 +54,7 @@ public struct JournalChannel: NotificationChannel {
         if let expires = r.expiresAt { fields.append(("SIMWATCH_EXPIRES_AT", expires.iso8601(in: zone))) }
         if let runsOut = r.runsOutAt { fields.append(("SIMWATCH_RUNS_OUT_AT", runsOut.iso8601(in: zone))) }
         if !r.details.isEmpty { fields.append(("SIMWATCH_DETAILS", r.details.joined(separator: "\n"))) }
+        for (name, value) in r.renew?.fields ?? [] { fields.append(("SIMWATCH_RENEW_\(name.uppercased())", value)) }
         return fields
     }
 }

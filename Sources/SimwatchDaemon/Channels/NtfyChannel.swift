@@ -3,7 +3,8 @@ public import SimwatchCore
 import SimwatchHTTP
 
 /// Reminders pushed to an ntfy topic: the body is the text, `Title`, `Priority` and `Tags` headers carry the rest
-/// (non-ASCII titles RFC 2047 encoded, which ntfy decodes). An access token goes in `Authorization: Bearer`.
+/// (non-ASCII titles RFC 2047 encoded, which ntfy decodes); a line's renewal page becomes `Click` and a "Renew"
+/// action button. An access token goes in `Authorization: Bearer`.
 public struct NtfyChannel: NotificationChannel {
     let settings: NtfySettings
     let token: String?
@@ -45,6 +46,14 @@ public struct NtfyChannel: NotificationChannel {
             HTTPHeader("User-Agent", "simwatch/\(SimwatchVersion.current)"),
             HTTPHeader("X-Simwatch-Notification-Id", EmailMessage.clean(reminder.id)),
         ]
+        if let link = reminder.renew?.openURL?.text {
+            // Checked at load: printable ASCII without spaces. A tap opens it; so does the "Renew" button, whose
+            // simple form cannot hold a comma, semicolon or quote in the URL.
+            headers.append(HTTPHeader("Click", link))
+            if !link.contains(where: { ",;\"'".contains($0) }) {
+                headers.append(HTTPHeader("Actions", "view, Renew, \(link)"))
+            }
+        }
         if let token { headers.append(HTTPHeader("Authorization", "Bearer \(token)")) }
         return HTTPDelivery.post(Array(text.body.utf8), headers: headers, to: settings, timeout: timeout)
     }

@@ -47,6 +47,8 @@ struct WebhookPayload: Encodable, Sendable {
         var details: [String]
         var title: String
         var text: String
+        /// `[line.renew]` as set (url, app, app_link, shop, code, support, note) and its sentence; absent when unset.
+        var renew: [String: String]?
     }
 
     var version = 1
@@ -86,7 +88,10 @@ struct WebhookPayload: Encodable, Sendable {
             summary: r.summary,
             details: r.details,
             title: title,
-            text: text
+            text: text,
+            renew: r.renew.map { guide in
+                Dictionary(uniqueKeysWithValues: guide.fields + [("sentence", guide.sentence)])
+            }
         )
     }
 

@@ -41,6 +41,7 @@ extension ControlService {
         let state = try await simwatch.queries.lineState(id, now: now)
         let forecast = try await simwatch.queries.forecast(of: id, now: now)
         let history = try simwatch.queries.alertHistory(of: id)
+        let guide = state.line.renew
         return LineDetail(
             summary: wire.summary(state),
             channels: state.line.channels,
@@ -69,7 +70,14 @@ extension ControlService {
                     occurrence: $0.occurrence,
                     summary: $0.summary
                 )
-            }
+            },
+            renew: guide.isEmpty
+                ? nil
+                : RenewInfo(
+                    fields: Dictionary(uniqueKeysWithValues: guide.fields),
+                    sentence: guide.sentence,
+                    openURL: guide.openURL?.text
+                )
         )
     }
 

@@ -46,7 +46,8 @@ extension ControlActions {
             credit: reading?.credit,
             observedAt: reading?.observedAt,
             source: reading?.source,
-            recipients: isEmail ? line?.email?.recipients(for: name)?.map(\.description) : nil
+            recipients: isEmail ? line?.email?.recipients(for: name)?.map(\.description) : nil,
+            renew: line.flatMap { $0.renew.isEmpty ? nil : $0.renew }
         )
         try await outbox.test(reminder, channel: name)
         events.publish(

@@ -79,3 +79,45 @@ import Testing
         )
     }
 }
+
+@Suite struct ReminderComposerRenewalTests {
+    let now = Fixture.start + .days(7)
+
+    func text(_ kind: ReminderKind, renew: RenewalGuide) -> (summary: String, details: [String]) {
+        var snapshot = Fixture.snapshot(Fixture.reading(at: now, remaining: 100_000_000, credit: nil))
+        snapshot.line.renew = renew
+        return ReminderComposer(zone: .utc).compose(
+            kind: kind,
+            rule: nil,
+            stage: nil,
+            snapshot: snapshot,
+            forecast: Forecast(),
+            now: now
+        )
+    }
+
+    @Test func theCallToActionCarriesThePageAndTheDetailsSayHow() throws {
+        let guide = RenewalGuide(
+            url: try RenewalGuide.Link(parsing: "https://boutique.orange.fr/recharge"),
+            support: try SupportContact(parsing: "+33 9 69 36 39 00")
+        )
+        let low = text(.lowData, renew: guide)
+        #expect(low.summary.hasSuffix(": renew now at https://boutique.orange.fr/recharge"))
+        #expect(low.details.first == "Renew at https://boutique.orange.fr/recharge; support +33 9 69 36 39 00.")
+        #expect(text(.expiring, renew: guide).summary.hasSuffix("renew now at https://boutique.orange.fr/recharge"))
+        #expect(text(.creditLow, renew: guide).summary.hasSuffix("top up at https://boutique.orange.fr/recharge"))
+    }
+
+    @Test func aRenewedLineIsNotToldToRenew() throws {
+        let guide = RenewalGuide(url: try RenewalGuide.Link(parsing: "https://boutique.orange.fr/recharge"))
+        let renewed = text(.renewed, renew: guide)
+        #expect(!renewed.summary.contains("https://"))
+        #expect(!renewed.details.contains { $0.hasPrefix("Renew") })
+    }
+
+    @Test func withoutAGuideNothingChanges() {
+        let low = text(.lowData, renew: RenewalGuide())
+        #expect(low.summary.hasSuffix(": renew now"))
+        #expect(low.details.first?.hasPrefix("Remaining:") == true)
+    }
+}

@@ -1,0 +1,43 @@
+import SimwatchCore
+import SimwatchTOML
+
+/// Decodes `[line.renew]`: where and how to renew, checked so that every reminder can carry it as it is.
+enum RenewDecoder {
+    static func decode(_ table: TableReader) -> RenewalGuide {
+        defer { table.finish(allowing: ["url", "app", "shop", "code", "support", "note"]) }
+        var guide = RenewalGuide()
+        guide.url = table.parsed("url", RenewalGuide.Link.init(parsing:))
+        if table.table["app"]?.table != nil, let app = table.subtable("app", context: "\(table.context) app") {
+            guide.app = text(app, "name", limit: 80)
+            guide.appLink = app.parsed("link", RenewalGuide.Link.init(parsing:))
+            if !app.has("name") { app.error(nil, "missing `name`", hint: "e.g. app = { name = \"Orange et moi\" }") }
+            app.finish(allowing: ["name", "link"])
+        } else {
+            guide.app = text(table, "app", limit: 80)
+        }
+        guide.shop = text(table, "shop", limit: 300)
+        guide.code = table.parsed("code", RechargeCode.init(parsing:))
+        guide.support = table.parsed("support", SupportContact.init(parsing:))
+        guide.note = text(table, "note", limit: 500)
+        return guide
+    }
+
+    /// Free text for one line of a reminder: no control characters (so no line breaks), at most `limit` characters.
+    private static func text(_ table: TableReader, _ key: String, limit: Int) -> String? {
+        guard let value = table.string(key) else { return nil }
+        let trimmed = value.trimming(" \t")
+        if trimmed.isEmpty {
+            table.error(key, "`\(key)` is empty", hint: "leave it out instead")
+            return nil
+        }
+        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            table.error(key, "`\(key)` contains line breaks or control characters", hint: "write it on one line")
+            return nil
+        }
+        if trimmed.count > limit {
+            table.error(key, "`\(key)` is longer than \(limit) characters", hint: "shorten it; reminders carry it")
+            return nil
+        }
+        return trimmed
+    }
+}
