@@ -109,7 +109,22 @@ public enum ControlInterface {
           alerts: []Alert,
           forecast: Forecast,
           # Newest first.
-          history: []HistoryEntry
+          history: []HistoryEntry,
+          # How to renew ([line.renew]); absent when it sets nothing.
+          renew: ?Renew
+        )
+
+        # [line.renew] as configured; sentence is the line reminders carry, open_url the page `open` opens.
+        type Renew (
+          url: ?string,
+          app: ?string,
+          app_link: ?string,
+          shop: ?string,
+          code: ?string,
+          support: ?string,
+          note: ?string,
+          sentence: string,
+          open_url: ?string
         )
 
         # Data left at one moment; resolution is raw, hour or day.
