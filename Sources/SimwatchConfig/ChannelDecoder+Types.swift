@@ -1,4 +1,5 @@
 import SimwatchCore
+
 /// The keys of each channel type.
 extension ChannelDecoder {
     static func email(_ table: TableReader) -> ChannelKind? {

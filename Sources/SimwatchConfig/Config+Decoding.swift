@@ -20,7 +20,7 @@ extension Config {
         }
         let sink = DiagnosticSink(file: path)
         let top = TableReader(table: root, path: "", context: "", sink: sink)
-        top.finish(allowing: ["daemon", "rule", "line", "channels", "templates"])
+        top.finish(allowing: ["daemon", "rule", "line", "channels", "templates", "offer"])
 
         let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
         let defaultRules = RuleDecoder.decodeAll(top.tables("rule"), header: "[[rule]]", label: "")
@@ -30,6 +30,7 @@ extension Config {
             global: templates
         )
 
+        let sharedOffers = OfferDecoder.decodeShared(top.tables("offer"))
         var lines: [Line] = []
         let lineTables = top.tables("line")
         if lineTables.isEmpty {
@@ -49,6 +50,7 @@ extension Config {
                 }
             }
         }
+        OfferDecoder.attach(sharedOffers, to: &lines)
         ChannelDecoder.checkRecipients(top, lines: lines, channels: channels)
         guard sink.items.isEmpty else { throw ConfigError(sink.items) }
         return Config(path: path, daemon: daemon, lines: lines, channels: channels)

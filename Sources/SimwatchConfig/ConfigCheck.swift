@@ -1,4 +1,5 @@
 import SimwatchCore
+
 /// `--check-config`: validate a file, print a summary or every problem, return the exit status (0 or 1).
 public enum ConfigCheck {
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

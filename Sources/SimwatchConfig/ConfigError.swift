@@ -1,4 +1,5 @@
 import SimwatchCore
+
 /// One mistake in a configuration file: where it is, what is wrong, and how to fix it.
 public struct ConfigDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public var file: String

@@ -1,4 +1,5 @@
 import SimwatchCore
+
 /// Collects diagnostics while a configuration is decoded, so one run reports every mistake.
 final class DiagnosticSink {
     let file: String

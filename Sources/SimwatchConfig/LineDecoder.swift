@@ -36,6 +36,8 @@ enum LineDecoder {
         )
 
         let renew = table.subtable("renew", context: "[line.renew]\(label)").map(RenewDecoder.decode) ?? RenewalGuide()
+        let offers = OfferDecoder.decodeOwn(table.tables("offer"), label: label)
+        let neededUntil = table.date("needed_until", zone: daemon.timeZone)
 
         let planTable = table.subtable("plan", context: "[line.plan]\(label)")
         let plan = planTable.map { decodePlan($0, zone: daemon.timeZone) } ?? PlanSettings()
@@ -71,7 +73,10 @@ enum LineDecoder {
             rules = RuleDecoder.decodeAll(ruleTables, header: "[[line.rule]]", label: label)
         }
         table.finish(
-            allowing: ["id", "name", "poll_interval", "channels", "email", "plan", "provider", "rule", "renew"]
+            allowing: [
+                "id", "name", "poll_interval", "channels", "email", "plan", "provider", "rule", "renew", "offer",
+                "needed_until",
+            ]
         )
         guard let id, let provider else { return nil }
         return Line(
@@ -83,7 +88,9 @@ enum LineDecoder {
             rules: rules,
             pollInterval: pollInterval,
             email: email,
-            renew: renew
+            renew: renew,
+            offers: offers,
+            neededUntil: neededUntil
         )
     }
 

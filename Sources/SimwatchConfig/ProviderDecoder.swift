@@ -1,4 +1,5 @@
 import SimwatchCore
+
 /// Decodes `[line.provider]`: its `type` picks one family's decoder from `families` (each in its own file under
 /// Providers/, knowing its own keys); a missing or unknown type is reported with the known ones.
 enum ProviderDecoder {

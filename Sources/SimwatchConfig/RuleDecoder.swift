@@ -1,4 +1,5 @@
 public import SimwatchCore
+
 /// Decodes one `[[rule]]` or `[[line.rule]]` table.
 enum RuleDecoder {
     static let kinds = [

@@ -1,4 +1,5 @@
 import SimwatchCore
+
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.

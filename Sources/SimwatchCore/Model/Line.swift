@@ -1,3 +1,5 @@
+public import FoundationEssentials
+
 /// One SIM or eSIM plan being watched: who reads it, what the plan is, which rules apply and who hears about it.
 public struct Line: Sendable, Hashable, Identifiable {
     /// Stable identifier used in the state database, the journal and the control API (`[a-z0-9._-]`).
@@ -14,6 +16,10 @@ public struct Line: Sendable, Hashable, Identifiable {
     public var email: LineEmail?
     /// How to renew it (`[line.renew]`), carried in every reminder.
     public var renew: RenewalGuide
+    /// What it can be renewed with: its own `[[line.offer]]`s and the shared `[[offer]]`s that name it.
+    public var offers: [Offer]
+    /// Until when the line is needed (the end of a trip); nil: to the end of the current period, then one period.
+    public var neededUntil: Date?
 
     public init(
         id: String,
@@ -24,7 +30,9 @@ public struct Line: Sendable, Hashable, Identifiable {
         rules: [Rule],
         pollInterval: TimeSpan,
         email: LineEmail? = nil,
-        renew: RenewalGuide = RenewalGuide()
+        renew: RenewalGuide = RenewalGuide(),
+        offers: [Offer] = [],
+        neededUntil: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -35,5 +43,7 @@ public struct Line: Sendable, Hashable, Identifiable {
         self.pollInterval = pollInterval
         self.email = email
         self.renew = renew
+        self.offers = offers
+        self.neededUntil = neededUntil
     }
 }

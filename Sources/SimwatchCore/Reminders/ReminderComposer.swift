@@ -32,7 +32,7 @@ public struct ReminderComposer: Sendable {
             }
             return (
                 name + ": " + parts.joined(separator: ", ") + ": " + act("renew now", snapshot),
-                details(snapshot, forecast, rule)
+                details(snapshot, forecast, rule, advisingAt: now)
             )
 
         case .expiring:
@@ -51,7 +51,7 @@ public struct ReminderComposer: Sendable {
             }
             return (
                 name + ": " + parts.joined(separator: ", ") + ": " + act("renew now", snapshot),
-                details(snapshot, forecast, rule)
+                details(snapshot, forecast, rule, advisingAt: now)
             )
 
         case .runsOut:
@@ -65,7 +65,7 @@ public struct ReminderComposer: Sendable {
                 }
             }
             if let allowance = forecast.dailyAllowance { parts.append("use at most \(allowance)/day to last") }
-            return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule))
+            return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule, advisingAt: now))
 
         case .creditLow:
             let credit = snapshot.latest?.credit.map(\.description) ?? "unknown"
@@ -94,6 +94,20 @@ public struct ReminderComposer: Sendable {
     /// "renew now", with the top-up page when the line has one: "renew now at https://…".
     func act(_ verb: String, _ snapshot: LineSnapshot) -> String {
         snapshot.line.renew.url.map { "\(verb) at \($0)" } ?? verb
+    }
+
+    /// Which of the line's offers covers what it needs at its pace ("At your pace (590 MB/day) you need about
+    /// 9.4 GB until Sun 20 Dec: ..."); nil without offers, a pace or an offer that covers it.
+    func advice(_ snapshot: LineSnapshot, _ forecast: Forecast, now: Date) -> String? {
+        guard !snapshot.line.offers.isEmpty else { return nil }
+        return OfferAdvisor.advise(
+            snapshot.line.offers,
+            neededUntil: snapshot.line.neededUntil,
+            pace: forecast.pacePerDay,
+            remaining: snapshot.remaining,
+            period: snapshot.period,
+            now: now
+        ).sentence(zone: zone)
     }
 
     /// "820 MB left of 5 GB (16%)"
@@ -125,16 +139,19 @@ public struct ReminderComposer: Sendable {
         return Int.max
     }
 
-    /// The lines under the summary; the first says how to renew (`[line.renew]`), unless the line was just renewed.
+    /// The lines under the summary; the first says how to renew (`[line.renew]`), unless the line was just renewed;
+    /// low-data, runs-out and expiry reminders (`advisingAt`) add which offer covers the need.
     private func details(
         _ snapshot: LineSnapshot,
         _ forecast: Forecast,
         _ rule: Rule?,
-        renewing: Bool = true
+        renewing: Bool = true,
+        advisingAt: Date? = nil
     ) -> [String] {
         var lines: [String] = []
         let renew = snapshot.line.renew.sentence
         if renewing && !renew.isEmpty { lines.append(renew) }
+        if renewing, let now = advisingAt, let advice = advice(snapshot, forecast, now: now) { lines.append(advice) }
         if let remaining = remainingPhrase(snapshot) { lines.append("Remaining: \(remaining)") }
         if let expires = snapshot.expiresAt {
             lines.append("Expires: \(zone.localDateTime(expires).humanDescription) (\(expires.iso8601(in: zone)))")

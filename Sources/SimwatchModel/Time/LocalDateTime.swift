@@ -72,10 +72,14 @@ public struct LocalDateTime: Sendable, Hashable, CustomStringConvertible {
 
     /// A short English form for messages: "Fri 27 Nov 08:05 CET".
     public var humanDescription: String {
+        "\(dayDescription) \(Self.pad(hour)):\(Self.pad(minute)) \(offset.abbreviation)"
+    }
+
+    /// The day alone: "Sun 20 Dec".
+    public var dayDescription: String {
         let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(weekdays[weekday - 1]) \(day) \(months[month - 1]) \(Self.pad(hour)):\(Self.pad(minute)) "
-            + offset.abbreviation
+        return "\(weekdays[weekday - 1]) \(day) \(months[month - 1])"
     }
 
     /// The ISO 8601 form.
