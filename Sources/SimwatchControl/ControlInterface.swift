@@ -114,6 +114,30 @@ public enum ControlInterface {
           renew: ?Renew
         )
 
+        # data_bytes: beyond what is left and still valid (0 when what is left lasts).
+        type OfferNeed (
+          pace_bytes_per_day: int,
+          until: string,
+          days: float,
+          data_bytes: int
+        )
+
+        # An offer and its cost for the need: count purchases (absent when the need is unknown or it would take
+        # more than 100) cost total_cost; cost_per_gb (absent for unlimited data) and cost_per_day in currency.
+        type Offer (
+          name: string,
+          data_bytes: ?int,
+          valid_seconds: int,
+          price: string,
+          currency: string,
+          url: ?string,
+          count: ?int,
+          total_cost: ?string,
+          cost_per_gb: ?float,
+          cost_per_day: float,
+          pick: bool
+        )
+
         # [line.renew] as configured; sentence is the line reminders carry, open_url the page `open` opens.
         type Renew (
           url: ?string,
@@ -218,6 +242,18 @@ public enum ControlInterface {
 
         # One line in detail: plan, reading, forecast, rules, alerts and alert history.
         method GetLine(line: string) -> (now: string, line: LineDetail)
+
+        # What the line needs until it is no longer needed (needed_until, else the end of the period and one more)
+        # at its measured pace, what each offer costs to cover that, and the pick. Cheapest first per currency;
+        # currencies are never added or compared.
+        method GetOffers(line: string) -> (
+          now: string,
+          line: string,
+          need: ?OfferNeed,
+          offers: []Offer,
+          mixed_currencies: bool,
+          advice: ?string
+        )
 
         # Data left over a time range (default: the last 7 days), downsampled to at most max_points (default 200).
         method GetHistory(line: string, since: ?string, until: ?string, max_points: ?int) -> (points: []Point)

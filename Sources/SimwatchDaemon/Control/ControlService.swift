@@ -55,6 +55,10 @@ public struct ControlService: Sendable {
                 let p = try ControlCodec.decode(GetLine.Parameters.self, from: parameters)
                 let detail = try await detail(p.line, now: now, wire: wire)
                 return ControlCodec.encode(GetLine.Reply(now: wire.time(now), line: detail))
+            case GetOffers.method:
+                let p = try ControlCodec.decode(GetOffers.Parameters.self, from: parameters)
+                let advice = try await simwatch.queries.offers(of: p.line, now: now)
+                return ControlCodec.encode(wire.offers(advice, line: p.line, now: now))
             case GetHistory.method:
                 let p = try ControlCodec.decode(GetHistory.Parameters.self, from: parameters)
                 return ControlCodec.encode(try await history(p, now: now, wire: wire))

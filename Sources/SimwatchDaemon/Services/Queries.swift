@@ -68,6 +68,20 @@ public struct Queries: Sendable {
         return Forecast.make(from: snapshot, now: now)
     }
 
+    /// The line's offers against what it needs at its pace (`simwatchctl offers`).
+    public func offers(of id: String, now: Date) async throws(RequestError) -> OfferAdvice {
+        let state = try await lineState(id, now: now)
+        let forecast = try await forecast(of: id, now: now)
+        return OfferAdvisor.advise(
+            state.line.offers,
+            neededUntil: state.line.neededUntil,
+            pace: forecast.pacePerDay,
+            remaining: state.latest?.effectiveRemaining,
+            period: state.period,
+            now: now
+        )
+    }
+
     public func alertHistory(of id: String, limit: Int = 50) throws(RequestError) -> [AlertLogEntry] {
         _ = try line(id)
         return (try? store.alertLog.entries(line: id, limit: limit)) ?? []
