@@ -29,8 +29,8 @@ struct SimwatchCtl: ParsableCommand {
         subcommands: [
             StatusCommand.self, LinesCommand.self, ShowCommand.self, HistoryCommand.self, PollCommand.self,
             ReloadCommand.self, SnoozeCommand.self, UnsnoozeCommand.self, RecordCommand.self, RenewCommand.self,
-            OpenCommand.self,
-            TestNotifyCommand.self, OutboxCommand.self, EventsCommand.self, CheckConfigCommand.self,
+            OffersCommand.self, OpenCommand.self, TestNotifyCommand.self, OutboxCommand.self, EventsCommand.self,
+            CheckConfigCommand.self,
             VersionCommand.self,
         ]
     )

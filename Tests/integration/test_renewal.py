@@ -11,11 +11,13 @@ import email.policy
 import json
 import os
 import subprocess
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from channel_support import Receiver, SmtpSink, channel_config, ctl, sendmail_path, write_msmtprc
 from conftest import (
+    config_toml,
     free_port,
     line_number,
     new_line_id,
@@ -179,3 +181,87 @@ def run_with_path(factory, bin_dir, *args):
     return subprocess.run(
         [str(simwatchctl_path(factory.binary)), *args], env=env, capture_output=True, text=True, timeout=30
     )
+
+
+OFFERS = """\
+needed_until = "{until}"
+
+[line.plan]
+quota = "10GB"
+valid_for = "30d"
+
+[line.provider]
+type = "demo"
+daily_use = "1GB"
+wobble = 0
+
+[[line.rule]]
+id = "low"
+kind = "data_below"
+threshold = "9GB"
+repeat = "once"
+
+[[line.offer]]
+name = "Orange Holiday 10 GB"
+data = "10GB"
+valid = "30d"
+price = "20 EUR"
+
+[[line.offer]]
+name = "Mini 2 GB"
+data = "2GB"
+valid = "30d"
+price = "9 EUR"
+
+[[offer]]
+name = "Airalo France 20 GB"
+data = "20GB"
+valid = "30d"
+price = "26 USD"
+"""
+
+
+def offers_config(line: str, until: str) -> str:
+    head = f'[[line]]\nid = "{line}"\nname = "Orange Holiday"\n' + OFFERS.format(until=until)
+    return config_toml(head, daemon={"time_scale": 14400, "poll_interval": "1h", "time_zone": "UTC"})
+
+
+def test_the_advisor_picks_per_currency_and_reminders_say_it(daemon, journal):
+    line = new_line_id()
+    # The trip ends 25 days from now (the daemon's clock runs 14400 times faster, but only hours pass): the need is
+    # about 24 days at 1 GB/day less the 9 GB left, so two 10 GB offers (40 EUR) beat eight of 2 GB (72 EUR), and
+    # one Airalo 20 GB covers it in USD.
+    until = (datetime.now(timezone.utc) + timedelta(days=25)).strftime("%Y-%m-%d")
+    d = daemon(offers_config(line, until))
+    entries = journal.wait_for_reminders(line, lambda e: e, 60)
+    details = entries[0]["SIMWATCH_DETAILS"].splitlines()
+    advice = [l for l in details if l.startswith("At your pace")]
+    assert len(advice) == 1, details
+    assert advice[0].startswith("At your pace (1 GB/day) you need about 1")
+    assert advice[0].endswith(
+        ": 2 × Orange Holiday 10 GB, 40 EUR, covers it (2.00 EUR/GB); in USD: Airalo France 20 GB, 26 USD, covers it "
+        "(1.30 USD/GB) (prices in different currencies are not compared)."
+    )
+
+    done = ctl(daemon, "offers", line, "--json")
+    assert done.returncode == 0, done.stderr
+    reply = json.loads(done.stdout)
+    assert reply["mixed_currencies"] is True
+    need = reply["need"]
+    assert need["pace_bytes_per_day"] > 0 and need["data_bytes"] > 0
+    by_name = {o["name"]: o for o in reply["offers"]}
+    assert set(by_name) == {"Orange Holiday 10 GB", "Mini 2 GB", "Airalo France 20 GB"}
+    mini, holiday = by_name["Mini 2 GB"], by_name["Orange Holiday 10 GB"]
+    assert mini["count"] == -(-need["data_bytes"] // 2_000_000_000)
+    assert mini["total_cost"] == f"{mini['count'] * 9} EUR"
+    assert (holiday["count"], holiday["total_cost"]) == (2, "40 EUR")
+    assert (mini["cost_per_gb"], holiday["cost_per_gb"], mini["cost_per_day"]) == (4.5, 2.0, 0.3)
+    assert [o["name"] for o in reply["offers"] if o["pick"]] == ["Orange Holiday 10 GB", "Airalo France 20 GB"]
+    assert reply["advice"].startswith("At your pace (")
+
+    text = ctl(daemon, "offers", line)
+    assert text.returncode == 0, text.stderr
+    assert "OFFER" in text.stdout and "FOR THE NEED" in text.stdout
+    assert "* Orange Holiday 10 GB" in text.stdout and "* Airalo France 20 GB" in text.stdout
+    assert "prices in different currencies are never added or compared" in text.stdout
+    d.stop()

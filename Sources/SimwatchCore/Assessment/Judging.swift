@@ -155,7 +155,8 @@ struct Judging {
                 source: snapshot.latest?.source,
                 recipients: input.settings.emailChannels.contains(channel)
                     ? line.email?.recipients(for: channel)?.map(\.description) : nil,
-                renew: line.renew.isEmpty ? nil : line.renew
+                renew: line.renew.isEmpty ? nil : line.renew,
+                advice: composer.advice(kind, snapshot, forecast, now: now)
             )
         }
     }

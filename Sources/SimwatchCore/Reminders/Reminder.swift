@@ -45,6 +45,8 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
     public var recipients: [String]?
     /// How to renew the line (`[line.renew]`); nil when none is configured.
     public var renew: RenewalGuide?
+    /// Which offer covers the need at the line's pace, in one sentence (also a detail line); nil without offers.
+    public var advice: String?
 
     public init(
         id: String,
@@ -74,7 +76,8 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         observedAt: Date? = nil,
         source: String? = nil,
         recipients: [String]? = nil,
-        renew: RenewalGuide? = nil
+        renew: RenewalGuide? = nil,
+        advice: String? = nil
     ) {
         self.id = id
         self.channel = channel
@@ -104,6 +107,7 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         self.source = source
         self.recipients = recipients
         self.renew = renew
+        self.advice = advice
     }
 
     /// The stable id for an event of `rule` (or a renewal when nil) on `line`, for `channel`.

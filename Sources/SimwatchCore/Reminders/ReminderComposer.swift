@@ -98,8 +98,9 @@ public struct ReminderComposer: Sendable {
 
     /// Which of the line's offers covers what it needs at its pace ("At your pace (590 MB/day) you need about
     /// 9.4 GB until Sun 20 Dec: ..."); nil without offers, a pace or an offer that covers it.
-    func advice(_ snapshot: LineSnapshot, _ forecast: Forecast, now: Date) -> String? {
-        guard !snapshot.line.offers.isEmpty else { return nil }
+    /// Only low-data, runs-out and expiry reminders carry it.
+    public func advice(_ kind: ReminderKind, _ snapshot: LineSnapshot, _ forecast: Forecast, now: Date) -> String? {
+        guard [.lowData, .runsOut, .expiring].contains(kind), !snapshot.line.offers.isEmpty else { return nil }
         return OfferAdvisor.advise(
             snapshot.line.offers,
             neededUntil: snapshot.line.neededUntil,
@@ -151,7 +152,9 @@ public struct ReminderComposer: Sendable {
         var lines: [String] = []
         let renew = snapshot.line.renew.sentence
         if renewing && !renew.isEmpty { lines.append(renew) }
-        if renewing, let now = advisingAt, let advice = advice(snapshot, forecast, now: now) { lines.append(advice) }
+        if renewing, let now = advisingAt, let advice = advice(.lowData, snapshot, forecast, now: now) {
+            lines.append(advice)
+        }
         if let remaining = remainingPhrase(snapshot) { lines.append("Remaining: \(remaining)") }
         if let expires = snapshot.expiresAt {
             lines.append("Expires: \(zone.localDateTime(expires).humanDescription) (\(expires.iso8601(in: zone)))")

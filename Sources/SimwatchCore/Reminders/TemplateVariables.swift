@@ -66,6 +66,7 @@ public enum TemplateVariables {
         }
         if let source = r.source { v["source"] = .string(source) }
         if let renew = r.renew { v["renew"] = renewVariables(renew) }
+        if let advice = r.advice { v["advice"] = .string(advice) }
         return .dictionary(v)
     }
 

@@ -20,8 +20,10 @@ struct ConsoleStyle: Sendable {
         }
         let what = "\(r.lineID)/\(r.ruleID ?? r.kind.rawValue)"
         let event = r.event == "repeat" || r.event == "escalated" ? " (\(r.event))" : ""
-        return
+        let line =
             "\(time.year)-\(format2(time.month))-\(format2(time.day)) \(clock) \(label) \(what)\(event): \(r.summary)"
+        // The offer to buy, under the reminder: what a person at the terminal wants to know next.
+        return r.advice.map { line + "\n" + String(repeating: " ", count: 26) + $0 } ?? line
     }
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
