@@ -4,7 +4,7 @@ internal import CSystemd
 /// as `DBusError`, a bounded timeout on every call. Calls block the calling thread: use it on a worker thread
 /// (`DBusThread.run`), never on the event loop. Not shareable between threads (sd-bus connections are not).
 public final class DBusConnection {
-    private let bus: OpaquePointer
+    let bus: OpaquePointer
 
     /// Opens `bus`, found from the environment (see `DBusBus`).
     public init(_ bus: DBusBus) throws(DBusError) {

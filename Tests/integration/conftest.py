@@ -642,11 +642,24 @@ class PrivateBus:
         )
         return "boolean true" in done.stdout
 
-    def start_mock(self, template: str, name: str, *, system: bool = False, log: Path | None = None) -> None:
-        """python-dbusmock's template on this bus (as the system or session bus); returns once it owns name."""
+    def start_mock(
+        self,
+        template: str,
+        name: str,
+        *,
+        system: bool = False,
+        log: Path | None = None,
+        parameters: dict | None = None,
+    ) -> None:
+        """python-dbusmock's template on this bus (as the system or session bus); returns once it owns name.
+
+        parameters go to the template (`-p JSON`), e.g. {"capabilities": "body actions"}.
+        """
         cmd = [dbusmock_python(), "-m", "dbusmock", "--system" if system else "--session", "--template", template]
         if log is not None:
             cmd += ["-l", str(log)]
+        if parameters is not None:
+            cmd += ["-p", json.dumps(parameters)]
         mock = subprocess.Popen(
             cmd,
             env=self.env(system),

@@ -1,7 +1,8 @@
 public import SimwatchCore
 import SimwatchSystemd
 
-/// Reminders as desktop notices (`org.freedesktop.Notifications.Notify` on the session bus), urgency from severity.
+/// Reminders as desktop notices (`org.freedesktop.Notifications.Notify` on the session bus), urgency from severity;
+/// a "Renew" button opens the line's renewal page where the notification server offers buttons.
 /// No session bus or no notification server is an ordinary, retried delivery failure.
 public struct DesktopChannel: NotificationChannel {
     let settings: DesktopSettings
@@ -20,7 +21,7 @@ public struct DesktopChannel: NotificationChannel {
 
     public func deliver(_ reminder: Reminder) async throws {
         do {
-            _ = try await notifier.notify(notice(for: reminder), timeout: timeout)
+            _ = try await notifier.notify(notice(for: reminder), timeout: timeout, open: Self.openLink)
         } catch {
             throw DeliveryError(.temporary, "desktop notification: \(error)")
         }
@@ -34,7 +35,18 @@ public struct DesktopChannel: NotificationChannel {
             body: text.body,
             urgency: settings.urgency[reminder.severity] ?? 1,
             expireTimeout: settings.expireTimeout,
-            category: "network"
+            category: "network",
+            link: reminder.renew?.openURL?.text
         )
+    }
+
+    /// The "Renew" button was pressed: the desktop's URL opener (`xdg-open`, from PATH) shows the page. Its failure
+    /// is nobody's to report (the page is in the notice's text too).
+    static let openLink: @Sendable (String) -> Void = { link in
+        Task {
+            var request = ProcessRunner.Request(["xdg-open", link], timeout: 30)
+            request.searchPath = true
+            _ = try? await ProcessRunner.run(request)
+        }
     }
 }
