@@ -108,12 +108,30 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The daemon: providers, channels, timer, signals, the engine that ties them together.
+        // What the adapters of sources and channels share: secrets (read from files and credentials, kept out of
+        // messages) and the child-process runner (scripts, sendmail).
+        .target(
+            name: "SimwatchAdapterKit",
+            dependencies: ["SimwatchCore", "SimwatchHTTP", "SimwatchLoop", "CProcessShim"],
+            swiftSettings: strict
+        ),
+        // The sources of readings, one folder each (settings, their decoding from `[line.provider]`, the adapter,
+        // the pure decoding of its answers), listed once in ProviderCatalog; Support/ holds what several share
+        // (the HTTP client context, bearer tokens).
+        .target(
+            name: "SimwatchProviders",
+            dependencies: [
+                "SimwatchCore", "SimwatchConfig", "SimwatchTOML", "SimwatchStore", "SimwatchSystemd", "SimwatchHTTP",
+                "SimwatchAdapterKit", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The daemon: channels, timer, signals, the services that tie sources and channels together.
         .target(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                "SimwatchCrypto",
+                "SimwatchCrypto", "SimwatchProviders", "SimwatchAdapterKit",
                 "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -127,7 +145,8 @@ let package = Package(
         .executableTarget(
             name: "simwatchd",
             dependencies: [
-                "SimwatchDaemon", "SimwatchCore", "SimwatchConfig", "SimwatchControl", "SimwatchLoop",
+                "SimwatchDaemon", "SimwatchCore", "SimwatchConfig", "SimwatchProviders", "SimwatchControl",
+                "SimwatchLoop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -162,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimwatchCoreTests",
-            dependencies: ["SimwatchCore", "SimwatchConfig", "SimwatchModel"],
+            dependencies: ["SimwatchCore", "SimwatchConfig", "SimwatchModel", "SimwatchProviders"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -185,8 +204,26 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SimwatchAdapterKitTests",
+            dependencies: ["SimwatchAdapterKit", "SimwatchCore", "SimwatchHTTP"],
+            swiftSettings: strict
+        ),
+        // One folder per source, beside SimwatchProviders' own: its adapter, its decoding, its answers.
+        .testTarget(
+            name: "SimwatchProvidersTests",
+            dependencies: [
+                "SimwatchProviders", "SimwatchAdapterKit", "SimwatchCore", "SimwatchConfig", "SimwatchHTTP",
+                "SimwatchStore", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SimwatchDaemonTests",
-            dependencies: ["SimwatchDaemon", "SimwatchTestKit", "SimwatchCore", "SimwatchConfig", "SimwatchStore"],
+            dependencies: [
+                "SimwatchDaemon", "SimwatchTestKit", "SimwatchCore", "SimwatchConfig", "SimwatchStore",
+                "SimwatchProviders",
+                "SimwatchAdapterKit",
+            ],
             swiftSettings: strict
         ),
     ]

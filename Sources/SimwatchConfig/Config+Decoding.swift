@@ -2,8 +2,14 @@ import SimwatchCore
 internal import SimwatchTOML
 
 extension Config {
-    /// Decodes configuration text. Every problem is collected; the error lists them all with file, line and key.
-    public static func parse(text: String, path: String, environment: [String: String]) throws(ConfigError) -> Config {
+    /// Decodes configuration text, its `[line.provider]` tables by `sources` (SimwatchProviders'
+    /// `ProviderCatalog.all`). Every problem is collected; the error lists them all with file, line and key.
+    package static func parse(
+        text: String,
+        path: String,
+        environment: [String: String],
+        sources: [any ProviderDecoder.Family.Type]
+    ) throws(ConfigError) -> Config {
         let root: TOMLTable
         do {
             root = try TOMLTable(parsing: text)
@@ -40,7 +46,8 @@ extension Config {
                 table,
                 daemon: daemon,
                 defaultRules: defaultRules,
-                channels: (channels, broken)
+                channels: (channels, broken),
+                sources: sources
             ) {
                 if lines.contains(where: { $0.id == line.id }) {
                     table.error("id", "duplicate line id `\(line.id)`", hint: "every [[line]] needs its own id")

@@ -1,11 +1,16 @@
 import SimwatchCore
+
 /// `--check-config`: validate a file, print a summary or every problem, return the exit status (0 or 1).
 public enum ConfigCheck {
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
-    public static func run(path: String, environment: [String: String]) -> Int32 {
+    package static func run(
+        path: String,
+        environment: [String: String],
+        sources: [any ProviderDecoder.Family.Type]
+    ) -> Int32 {
         do {
-            let config = try Config.load(path: path, environment: environment)
+            let config = try Config.load(path: path, environment: environment, sources: sources)
             let rules = config.lines.reduce(0) { $0 + $1.rules.count }
             print("\(path): OK (\(plural(config.lines.count, "line")), \(plural(rules, "rule")))")
             for line in config.lines {

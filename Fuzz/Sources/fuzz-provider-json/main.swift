@@ -1,5 +1,6 @@
 import FoundationEssentials
 import FuzzSupport
+
 @testable import SimwatchCore
 @testable import SimwatchDaemon
 
@@ -36,7 +37,7 @@ let sources = JSONSourceSettings.DateFormat.allCases.map { format in
 let line = Line(
     id: "l1",
     name: "l1",
-    provider: .json(sources[0].settings),
+    provider: sources[0].settings,
     plan: PlanSettings(),
     rules: [],
     pollInterval: .hours(1)

@@ -1,3 +1,4 @@
+import SimwatchAdapterKit
 public import SimwatchConfig
 public import SimwatchCore
 public import SimwatchHTTP

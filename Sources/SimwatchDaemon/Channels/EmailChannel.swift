@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchAdapterKit
 public import SimwatchCore
 
 /// Reminders by mail: an RFC 5322 message piped to `sendmail -t -oi` (msmtp-mta, Postfix, Exim ...), which reads

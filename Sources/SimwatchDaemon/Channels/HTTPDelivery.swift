@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchAdapterKit
 import SimwatchCore
 import SimwatchHTTP
 
@@ -64,14 +65,5 @@ enum HTTPDelivery {
     /// day; an absurd date (year 99999, 1900, day 99) is ignored (`RetryAfter`).
     static func retryAfter(_ value: String?, now: Date) -> Double? {
         RetryAfter.wait(value, now: now)?.timeInterval
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s = s.dropFirst() }
-        while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
     }
 }

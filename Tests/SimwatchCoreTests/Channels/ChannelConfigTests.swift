@@ -1,6 +1,7 @@
 import FoundationEssentials
 import SimwatchConfig
 import SimwatchCore
+import SimwatchProviders
 import Testing
 
 @Suite struct ChannelConfigTests {
@@ -49,7 +50,7 @@ import Testing
         """
 
     func parse(_ text: String) throws(ConfigError) -> Config {
-        try Config.parse(text: text, path: "/home/ana/config.toml", environment: Self.env)
+        try Config.parse(text: text, path: "/home/ana/config.toml", environment: Self.env, sources: ProviderCatalog.all)
     }
 
     func errors(_ text: String) -> [String] {

@@ -1,3 +1,4 @@
+import SimwatchProviders
 import Testing
 
 @testable import SimwatchConfig
@@ -9,7 +10,12 @@ import Testing
 @Suite struct ConfigSyntaxErrorTests {
     static func diagnostics(_ text: String) -> [ConfigDiagnostic] {
         do {
-            _ = try Config.parse(text: text, path: "/etc/c.toml", environment: ["TZ": "UTC"])
+            _ = try Config.parse(
+                text: text,
+                path: "/etc/c.toml",
+                environment: ["TZ": "UTC"],
+                sources: ProviderCatalog.all
+            )
             return []
         } catch {
             return error.diagnostics

@@ -1,3 +1,4 @@
+import SimwatchAdapterKit
 import SimwatchCore
 import Testing
 
