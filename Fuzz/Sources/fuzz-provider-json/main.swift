@@ -1,8 +1,9 @@
 import FoundationEssentials
 import FuzzSupport
+import SimwatchAdapterKit
 
 @testable import SimwatchCore
-@testable import SimwatchDaemon
+@testable import SimwatchProviders
 
 // The answers of the HTTP sources, after JSON parsing: the generic JSON source (with each date format and a unit
 // scale, as a configuration sets them), Airalo's usage answer and 1NCE's quota answer.
