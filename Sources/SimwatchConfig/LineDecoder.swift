@@ -53,7 +53,7 @@ enum LineDecoder {
             table.error(nil, "missing [line.provider]", hint: "add [line.provider] with type = \"demo\"")
         }
 
-        // Some sources must not be asked too often (Airalo caches for 20 minutes and rate-limits per ICCID).
+        // Some sources must not be asked too often (their settings' `minimumPollInterval`).
         if let minimum = provider?.minimumPollInterval, pollInterval < minimum {
             if table.has("poll_interval") {
                 table.error(

@@ -4,6 +4,7 @@ package import SimwatchConfig
 package import SimwatchCore
 import SimwatchHTTP
 import SimwatchStore
+import Synchronization
 
 /// Every kind of source simwatch can read, one folder each (its settings, their decoding from `[line.provider]`,
 /// its adapter). A new source is a folder and one line in `all`.
@@ -34,7 +35,7 @@ extension ProviderSource {
 }
 
 /// What adapters are made with: the daemon's services and the state they share across polls (tokens, per-ICCID
-/// throttles, modem sessions), so adapters themselves stay plain values.
+/// throttles, and whatever a kind of source keeps in `shared`), so adapters themselves stay plain values.
 package struct ProviderContext: Sendable {
     /// Keeps interface counters.
     let store: StateStore?
@@ -44,9 +45,26 @@ package struct ProviderContext: Sendable {
     let secrets: SecretResolver
     let tokens = BearerTokens()
     let throttle = ReadThrottle()
-    let modems = ModemSessions()
+    /// State of one kind of source, kept for as long as the context (one per type, made on first use).
+    let shared = SharedState()
 
     var http: HTTPClientContext {
         HTTPClientContext(transport: transport, secrets: secrets)
+    }
+}
+
+/// One value per type, made on first use: what a kind of source shares between its lines (the modems' sessions),
+/// without the context knowing of it.
+final class SharedState: Sendable {
+    private let values = Mutex<[ObjectIdentifier: any Sendable]>([:])
+
+    /// The one `Value`, made by `make` the first time.
+    func value<Value: Sendable>(_ make: () -> Value) -> Value {
+        values.withLock { table in
+            if let existing = table[ObjectIdentifier(Value.self)] as? Value { return existing }
+            let made = make()
+            table[ObjectIdentifier(Value.self)] = made
+            return made
+        }
     }
 }

@@ -99,6 +99,10 @@ enum ModemManagerSource: ProviderSource {
     }
 
     static func makeProvider(_ settings: ModemManagerProviderSettings, context: ProviderContext) -> any UsageProvider {
-        ModemManagerProvider(settings: settings, sessions: context.modems, logger: context.logger)
+        ModemManagerProvider(
+            settings: settings,
+            sessions: context.shared.value(ModemSessions.init),
+            logger: context.logger
+        )
     }
 }
