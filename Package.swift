@@ -126,12 +126,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The daemon: channels, timer, signals, the services that tie sources and channels together.
+        // The channels reminders go through, one folder each (settings, their decoding from `[channels.NAME]`, the
+        // channel), listed once in ChannelCatalog; Journal/ is the built-in one, Support/ what the HTTP ones share.
+        .target(
+            name: "SimwatchChannels",
+            dependencies: [
+                "SimwatchCore", "SimwatchConfig", "SimwatchSystemd", "SimwatchHTTP", "SimwatchCrypto", "SimwatchAdapterKit",
+                "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The daemon: timer, signals, the services that tie sources and channels together.
         .target(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                "SimwatchCrypto", "SimwatchProviders", "SimwatchAdapterKit",
+                "SimwatchCrypto", "SimwatchProviders", "SimwatchChannels", "SimwatchAdapterKit",
                 "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -145,8 +155,8 @@ let package = Package(
         .executableTarget(
             name: "simwatchd",
             dependencies: [
-                "SimwatchDaemon", "SimwatchCore", "SimwatchConfig", "SimwatchProviders", "SimwatchControl",
-                "SimwatchLoop",
+                "SimwatchDaemon", "SimwatchCore", "SimwatchConfig", "SimwatchProviders", "SimwatchChannels",
+                "SimwatchControl", "SimwatchLoop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -181,7 +191,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimwatchCoreTests",
-            dependencies: ["SimwatchCore", "SimwatchConfig", "SimwatchModel", "SimwatchProviders"],
+            dependencies: ["SimwatchCore", "SimwatchConfig", "SimwatchModel", "SimwatchProviders", "SimwatchChannels"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -213,8 +223,14 @@ let package = Package(
             name: "SimwatchProvidersTests",
             dependencies: [
                 "SimwatchProviders", "SimwatchAdapterKit", "SimwatchCore", "SimwatchConfig", "SimwatchHTTP",
-                "SimwatchStore", .product(name: "Logging", package: "swift-log"),
+                "SimwatchStore", "SimwatchChannels", .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        // One folder per type of channel, beside SimwatchChannels' own.
+        .testTarget(
+            name: "SimwatchChannelsTests",
+            dependencies: ["SimwatchChannels", "SimwatchAdapterKit", "SimwatchCore", "SimwatchConfig", "SimwatchHTTP"],
             swiftSettings: strict
         ),
         .testTarget(

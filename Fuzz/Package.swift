@@ -70,11 +70,19 @@ let package = Package(
             swiftSettings: testable
         ),
         .target(
+            name: "SimwatchChannels",
+            dependencies: [
+                "SimwatchCore", "SimwatchConfig", "SimwatchSystemd", "SimwatchHTTP", "SimwatchCrypto", "SimwatchAdapterKit",
+                "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: testable
+        ),
+        .target(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                "SimwatchCrypto", "SimwatchProviders", "SimwatchAdapterKit", "CProcessShim", "SimwatchLoop",
-                .product(name: "Logging", package: "swift-log"),
+                "SimwatchCrypto", "SimwatchProviders", "SimwatchChannels", "SimwatchAdapterKit", "CProcessShim",
+                "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: testable
         ),
@@ -82,7 +90,7 @@ let package = Package(
         // The harnesses' own code.
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], swiftSettings: strict),
-        harness("config", ["SimwatchConfig", "SimwatchCore", "SimwatchProviders"]),
+        harness("config", ["SimwatchConfig", "SimwatchCore", "SimwatchProviders", "SimwatchChannels"]),
         harness("toml", ["SimwatchTOML"]),
         harness("units", ["SimwatchCore"]),
         harness("mail-address", ["SimwatchCore"]),
@@ -94,6 +102,6 @@ let package = Package(
         harness("varlink-frame", ["SimwatchControl"]),
         harness("varlink-call", ["SimwatchControl"]),
         harness("provider-json", ["SimwatchProviders", "SimwatchAdapterKit", "SimwatchCore"]),
-        harness("retry-after", ["SimwatchDaemon", "SimwatchProviders", "SimwatchCore"]),
+        harness("retry-after", ["SimwatchChannels", "SimwatchProviders", "SimwatchCore"]),
     ]
 )

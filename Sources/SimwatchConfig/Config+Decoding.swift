@@ -3,12 +3,14 @@ internal import SimwatchTOML
 
 extension Config {
     /// Decodes configuration text, its `[line.provider]` tables by `sources` (SimwatchProviders'
-    /// `ProviderCatalog.all`). Every problem is collected; the error lists them all with file, line and key.
+    /// `ProviderCatalog.all`) and its `[channels.NAME]` by `channels` (SimwatchChannels' `ChannelCatalog.all`). Every
+    /// problem is collected; the error lists them all with file, line and key.
     package static func parse(
         text: String,
         path: String,
         environment: [String: String],
-        sources: [any ProviderDecoder.Family.Type]
+        sources: [any ProviderDecoder.Family.Type],
+        channels channelTypes: [any ChannelDecoder.Family.Type]
     ) throws(ConfigError) -> Config {
         let root: TOMLTable
         do {
@@ -33,7 +35,8 @@ extension Config {
         let templates = ChannelDecoder.decodeTemplates(top.subtable("templates", context: "[templates]"))
         let (channels, broken) = ChannelDecoder.decodeAll(
             top.subtable("channels", context: "[channels]"),
-            global: templates
+            global: templates,
+            families: channelTypes
         )
 
         var lines: [Line] = []

@@ -27,11 +27,12 @@ public struct Config: Sendable {
     }
 
     /// Reads and decodes the file at `path`, its `[line.provider]` tables by `sources` (SimwatchProviders'
-    /// `ProviderCatalog.all`).
+    /// `ProviderCatalog.all`) and its `[channels.NAME]` by `channels` (SimwatchChannels' `ChannelCatalog.all`).
     package static func load(
         path: String,
         environment: [String: String],
-        sources: [any ProviderDecoder.Family.Type]
+        sources: [any ProviderDecoder.Family.Type],
+        channels: [any ChannelDecoder.Family.Type]
     ) throws(ConfigError) -> Config {
         let text: String
         do {
@@ -48,7 +49,7 @@ public struct Config: Sendable {
                 )
             ])
         }
-        return try parse(text: text, path: path, environment: environment, sources: sources)
+        return try parse(text: text, path: path, environment: environment, sources: sources, channels: channels)
     }
 }
 

@@ -7,10 +7,11 @@ public enum ConfigCheck {
     package static func run(
         path: String,
         environment: [String: String],
-        sources: [any ProviderDecoder.Family.Type]
+        sources: [any ProviderDecoder.Family.Type],
+        channels: [any ChannelDecoder.Family.Type]
     ) -> Int32 {
         do {
-            let config = try Config.load(path: path, environment: environment, sources: sources)
+            let config = try Config.load(path: path, environment: environment, sources: sources, channels: channels)
             let rules = config.lines.reduce(0) { $0 + $1.rules.count }
             print("\(path): OK (\(plural(config.lines.count, "line")), \(plural(rules, "rule")))")
             for line in config.lines {

@@ -6,9 +6,9 @@ package import SimwatchTOML
 package struct TableReader {
     package let table: TOMLTable
     /// Dotted path of this table, for messages: "line[0].plan".
-    let path: String
+    package let path: String
     /// How errors name this table: "[line.plan] of line 'fr-travel'".
-    let context: String
+    package let context: String
     let sink: DiagnosticSink
 
     package func has(_ key: String) -> Bool { table.contains(key: key) }

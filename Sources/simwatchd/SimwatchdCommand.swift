@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Glibc
 public import Logging
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchControl
 import SimwatchCore
@@ -57,7 +58,12 @@ struct SimwatchdCommand: AsyncParsableCommand {
             throw ExitCode(
                 json
                     ? Self.checkJSON(path: path, environment: environment)
-                    : ConfigCheck.run(path: path, environment: environment, sources: ProviderCatalog.all)
+                    : ConfigCheck.run(
+                        path: path,
+                        environment: environment,
+                        sources: ProviderCatalog.all,
+                        channels: ChannelCatalog.all
+                    )
             )
         }
         let level = logLevel
@@ -87,7 +93,12 @@ struct SimwatchdCommand: AsyncParsableCommand {
     /// {"path", "ok": false, "problems": [...]} and 1.
     static func checkJSON(path: String, environment: [String: String]) -> Int32 {
         do {
-            let config = try Config.load(path: path, environment: environment, sources: ProviderCatalog.all)
+            let config = try Config.load(
+                path: path,
+                environment: environment,
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             let lines = config.lines.map { line -> JSONValue in
                 .object([
                     "id": .string(line.id), "name": .string(line.name), "provider": .string(line.provider.type),

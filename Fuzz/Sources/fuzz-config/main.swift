@@ -1,4 +1,5 @@
 import FuzzSupport
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchProviders
 
@@ -12,7 +13,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         text: input.text,
         path: "/fuzz/config.toml",
         environment: ["HOME": "/home/fuzz"],
-        sources: ProviderCatalog.all
+        sources: ProviderCatalog.all,
+        channels: ChannelCatalog.all
     )
     return 0
 }

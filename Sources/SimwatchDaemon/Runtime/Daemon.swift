@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 public import Logging
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchControl
 import SimwatchCore
@@ -29,7 +30,12 @@ public struct Daemon {
         signal(SIGHUP, SIG_IGN)
         var config: Config
         do {
-            config = try Config.load(path: options.configPath, environment: environment, sources: ProviderCatalog.all)
+            config = try Config.load(
+                path: options.configPath,
+                environment: environment,
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
         } catch {
             if let status = FirstStart.exitStatus(options: options, environment: environment, logger: logger) {
                 return status
@@ -218,7 +224,8 @@ public struct Daemon {
             let fresh = try Config.load(
                 path: options.configPath,
                 environment: environment,
-                sources: ProviderCatalog.all
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
             )
             let channels = try factory.channels(for: fresh)
             try await simwatch.reload(fresh, channels: channels, now: clock.now())

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
 import SimwatchProviders
@@ -47,6 +48,7 @@ import Testing
         path: "config.toml",
         environment: ["TZ": "UTC"],
         sources: ProviderCatalog.all,
+        channels: ChannelCatalog.all,
     )
     static let line = config.lines[0]
     /// Friday 4 December 2026, 12:00 UTC (outside quiet hours); `night` is 23:00 the same day.

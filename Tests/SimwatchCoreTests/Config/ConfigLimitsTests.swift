@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
 import SimwatchProviders
@@ -23,7 +24,8 @@ import Testing
                 text: text,
                 path: "config.toml",
                 environment: ["TZ": "UTC"],
-                sources: ProviderCatalog.all
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
             )
             return []
         } catch {

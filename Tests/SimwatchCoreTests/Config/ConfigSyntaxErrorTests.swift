@@ -1,3 +1,4 @@
+import SimwatchChannels
 import SimwatchProviders
 import Testing
 
@@ -14,7 +15,8 @@ import Testing
                 text: text,
                 path: "/etc/c.toml",
                 environment: ["TZ": "UTC"],
-                sources: ProviderCatalog.all
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
             )
             return []
         } catch {

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
 import SimwatchProviders
@@ -51,7 +52,8 @@ import Testing
             text: text,
             path: "/home/ana/.config/simwatch/config.toml",
             environment: Self.env,
-            sources: ProviderCatalog.all
+            sources: ProviderCatalog.all,
+            channels: ChannelCatalog.all
         )
     }
 
@@ -230,7 +232,12 @@ import Testing
 
     @Test func missingFileSaysHowToFix() {
         do {
-            _ = try Config.load(path: "/nonexistent/simwatch.toml", environment: Self.env, sources: ProviderCatalog.all)
+            _ = try Config.load(
+                path: "/nonexistent/simwatch.toml",
+                environment: Self.env,
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             Issue.record("expected an error")
         } catch {
             #expect(error.description.contains("cannot read the configuration"))
@@ -262,7 +269,8 @@ import Testing
                 text: text,
                 path: "config.toml",
                 environment: ["TZ": "UTC"],
-                sources: ProviderCatalog.all
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
             )
             return []
         } catch {
@@ -292,6 +300,7 @@ import Testing
             path: "config.toml",
             environment: ["TZ": "UTC"],
             sources: ProviderCatalog.all,
+            channels: ChannelCatalog.all,
         )
         #expect(config.lines[0].rules[0].repeatPolicy == .diminishing(start: .days(1), cap: .days(2)))
     }
@@ -311,7 +320,13 @@ import Testing
         let text =
             "[[line]]\nid = \"a\"\npoll_interval = \"1s\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\""
         #expect(throws: ConfigError.self) {
-            try Config.parse(text: text, path: "c.toml", environment: [:], sources: ProviderCatalog.all)
+            try Config.parse(
+                text: text,
+                path: "c.toml",
+                environment: [:],
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
         }
     }
 
@@ -325,7 +340,8 @@ import Testing
                 text: text,
                 path: "config.toml",
                 environment: ["TZ": "UTC"],
-                sources: ProviderCatalog.all
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
             )
             Issue.record("expected an error")
         } catch {
@@ -341,7 +357,8 @@ import Testing
                 text: text,
                 path: "config.toml",
                 environment: ["TZ": "UTC"],
-                sources: ProviderCatalog.all
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
             )
             Issue.record("expected an error")
         } catch {

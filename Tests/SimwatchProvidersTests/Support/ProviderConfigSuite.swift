@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
 import SimwatchProviders
@@ -28,8 +29,14 @@ extension ProviderConfigSuite {
             [line.provider]
             \(provider)
             """
-        return try Config.parse(text: text, path: "/tmp/c.toml", environment: Self.env, sources: ProviderCatalog.all)
-            .lines[0]
+        return try Config.parse(
+            text: text,
+            path: "/tmp/c.toml",
+            environment: Self.env,
+            sources: ProviderCatalog.all,
+            channels: ChannelCatalog.all
+        )
+        .lines[0]
     }
 
     func problems(_ provider: String, line: String = "") -> [String] {

@@ -2,10 +2,10 @@ import Glibc
 import SimwatchCore
 
 /// How reminders and readings look on a terminal: aligned, with colour only on a TTY and never with `NO_COLOR`.
-struct ConsoleStyle: Sendable {
-    let colour: Bool
+package struct ConsoleStyle: Sendable {
+    package let colour: Bool
 
-    init(fd: Int32 = 2) {
+    package init(fd: Int32 = 2) {
         colour = isatty(fd) == 1 && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"
     }
 

@@ -2,7 +2,7 @@ import SimwatchAdapterKit
 import SimwatchCore
 import Testing
 
-@testable import SimwatchDaemon
+@testable import SimwatchChannels
 
 /// One case per sysexits.h status: the table in docs/configuration.md, checked through `EmailChannel.check`, which
 /// is what the outbox sees.

@@ -2,7 +2,7 @@ import FoundationEssentials
 import SimwatchCore
 import Testing
 
-@testable import SimwatchDaemon
+@testable import SimwatchChannels
 
 @Suite struct EmailMessageTests {
     static func message(subject: String, body: String = "Plain body\n") -> EmailMessage {
