@@ -122,7 +122,7 @@ let package = Package(
             name: "SimwatchProviders",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchTOML", "SimwatchStore", "SimwatchSystemd", "SimwatchHTTP",
-                "SimwatchAdapterKit", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+                "SimwatchAdapterKit", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -132,7 +132,6 @@ let package = Package(
             name: "SimwatchChannels",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchSystemd", "SimwatchHTTP", "SimwatchCrypto", "SimwatchAdapterKit",
-                "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -141,8 +140,7 @@ let package = Package(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                "SimwatchCrypto", "SimwatchProviders", "SimwatchChannels", "SimwatchAdapterKit",
-                "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+                "SimwatchProviders", "SimwatchChannels", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -237,8 +235,7 @@ let package = Package(
             name: "SimwatchDaemonTests",
             dependencies: [
                 "SimwatchDaemon", "SimwatchTestKit", "SimwatchCore", "SimwatchConfig", "SimwatchStore",
-                "SimwatchProviders",
-                "SimwatchAdapterKit",
+                "SimwatchProviders", "SimwatchChannels",
             ],
             swiftSettings: strict
         ),

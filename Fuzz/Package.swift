@@ -65,7 +65,7 @@ let package = Package(
             name: "SimwatchProviders",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchTOML", "SimwatchStore", "SimwatchSystemd", "SimwatchHTTP",
-                "SimwatchAdapterKit", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+                "SimwatchAdapterKit", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: testable
         ),
@@ -73,7 +73,6 @@ let package = Package(
             name: "SimwatchChannels",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchSystemd", "SimwatchHTTP", "SimwatchCrypto", "SimwatchAdapterKit",
-                "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: testable
         ),
@@ -81,8 +80,7 @@ let package = Package(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                "SimwatchCrypto", "SimwatchProviders", "SimwatchChannels", "SimwatchAdapterKit", "CProcessShim",
-                "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+                "SimwatchProviders", "SimwatchChannels", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: testable
         ),

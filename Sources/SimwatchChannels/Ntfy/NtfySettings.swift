@@ -29,3 +29,5 @@ public struct NtfySettings: ChannelKind {
         self.connectTimeout = connectTimeout
     }
 }
+
+extension NtfySettings: HTTPEndpointSettings {}

@@ -6,7 +6,3 @@ protocol HTTPEndpointSettings {
     /// How long connecting may take (the whole attempt has the channel's `attempt_timeout`).
     var connectTimeout: TimeSpan { get }
 }
-
-extension WebhookSettings: HTTPEndpointSettings {}
-
-extension NtfySettings: HTTPEndpointSettings {}

@@ -14,3 +14,5 @@ public struct WebhookSettings: ChannelKind {
         self.connectTimeout = connectTimeout
     }
 }
+
+extension WebhookSettings: HTTPEndpointSettings {}
