@@ -46,13 +46,12 @@ extension ChannelKind {
     public var mailRecipients: [MailAddress]? { nil }
 }
 
-/// A channel's settings of any type, equal when of the same type with equal values (a reload compares them).
-public struct AnyChannelKind: Sendable, Hashable {
-    /// The settings themselves.
-    public let base: any ChannelKind
+/// A channel's settings of any type, equal when of the same type with equal values.
+public typealias AnyChannelKind = AnySettings<any ChannelKind>
 
+extension AnySettings where Base == any ChannelKind {
     public init(_ base: any ChannelKind) {
-        self.base = base
+        self.init(base: base, key: { AnyHashable(base) })
     }
 
     /// The configuration's `type`.
@@ -60,19 +59,6 @@ public struct AnyChannelKind: Sendable, Hashable {
     public var mailRecipients: [MailAddress]? { base.mailRecipients }
     /// Whether the channel sends mail (and so takes a line's `[line.email]` recipients).
     public var sendsMail: Bool { mailRecipients != nil }
-
-    /// The settings, if they are of type `kind`.
-    public func `as`<Kind: ChannelKind>(_ kind: Kind.Type) -> Kind? {
-        base as? Kind
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        AnyHashable(lhs.base) == AnyHashable(rhs.base)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        AnyHashable(base).hash(into: &hasher)
-    }
 }
 
 /// A mailbox: `alice@example.com` or `Alice Martin <alice@example.com>`.

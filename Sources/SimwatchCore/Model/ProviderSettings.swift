@@ -23,30 +23,16 @@ public enum ProviderPolling: Sendable, Hashable {
     case byHand(estimate: Bool)
 }
 
-/// A line's source settings of any kind, equal when of the same kind with equal values (a reload compares lines).
-public struct AnyProviderSettings: Sendable, Hashable {
-    /// The settings themselves.
-    public let base: any ProviderSettings
+/// A line's source settings of any kind, equal when of the same kind with equal values.
+public typealias AnyProviderSettings = AnySettings<any ProviderSettings>
 
+extension AnySettings where Base == any ProviderSettings {
     public init(_ base: any ProviderSettings) {
-        self.base = base
+        self.init(base: base, key: { AnyHashable(base) })
     }
 
     /// The `type` key as written in the configuration.
     public var type: String { Swift.type(of: base).type }
     public var minimumPollInterval: TimeSpan? { base.minimumPollInterval }
     public var polling: ProviderPolling { base.polling }
-
-    /// The settings, if they are of kind `kind`.
-    public func `as`<Settings: ProviderSettings>(_ kind: Settings.Type) -> Settings? {
-        base as? Settings
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        AnyHashable(lhs.base) == AnyHashable(rhs.base)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        AnyHashable(base).hash(into: &hasher)
-    }
 }
