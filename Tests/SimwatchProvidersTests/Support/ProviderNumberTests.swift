@@ -31,7 +31,8 @@ import Testing
         return error.code == .malformed && error.message.contains(message)
     }
 
-    /// The decoding itself is tested in the core (ProviderAnswerLimitsTests); these check that the adapters use it.
+    /// The decoding itself is tested on its own (AiraloAnswerLimitsTests, OneNCEAnswerLimitsTests,
+    /// JSONAnswerLimitsTests); these check that the adapters use it.
     @Test func adaptersUseTheCheckedDecoding() throws {
         let airalo = try JSONNode(
             parsing: Array(#"{"data": {"remaining": 1e13, "total": 2048, "status": "ACTIVE"}}"#.utf8)
