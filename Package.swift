@@ -66,8 +66,9 @@ let package = Package(
             dependencies: ["SimwatchModel", "SimwatchMustache"],
             swiftSettings: strict
         ),
-        // The configuration file: reading it, decoding it into the core's types, and error messages that name file,
-        // line and key and suggest the fix.
+        // The configuration file: reading it, decoding it into the core's types (`[line.provider]` and
+        // `[channels.NAME]` by the source and channel types it is given), and error messages that name file, line
+        // and key and suggest the fix.
         .target(
             name: "SimwatchConfig",
             dependencies: ["SimwatchCore", "SimwatchTOML"],
