@@ -66,8 +66,9 @@ let package = Package(
             dependencies: ["SimwatchModel", "SimwatchMustache"],
             swiftSettings: strict
         ),
-        // The configuration file: reading it, decoding it into the core's types, and error messages that name file,
-        // line and key and suggest the fix.
+        // The configuration file: reading it, decoding it into the core's types (`[line.provider]` and
+        // `[channels.NAME]` by the source and channel types it is given), and error messages that name file, line
+        // and key and suggest the fix.
         .target(
             name: "SimwatchConfig",
             dependencies: ["SimwatchCore", "SimwatchTOML"],
@@ -108,13 +109,39 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The daemon: providers, channels, timer, signals, the engine that ties them together.
+        // What the adapters of sources and channels share: secrets (read from files and credentials, kept out of
+        // messages) and the child-process runner (scripts, sendmail).
+        .target(
+            name: "SimwatchAdapterKit",
+            dependencies: ["SimwatchCore", "SimwatchHTTP", "SimwatchLoop", "CProcessShim"],
+            swiftSettings: strict
+        ),
+        // The sources of readings, one folder each (settings, their decoding from `[line.provider]`, the adapter,
+        // the pure decoding of its answers), listed once in ProviderCatalog; Support/ holds what several share
+        // (the HTTP client context, bearer tokens).
+        .target(
+            name: "SimwatchProviders",
+            dependencies: [
+                "SimwatchCore", "SimwatchConfig", "SimwatchTOML", "SimwatchStore", "SimwatchSystemd", "SimwatchHTTP",
+                "SimwatchAdapterKit", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The channels reminders go through, one folder each (settings, their decoding from `[channels.NAME]`, the
+        // channel), listed once in ChannelCatalog; Journal/ is the built-in one, Support/ what the HTTP ones share.
+        .target(
+            name: "SimwatchChannels",
+            dependencies: [
+                "SimwatchCore", "SimwatchConfig", "SimwatchSystemd", "SimwatchHTTP", "SimwatchCrypto", "SimwatchAdapterKit",
+            ],
+            swiftSettings: strict
+        ),
+        // The daemon: timer, signals, the services that tie sources and channels together.
         .target(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                "SimwatchCrypto",
-                "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+                "SimwatchProviders", "SimwatchChannels", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -127,7 +154,8 @@ let package = Package(
         .executableTarget(
             name: "simwatchd",
             dependencies: [
-                "SimwatchDaemon", "SimwatchCore", "SimwatchConfig", "SimwatchControl", "SimwatchLoop",
+                "SimwatchDaemon", "SimwatchCore", "SimwatchConfig", "SimwatchProviders", "SimwatchChannels",
+                "SimwatchControl", "SimwatchLoop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -162,7 +190,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimwatchCoreTests",
-            dependencies: ["SimwatchCore", "SimwatchConfig", "SimwatchModel"],
+            dependencies: ["SimwatchCore", "SimwatchConfig", "SimwatchModel", "SimwatchProviders", "SimwatchChannels"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -185,8 +213,31 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SimwatchAdapterKitTests",
+            dependencies: ["SimwatchAdapterKit", "SimwatchCore", "SimwatchHTTP"],
+            swiftSettings: strict
+        ),
+        // One folder per source, beside SimwatchProviders' own: its adapter, its decoding, its answers.
+        .testTarget(
+            name: "SimwatchProvidersTests",
+            dependencies: [
+                "SimwatchProviders", "SimwatchAdapterKit", "SimwatchCore", "SimwatchConfig", "SimwatchHTTP",
+                "SimwatchStore", "SimwatchChannels", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // One folder per type of channel, beside SimwatchChannels' own.
+        .testTarget(
+            name: "SimwatchChannelsTests",
+            dependencies: ["SimwatchChannels", "SimwatchAdapterKit", "SimwatchCore", "SimwatchConfig", "SimwatchHTTP"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SimwatchDaemonTests",
-            dependencies: ["SimwatchDaemon", "SimwatchTestKit", "SimwatchCore", "SimwatchConfig", "SimwatchStore"],
+            dependencies: [
+                "SimwatchDaemon", "SimwatchTestKit", "SimwatchCore", "SimwatchConfig", "SimwatchStore",
+                "SimwatchProviders", "SimwatchChannels",
+            ],
             swiftSettings: strict
         ),
     ]

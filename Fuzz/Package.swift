@@ -57,10 +57,30 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "SimwatchAdapterKit",
+            dependencies: ["SimwatchCore", "SimwatchHTTP", "SimwatchLoop", "CProcessShim"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SimwatchProviders",
+            dependencies: [
+                "SimwatchCore", "SimwatchConfig", "SimwatchTOML", "SimwatchStore", "SimwatchSystemd", "SimwatchHTTP",
+                "SimwatchAdapterKit", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: testable
+        ),
+        .target(
+            name: "SimwatchChannels",
+            dependencies: [
+                "SimwatchCore", "SimwatchConfig", "SimwatchSystemd", "SimwatchHTTP", "SimwatchCrypto", "SimwatchAdapterKit",
+            ],
+            swiftSettings: testable
+        ),
+        .target(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                "SimwatchCrypto", "CProcessShim", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+                "SimwatchProviders", "SimwatchChannels", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: testable
         ),
@@ -68,18 +88,18 @@ let package = Package(
         // The harnesses' own code.
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], swiftSettings: strict),
-        harness("config", ["SimwatchConfig", "SimwatchCore"]),
+        harness("config", ["SimwatchConfig", "SimwatchCore", "SimwatchProviders", "SimwatchChannels"]),
         harness("toml", ["SimwatchTOML"]),
         harness("units", ["SimwatchCore"]),
         harness("mail-address", ["SimwatchCore"]),
-        harness("script-reading", ["SimwatchCore"]),
+        harness("script-reading", ["SimwatchProviders", "SimwatchCore"]),
         harness("json-node", ["SimwatchCore"]),
-        harness("carrier-reply", ["SimwatchCore"]),
+        harness("carrier-reply", ["SimwatchProviders", "SimwatchCore"]),
         harness("tzif", ["SimwatchCore"]),
         harness("posix-rule", ["SimwatchCore"]),
         harness("varlink-frame", ["SimwatchControl"]),
         harness("varlink-call", ["SimwatchControl"]),
-        harness("provider-json", ["SimwatchDaemon", "SimwatchCore"]),
-        harness("retry-after", ["SimwatchDaemon", "SimwatchCore"]),
+        harness("provider-json", ["SimwatchProviders", "SimwatchAdapterKit", "SimwatchCore"]),
+        harness("retry-after", ["SimwatchChannels", "SimwatchProviders", "SimwatchCore"]),
     ]
 )

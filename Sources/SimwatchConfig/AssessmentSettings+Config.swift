@@ -6,7 +6,7 @@ extension AssessmentSettings {
         self.init(
             zone: config.daemon.timeZone,
             quietHours: config.daemon.quietHours,
-            emailChannels: Set(config.channels.filter { $0.kind.type == "email" }.map(\.name))
+            emailChannels: Set(config.channels.filter { $0.kind.sendsMail }.map(\.name))
         )
     }
 }

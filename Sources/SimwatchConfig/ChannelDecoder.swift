@@ -1,16 +1,24 @@
-import SimwatchCore
+package import SimwatchCore
 internal import SimwatchTOML
 
 /// Decodes `[channels.NAME]`, `[templates]`, a line's `channels` list and its `[line.email]`.
-enum ChannelDecoder {
-    static let types = ["email", "webhook", "ntfy", "desktop"]
-    static let commonKeys = ["type", "give_up_after", "timeout", "templates"]
+package enum ChannelDecoder {
+    /// One type of channel: the `type = "..."` that selects it (its settings' `type`) and the keys of its table.
+    package protocol Family: Sendable {
+        associatedtype Kind: ChannelKind
+        /// The settings, or nil after reporting why not; reports unknown keys too (`commonKeys` are allowed).
+        static func decode(_ table: TableReader) -> Kind?
+    }
+
+    /// The keys every `[channels.NAME]` may have.
+    package static let commonKeys = ["type", "give_up_after", "timeout", "templates"]
 
     /// Every `[channels.NAME]`, sorted by name, and the names of those with mistakes (already reported, so a line
     /// naming one is not told the channel is unknown). `global` holds the `[templates]` overrides.
     static func decodeAll(
         _ table: TableReader?,
-        global: TemplateOverrides
+        global: TemplateOverrides,
+        families: [any Family.Type]
     ) -> (channels: [ChannelSettings], broken: Set<String>) {
         guard let table else { return ([], []) }
         var channels: [ChannelSettings] = []
@@ -24,12 +32,18 @@ enum ChannelDecoder {
                 table.error(name, "channel name `\(name)` may use only a-z, 0-9, '.', '_' and '-'")
                 continue
             }
-            if let channel = decode(sub, name: name, global: global) { channels.append(channel) }
+            if let channel = decode(sub, name: name, global: global, families: families) { channels.append(channel) }
         }
         return (channels, Set(table.table.keys).subtracting(channels.map(\.name)))
     }
 
-    static func decode(_ table: TableReader, name: String, global: TemplateOverrides) -> ChannelSettings? {
+    static func decode(
+        _ table: TableReader,
+        name: String,
+        global: TemplateOverrides,
+        families: [any Family.Type]
+    ) -> ChannelSettings? {
+        let types = families.map { $0.type }
         let giveUp = table.parsed("give_up_after", TimeSpan.init(parsing:)) ?? .days(1)
         if giveUp < .minutes(1) {
             table.error("give_up_after", "`give_up_after` = \(giveUp) is too short", hint: "use 1m or more")
@@ -45,19 +59,14 @@ enum ChannelDecoder {
             }
             return nil
         }
-        let kind: ChannelKind?
-        switch type {
-        case "email": kind = email(table)
-        case "webhook": kind = webhook(table)
-        case "ntfy": kind = ntfy(table)
-        case "desktop": kind = desktop(table)
-        default:
+        guard let family = families.first(where: { $0.type == type }) else {
             let hint =
                 Suggestion.nearest(to: type, in: types).map { "did you mean `\($0)`?" }
                 ?? "one of: \(types.joined(separator: ", "))"
             table.error("type", "unknown channel type `\(type)`", hint: hint)
             return nil
         }
+        let kind = family.decodeAny(table)
         guard let kind else { return nil }
         return ChannelSettings(
             name: name,
@@ -130,7 +139,7 @@ enum ChannelDecoder {
         configured: [ChannelSettings]
     ) -> LineEmail? {
         guard let table else { return nil }
-        let emailChannels = configured.filter { $0.kind.type == "email" && lineChannels.contains($0.name) }
+        let emailChannels = configured.filter { $0.kind.sendsMail && lineChannels.contains($0.name) }
         let to = addresses(table, "to")
         if !table.has("to") { table.error(nil, "missing `to`", hint: "e.g. to = \"customer@example.com\"") }
         let only = table.stringList("channels") ?? []
@@ -152,7 +161,7 @@ enum ChannelDecoder {
     /// An email channel without `to` is fine only when every line that uses it brings its own `[line.email]`.
     static func checkRecipients(_ top: TableReader, lines: [Line], channels: [ChannelSettings]) {
         for channel in channels {
-            guard case .email(let settings) = channel.kind, settings.to.isEmpty else { continue }
+            guard channel.kind.mailRecipients?.isEmpty == true else { continue }
             let bare = lines.filter {
                 $0.channels.contains(channel.name) && $0.email?.recipients(for: channel.name) == nil
             }
@@ -168,7 +177,7 @@ enum ChannelDecoder {
     }
 
     /// A string or list of mail addresses.
-    static func addresses(_ table: TableReader, _ key: String) -> [MailAddress]? {
+    package static func addresses(_ table: TableReader, _ key: String) -> [MailAddress]? {
         guard let list = table.stringList(key) else { return nil }
         var out: [MailAddress] = []
         for text in list {
@@ -194,5 +203,56 @@ enum ChannelDecoder {
             message: ""
         )
         return diagnostic.location
+    }
+
+    // What several types of channel read alike.
+
+    package static func endpoint(_ table: TableReader) -> EndpointURL? {
+        if !table.has("url") { table.error(nil, "missing `url`", hint: "e.g. url = \"https://example.com/hook\"") }
+        return table.parsed("url", EndpointURL.init(parsing:))
+    }
+
+    package static func connectTimeout(_ table: TableReader) -> TimeSpan {
+        let span = table.parsed("connect_timeout", TimeSpan.init(parsing:)) ?? TimeSpan(seconds: 10)
+        if span < TimeSpan(seconds: 1) || span > .minutes(5) {
+            table.error("connect_timeout", "`connect_timeout` = \(span) is out of range", hint: "use 1s ... 5m")
+        }
+        return span
+    }
+
+    package static func secret(_ table: TableReader, fileKey: String, credentialKey: String) -> SecretSource? {
+        if table.has(fileKey), table.has(credentialKey) {
+            table.error(credentialKey, "set only one of `\(fileKey)` and `\(credentialKey)`")
+        }
+        if let path = table.string(fileKey) {
+            if !path.hasPrefix("/") && !path.hasPrefix("~/") {
+                table.error(
+                    fileKey,
+                    "`\(fileKey)` must be an absolute path",
+                    hint: "e.g. \"~/.config/simwatch/secret\""
+                )
+            }
+            return .file(path)
+        }
+        if let name = table.string(credentialKey) {
+            if name.isEmpty || name.contains("/") || name == "." || name == ".." {
+                table.error(
+                    credentialKey,
+                    "credential name `\(name)` must be a plain file name",
+                    hint: "as in LoadCredential=NAME:PATH"
+                )
+            }
+            return .credential(name)
+        }
+        return nil
+    }
+}
+
+extension ChannelDecoder.Family {
+    /// The `type = "..."` that selects this type of channel.
+    package static var type: String { Kind.type }
+
+    static func decodeAny(_ table: TableReader) -> (any ChannelKind)? {
+        decode(table)
     }
 }

@@ -2,8 +2,16 @@ import SimwatchCore
 internal import SimwatchTOML
 
 extension Config {
-    /// Decodes configuration text. Every problem is collected; the error lists them all with file, line and key.
-    public static func parse(text: String, path: String, environment: [String: String]) throws(ConfigError) -> Config {
+    /// Decodes configuration text, its `[line.provider]` tables by `sources` (SimwatchProviders'
+    /// `ProviderCatalog.all`) and its `[channels.NAME]` by `channels` (SimwatchChannels' `ChannelCatalog.all`). Every
+    /// problem is collected; the error lists them all with file, line and key.
+    package static func parse(
+        text: String,
+        path: String,
+        environment: [String: String],
+        sources: [any ProviderDecoder.Family.Type],
+        channels channelTypes: [any ChannelDecoder.Family.Type]
+    ) throws(ConfigError) -> Config {
         let root: TOMLTable
         do {
             root = try TOMLTable(parsing: text)
@@ -27,7 +35,8 @@ extension Config {
         let templates = ChannelDecoder.decodeTemplates(top.subtable("templates", context: "[templates]"))
         let (channels, broken) = ChannelDecoder.decodeAll(
             top.subtable("channels", context: "[channels]"),
-            global: templates
+            global: templates,
+            families: channelTypes
         )
 
         let sharedOffers = OfferDecoder.decodeShared(top.tables("offer"))
@@ -41,7 +50,8 @@ extension Config {
                 table,
                 daemon: daemon,
                 defaultRules: defaultRules,
-                channels: (channels, broken)
+                channels: (channels, broken),
+                sources: sources
             ) {
                 if lines.contains(where: { $0.id == line.id }) {
                     table.error("id", "duplicate line id `\(line.id)`", hint: "every [[line]] needs its own id")

@@ -26,8 +26,14 @@ public struct Config: Sendable {
         return (environment["HOME"] ?? "/") + "/.config/simwatch/config.toml"
     }
 
-    /// Reads and decodes the file at `path`.
-    public static func load(path: String, environment: [String: String]) throws(ConfigError) -> Config {
+    /// Reads and decodes the file at `path`, its `[line.provider]` tables by `sources` (SimwatchProviders'
+    /// `ProviderCatalog.all`) and its `[channels.NAME]` by `channels` (SimwatchChannels' `ChannelCatalog.all`).
+    package static func load(
+        path: String,
+        environment: [String: String],
+        sources: [any ProviderDecoder.Family.Type],
+        channels: [any ChannelDecoder.Family.Type]
+    ) throws(ConfigError) -> Config {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -43,7 +49,7 @@ public struct Config: Sendable {
                 )
             ])
         }
-        return try parse(text: text, path: path, environment: environment)
+        return try parse(text: text, path: path, environment: environment, sources: sources, channels: channels)
     }
 }
 

@@ -4,9 +4,14 @@ import SimwatchCore
 public enum ConfigCheck {
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
-    public static func run(path: String, environment: [String: String]) -> Int32 {
+    package static func run(
+        path: String,
+        environment: [String: String],
+        sources: [any ProviderDecoder.Family.Type],
+        channels: [any ChannelDecoder.Family.Type]
+    ) -> Int32 {
         do {
-            let config = try Config.load(path: path, environment: environment)
+            let config = try Config.load(path: path, environment: environment, sources: sources, channels: channels)
             let rules = config.lines.reduce(0) { $0 + $1.rules.count }
             print("\(path): OK (\(plural(config.lines.count, "line")), \(plural(rules, "rule")))")
             for line in config.lines {

@@ -6,7 +6,8 @@ enum LineDecoder {
         _ raw: TableReader,
         daemon: DaemonSettings,
         defaultRules: [Rule],
-        channels: (configured: [ChannelSettings], broken: Set<String>)
+        channels: (configured: [ChannelSettings], broken: Set<String>),
+        sources: [any ProviderDecoder.Family.Type]
     ) -> Line? {
         let id = raw.string("id")
         if id == nil, !raw.has("id") { raw.error(nil, "missing `id`", hint: "e.g. id = \"fr-travel\"") }
@@ -43,19 +44,20 @@ enum LineDecoder {
         let plan = planTable.map { decodePlan($0, zone: daemon.timeZone) } ?? PlanSettings()
         // A quota that failed to parse was already reported; do not also say it is missing.
         let quotaWritten = planTable?.has("quota") ?? false
-        var provider: ProviderSettings?
+        var provider: AnyProviderSettings?
         if let providerTable = table.subtable("provider", context: "[line.provider]\(label)") {
             provider = ProviderDecoder.decode(
                 providerTable,
+                families: sources,
                 plan: plan,
                 quotaWritten: quotaWritten,
                 zone: daemon.timeZone
-            )
+            ).map(AnyProviderSettings.init)
         } else if table.has("provider") == false {
             table.error(nil, "missing [line.provider]", hint: "add [line.provider] with type = \"demo\"")
         }
 
-        // Some sources must not be asked too often (Airalo caches for 20 minutes and rate-limits per ICCID).
+        // Some sources must not be asked too often (their settings' `minimumPollInterval`).
         if let minimum = provider?.minimumPollInterval, pollInterval < minimum {
             if table.has("poll_interval") {
                 table.error(
@@ -82,7 +84,7 @@ enum LineDecoder {
         return Line(
             id: id,
             name: name,
-            provider: provider,
+            provider: provider.base,
             plan: plan,
             channels: lineChannels,
             rules: rules,

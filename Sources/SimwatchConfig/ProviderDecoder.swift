@@ -1,41 +1,36 @@
-import SimwatchCore
+package import SimwatchCore
 
-/// Decodes `[line.provider]`: its `type` picks one family's decoder from `families` (each in its own file under
-/// Providers/, knowing its own keys); a missing or unknown type is reported with the known ones.
-enum ProviderDecoder {
-    /// One family of providers: the `type = "..."` that selects it and the keys of its table.
-    protocol Family: Sendable {
-        static var type: String { get }
+/// Decodes `[line.provider]`: its `type` picks one family's decoder from the families the configuration is read
+/// with (SimwatchProviders' catalog, each family in its own folder knowing its own keys); a missing or unknown type
+/// is reported with the known ones.
+package enum ProviderDecoder {
+    /// One family of providers: the `type = "..."` that selects it (its settings' `type`) and the keys of its table.
+    package protocol Family: Sendable {
+        associatedtype Settings: ProviderSettings
         /// The settings, or nil after reporting why not; reports unknown keys too.
-        static func decode(_ table: TableReader, line: LineContext) -> ProviderSettings?
+        static func decode(_ table: TableReader, line: LineContext) -> Settings?
     }
 
     /// What a provider's keys may depend on from the rest of its `[[line]]`.
-    struct LineContext {
+    package struct LineContext {
         /// The line's `[line.plan]`.
-        let plan: PlanSettings
+        package let plan: PlanSettings
         /// Whether `[line.plan]` has a `quota`, even one that failed to parse (reported already, so a provider
         /// that needs one does not also say it is missing).
-        let quotaWritten: Bool
+        package let quotaWritten: Bool
         /// The daemon's time zone, for sources whose replies give local times.
-        let zone: ZoneInfo
+        package let zone: ZoneInfo
     }
 
-    /// Every family, in the order hints list their types.
-    static let families: [any Family.Type] = [
-        DemoProviderDecoder.self, CounterProviderDecoder.self, AiraloProviderDecoder.self, OneNCEProviderDecoder.self,
-        JSONProviderDecoder.self, ModemManagerProviderDecoder.self, ExecProviderDecoder.self,
-        ManualProviderDecoder.self,
-    ]
-
-    static var types: [String] { families.map { $0.type } }
-
+    /// `families` in the order hints list their types.
     static func decode(
         _ table: TableReader,
+        families: [any Family.Type],
         plan: PlanSettings,
         quotaWritten: Bool,
         zone: ZoneInfo
-    ) -> ProviderSettings? {
+    ) -> (any ProviderSettings)? {
+        let types = families.map { $0.type }
         guard let type = table.string("type") else {
             if !table.has("type") {
                 table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))")
@@ -49,6 +44,15 @@ enum ProviderDecoder {
             table.error("type", "unknown provider type `\(type)`", hint: hint)
             return nil
         }
-        return family.decode(table, line: LineContext(plan: plan, quotaWritten: quotaWritten, zone: zone))
+        return family.decodeAny(table, line: LineContext(plan: plan, quotaWritten: quotaWritten, zone: zone))
+    }
+}
+
+extension ProviderDecoder.Family {
+    /// The `type = "..."` that selects this family.
+    package static var type: String { Settings.type }
+
+    static func decodeAny(_ table: TableReader, line: ProviderDecoder.LineContext) -> (any ProviderSettings)? {
+        decode(table, line: line)
     }
 }

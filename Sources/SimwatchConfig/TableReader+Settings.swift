@@ -1,13 +1,28 @@
-import FoundationEssentials
-import SimwatchCore
+package import FoundationEssentials
+package import SimwatchCore
 internal import SimwatchTOML
 
 /// The kinds of value several tables share, read and checked in one place so every table words their mistakes
 /// alike: a choice among words, a secret's source, a time-out, a base URL, a time zone, an ICCID, a date, a
 /// required key.
 extension TableReader {
+    /// A string value parsed by `parse`; the parser's message and hint become the diagnostic.
+    package func parsed<T>(_ key: String, _ parse: (String) throws(UnitParseError) -> T) -> T? {
+        guard let text = string(key) else { return nil }
+        return parsedText(text, key: key, parse)
+    }
+
+    package func parsedText<T>(_ text: String, key: String, _ parse: (String) throws(UnitParseError) -> T) -> T? {
+        do {
+            return try parse(text)
+        } catch {
+            self.error(key, "`\(key)`: \(error.message)", hint: error.hint)
+            return nil
+        }
+    }
+
     /// A string that must be one of `choices`.
-    func choice(_ key: String, _ choices: [String]) -> String? {
+    package func choice(_ key: String, _ choices: [String]) -> String? {
         guard let s = string(key) else { return nil }
         guard choices.contains(s) else {
             let hint =
@@ -20,7 +35,7 @@ extension TableReader {
     }
 
     /// `secret_file` or `credential`: where a secret is read at each use. Reports a missing one when `required`.
-    func secret(required: Bool, what: String) -> SecretSource? {
+    package func secret(required: Bool, what: String) -> SecretSource? {
         let file = string("secret_file")
         let credential = string("credential")
         if file != nil, credential != nil {
@@ -56,7 +71,7 @@ extension TableReader {
     }
 
     /// A duration such as "30s" that must be positive.
-    func timeout(_ key: String = "timeout", default value: TimeSpan) -> TimeSpan {
+    package func timeout(_ key: String = "timeout", default value: TimeSpan) -> TimeSpan {
         guard let span = parsed(key, TimeSpan.init(parsing:)) else { return value }
         guard span.seconds > 0 else {
             error(key, "`\(key)` must be longer than zero")
@@ -66,7 +81,7 @@ extension TableReader {
     }
 
     /// An http:// or https:// URL without a trailing slash.
-    func baseURL(_ key: String, default value: String) -> String {
+    package func baseURL(_ key: String, default value: String) -> String {
         guard let url = string(key) else { return value }
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
             error(key, "`\(key)` must start with https:// (or http://)")
@@ -75,12 +90,12 @@ extension TableReader {
         return url.hasSuffix("/") ? String(url.dropLast()) : url
     }
 
-    func zone(_ key: String, default value: ZoneInfo) -> ZoneInfo {
+    package func zone(_ key: String, default value: ZoneInfo) -> ZoneInfo {
         parsed(key, { (s) throws(UnitParseError) in try ZoneInfo(identifier: s) }) ?? value
     }
 
     /// An ICCID: 18 to 22 digits (the last may be the Luhn check digit).
-    func iccid(_ key: String = "iccid", required: Bool) -> String? {
+    package func iccid(_ key: String = "iccid", required: Bool) -> String? {
         guard let value = string(key) else {
             if required, !has(key) { error(nil, "missing `\(key)`", hint: "the SIM's ICCID, e.g. \"8933...\"") }
             return nil
@@ -93,7 +108,7 @@ extension TableReader {
         return digits
     }
 
-    func required(_ key: String, hint: String) -> String? {
+    package func required(_ key: String, hint: String) -> String? {
         let value = string(key)
         if value == nil, !has(key) { error(nil, "missing `\(key)`", hint: hint) }
         return value
@@ -101,7 +116,7 @@ extension TableReader {
 
     /// A date given as a TOML date-time, a TOML date, or a string in any form `Date(parsing:zone:)` accepts,
     /// between 1970-01-01 and 9999-12-31 (`Plausible`): "0000-01-01" is a typo, not a plan start.
-    func date(_ key: String, zone: ZoneInfo) -> Date? {
+    package func date(_ key: String, zone: ZoneInfo) -> Date? {
         guard let date = anyDate(key, zone: zone) else { return nil }
         do {
             return try Plausible.date(date, what: "`\(key)`")

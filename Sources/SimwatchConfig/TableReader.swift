@@ -1,30 +1,30 @@
 import SimwatchCore
-internal import SimwatchTOML
+package import SimwatchTOML
 
 /// Typed, checked access to one TOML table. Every key read is remembered; `finish(allowing:)` turns the rest into
 /// "unknown key" errors with a suggestion.
-struct TableReader {
-    let table: TOMLTable
+package struct TableReader {
+    package let table: TOMLTable
     /// Dotted path of this table, for messages: "line[0].plan".
-    let path: String
+    package let path: String
     /// How errors name this table: "[line.plan] of line 'fr-travel'".
-    let context: String
+    package let context: String
     let sink: DiagnosticSink
 
-    func has(_ key: String) -> Bool { table.contains(key: key) }
+    package func has(_ key: String) -> Bool { table.contains(key: key) }
 
-    func error(_ key: String?, _ message: String, hint: String? = nil) {
+    package func error(_ key: String?, _ message: String, hint: String? = nil) {
         sink.add(line: line(of: key), context: context, message: message, hint: hint)
     }
 
     /// The line where `key` is defined (the parser keeps every key's position), else where this table is.
-    func line(of key: String?) -> Int? {
+    package func line(of key: String?) -> Int? {
         key.flatMap { table.position(of: $0)?.line } ?? table.position?.line
     }
 
-    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func string(_ key: String) -> String? {
+    package func string(_ key: String) -> String? {
         guard let value = table[key] else { return nil }
         guard let s = value.string else {
             error(key, "`\(key)` must be a string, not \(Self.kind(of: value))", hint: "put the value in quotes")
@@ -33,7 +33,7 @@ struct TableReader {
         return s
     }
 
-    func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+    package func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = table[key] else { return nil }
         guard let i = value.integer.flatMap({ Int(exactly: $0) }) else {
             error(key, "`\(key)` must be a whole number, not \(Self.kind(of: value))")
@@ -46,7 +46,7 @@ struct TableReader {
         return i
     }
 
-    func double(_ key: String, in range: ClosedRange<Double>) -> Double? {
+    package func double(_ key: String, in range: ClosedRange<Double>) -> Double? {
         guard let value = table[key] else { return nil }
         guard let d = value.float ?? value.integer.map(Double.init) else {
             error(key, "`\(key)` must be a number, not \(Self.kind(of: value))")
@@ -59,23 +59,8 @@ struct TableReader {
         return d
     }
 
-    /// A string value parsed by `parse`; the parser's message and hint become the diagnostic.
-    func parsed<T>(_ key: String, _ parse: (String) throws(UnitParseError) -> T) -> T? {
-        guard let text = string(key) else { return nil }
-        return parsedText(text, key: key, parse)
-    }
-
-    func parsedText<T>(_ text: String, key: String, _ parse: (String) throws(UnitParseError) -> T) -> T? {
-        do {
-            return try parse(text)
-        } catch {
-            self.error(key, "`\(key)`: \(error.message)", hint: error.hint)
-            return nil
-        }
-    }
-
     /// A string, or an array of strings.
-    func stringList(_ key: String) -> [String]? {
+    package func stringList(_ key: String) -> [String]? {
         guard let value = table[key] else { return nil }
         if let s = value.string { return [s] }
         guard let array = value.array else {
@@ -93,7 +78,7 @@ struct TableReader {
         return out
     }
 
-    func bool(_ key: String) -> Bool? {
+    package func bool(_ key: String) -> Bool? {
         guard let value = table[key] else { return nil }
         guard let b = value.boolean else {
             error(key, "`\(key)` must be true or false, not \(Self.kind(of: value))")
@@ -103,7 +88,7 @@ struct TableReader {
     }
 
     /// A table of string values (`headers`, `env`, `status_map`).
-    func stringTable(_ key: String) -> [String: String]? {
+    package func stringTable(_ key: String) -> [String: String]? {
         guard let value = table[key] else { return nil }
         guard let t = value.table else {
             error(
@@ -124,7 +109,7 @@ struct TableReader {
         return out
     }
 
-    func subtable(_ key: String, context: String) -> TableReader? {
+    package func subtable(_ key: String, context: String) -> TableReader? {
         guard let value = table[key] else { return nil }
         guard let t = value.table else {
             error(key, "`\(key)` must be a table, not \(Self.kind(of: value))", hint: "write [\(keyPath(key))]")
@@ -134,7 +119,7 @@ struct TableReader {
     }
 
     /// The tables of an array of tables (`[[line]]`), with their paths.
-    func tables(_ key: String) -> [TableReader] {
+    package func tables(_ key: String) -> [TableReader] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
             error(key, "`\(key)` must be written as [[\(key)]] tables, not \(Self.kind(of: value))")
@@ -152,12 +137,12 @@ struct TableReader {
         return out
     }
 
-    func renamed(context: String) -> TableReader {
+    package func renamed(context: String) -> TableReader {
         TableReader(table: table, path: path, context: context, sink: sink)
     }
 
     /// Reports every key not in `allowed`, suggesting the nearest allowed one.
-    func finish(allowing allowed: [String]) {
+    package func finish(allowing allowed: [String]) {
         for key in table.keys.sorted() where !allowed.contains(key) {
             let hint =
                 Suggestion.nearest(to: key, in: allowed).map { "did you mean `\($0)`?" }

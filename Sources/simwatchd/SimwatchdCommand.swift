@@ -1,10 +1,12 @@
 public import ArgumentParser
 import Glibc
 public import Logging
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchControl
 import SimwatchCore
 import SimwatchDaemon
+import SimwatchProviders
 import SimwatchSystemd
 
 struct SimwatchdCommand: AsyncParsableCommand {
@@ -56,7 +58,12 @@ struct SimwatchdCommand: AsyncParsableCommand {
             throw ExitCode(
                 json
                     ? Self.checkJSON(path: path, environment: environment)
-                    : ConfigCheck.run(path: path, environment: environment)
+                    : ConfigCheck.run(
+                        path: path,
+                        environment: environment,
+                        sources: ProviderCatalog.all,
+                        channels: ChannelCatalog.all
+                    )
             )
         }
         let level = logLevel
@@ -86,7 +93,12 @@ struct SimwatchdCommand: AsyncParsableCommand {
     /// {"path", "ok": false, "problems": [...]} and 1.
     static func checkJSON(path: String, environment: [String: String]) -> Int32 {
         do {
-            let config = try Config.load(path: path, environment: environment)
+            let config = try Config.load(
+                path: path,
+                environment: environment,
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             let lines = config.lines.map { line -> JSONValue in
                 .object([
                     "id": .string(line.id), "name": .string(line.name), "provider": .string(line.provider.type),

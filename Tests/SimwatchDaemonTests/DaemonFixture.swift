@@ -3,6 +3,7 @@ import Logging
 import SimwatchConfig
 import SimwatchCore
 import SimwatchDaemon
+import SimwatchProviders
 import SimwatchStore
 import SimwatchTestKit
 
@@ -39,7 +40,7 @@ struct DaemonFixture {
         let line = Line(
             id: "l1",
             name: "Test line",
-            provider: .demo(DemoProviderSettings(dailyUse: ByteCount(bytes: 1))),
+            provider: DemoProviderSettings(dailyUse: ByteCount(bytes: 1)),
             plan: PlanSettings(
                 quota: ByteCount(bytes: 1_000_000_000),
                 validity: .validFor(.days(30)),

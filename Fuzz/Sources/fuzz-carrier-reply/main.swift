@@ -1,5 +1,6 @@
 import FuzzSupport
 import SimwatchCore
+import SimwatchProviders
 
 // USSD and SMS replies of the carriers, through each preset's patterns (the patterns themselves come from the
 // configuration, not from outside, and are not fuzzed), and the French numbers they contain.

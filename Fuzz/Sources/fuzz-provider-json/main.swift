@@ -1,7 +1,9 @@
 import FoundationEssentials
 import FuzzSupport
+import SimwatchAdapterKit
+
 @testable import SimwatchCore
-@testable import SimwatchDaemon
+@testable import SimwatchProviders
 
 // The answers of the HTTP sources, after JSON parsing: the generic JSON source (with each date format and a unit
 // scale, as a configuration sets them), Airalo's usage answer and 1NCE's quota answer.
@@ -36,7 +38,7 @@ let sources = JSONSourceSettings.DateFormat.allCases.map { format in
 let line = Line(
     id: "l1",
     name: "l1",
-    provider: .json(sources[0].settings),
+    provider: sources[0].settings,
     plan: PlanSettings(),
     rules: [],
     pollInterval: .hours(1)

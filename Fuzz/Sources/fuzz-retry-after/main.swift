@@ -1,6 +1,8 @@
 import FoundationEssentials
 import FuzzSupport
-@testable import SimwatchDaemon
+
+@testable import SimwatchChannels
+@testable import SimwatchProviders
 
 // `Retry-After` header values, as the webhook and ntfy channels read them (seconds or an HTTP date) and as the
 // HTTP providers read them (seconds).

@@ -1,5 +1,6 @@
 import FuzzSupport
 import SimwatchCore
+import SimwatchProviders
 
 // What a user's script prints on stdout (the exec provider): a JSON object of amounts, dates, status and credit.
 

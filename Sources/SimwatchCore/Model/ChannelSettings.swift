@@ -2,7 +2,7 @@
 public struct ChannelSettings: Sendable, Hashable, Identifiable {
     /// The name lines list in `channels = [...]` (`[a-z0-9._-]`, never `journal`).
     public var name: String
-    public var kind: ChannelKind
+    public var kind: AnyChannelKind
     /// A reminder still undelivered this long after it was raised is given up (dead letter).
     public var giveUpAfter: TimeSpan
     /// Longest one delivery attempt may take (a hung sendmail is killed, an HTTP exchange abandoned); then it counts
@@ -17,14 +17,14 @@ public struct ChannelSettings: Sendable, Hashable, Identifiable {
 
     public init(
         name: String,
-        kind: ChannelKind,
+        kind: any ChannelKind,
         giveUpAfter: TimeSpan = .days(1),
         attemptTimeout: TimeSpan = TimeSpan(seconds: 30),
         templates: TemplateOverrides = TemplateOverrides(),
         location: String = ""
     ) {
         self.name = name
-        self.kind = kind
+        self.kind = AnyChannelKind(kind)
         self.giveUpAfter = giveUpAfter
         self.attemptTimeout = attemptTimeout
         self.templates = templates
@@ -32,37 +32,33 @@ public struct ChannelSettings: Sendable, Hashable, Identifiable {
     }
 }
 
-/// The type of a channel with its own settings.
-public enum ChannelKind: Sendable, Hashable {
-    case email(EmailSettings)
-    case webhook(WebhookSettings)
-    case ntfy(NtfySettings)
-    case desktop(DesktopSettings)
-
+/// A channel's own settings, decoded from `[channels.NAME]`. Each type of channel (SimwatchChannels, one folder
+/// each) has its own; the core and the services know only what this protocol says of them.
+public protocol ChannelKind: Sendable, Hashable {
     /// The configuration's `type`.
-    public var type: String {
-        switch self {
-        case .email: "email"
-        case .webhook: "webhook"
-        case .ntfy: "ntfy"
-        case .desktop: "desktop"
-        }
-    }
+    static var type: String { get }
+    /// The mail recipients of a channel that sends mail (empty when every line brings its own `[line.email]`);
+    /// nil for the others. A line's `[line.email]` replaces them.
+    var mailRecipients: [MailAddress]? { get }
 }
 
-/// `type = "email"`: an RFC 5322 message piped to `sendmail -t -oi`.
-public struct EmailSettings: Sendable, Hashable {
-    /// Default recipients; a line's `[line.email] to` replaces them for that line's reminders.
-    public var to: [MailAddress]
-    public var from: MailAddress
-    /// The sendmail-compatible program (msmtp-mta, Postfix, ...), run as `sendmail -t -oi`.
-    public var sendmail: String
+extension ChannelKind {
+    public var mailRecipients: [MailAddress]? { nil }
+}
 
-    public init(to: [MailAddress], from: MailAddress, sendmail: String = "/usr/sbin/sendmail") {
-        self.to = to
-        self.from = from
-        self.sendmail = sendmail
+/// A channel's settings of any type, equal when of the same type with equal values.
+public typealias AnyChannelKind = AnySettings<any ChannelKind>
+
+extension AnySettings where Base == any ChannelKind {
+    public init(_ base: any ChannelKind) {
+        self.init(base: base, key: { AnyHashable(base) })
     }
+
+    /// The configuration's `type`.
+    public var type: String { Swift.type(of: base).type }
+    public var mailRecipients: [MailAddress]? { base.mailRecipients }
+    /// Whether the channel sends mail (and so takes a line's `[line.email]` recipients).
+    public var sendsMail: Bool { mailRecipients != nil }
 }
 
 /// A mailbox: `alice@example.com` or `Alice Martin <alice@example.com>`.
@@ -114,66 +110,6 @@ public enum SecretSource: Sendable, Hashable, CustomStringConvertible {
         case .file(let path): "secret_file \(path)"
         case .credential(let name): "credential \(name)"
         }
-    }
-}
-
-/// `type = "webhook"`: a signed JSON POST (Standard Webhooks).
-public struct WebhookSettings: Sendable, Hashable {
-    public var url: EndpointURL
-    /// The `whsec_...` signing secret; without one, requests carry no `webhook-signature`.
-    public var secret: SecretSource?
-    public var connectTimeout: TimeSpan
-
-    public init(url: EndpointURL, secret: SecretSource?, connectTimeout: TimeSpan = TimeSpan(seconds: 10)) {
-        self.url = url
-        self.secret = secret
-        self.connectTimeout = connectTimeout
-    }
-}
-
-/// `type = "ntfy"`: a plain-text POST to an ntfy topic with Title, Priority and Tags headers.
-public struct NtfySettings: Sendable, Hashable {
-    /// Server and topic: `https://ntfy.sh/my-topic`.
-    public var url: EndpointURL
-    /// An access token (`tk_...`), sent as `Authorization: Bearer`.
-    public var token: SecretSource?
-    /// ntfy priority (1 min ... 5 max) per severity.
-    public var priorities: [Severity: Int]
-    /// Extra tags (emoji short codes or words) added to every message.
-    public var tags: [String]
-    public var connectTimeout: TimeSpan
-
-    public static let defaultPriorities: [Severity: Int] = [.info: 3, .warning: 4, .critical: 5]
-
-    public init(
-        url: EndpointURL,
-        token: SecretSource?,
-        priorities: [Severity: Int] = NtfySettings.defaultPriorities,
-        tags: [String] = [],
-        connectTimeout: TimeSpan = TimeSpan(seconds: 10)
-    ) {
-        self.url = url
-        self.token = token
-        self.priorities = priorities
-        self.tags = tags
-        self.connectTimeout = connectTimeout
-    }
-}
-
-/// `type = "desktop"`: `org.freedesktop.Notifications.Notify` on the session bus.
-public struct DesktopSettings: Sendable, Hashable {
-    /// Urgency per severity: 0 low, 1 normal, 2 critical.
-    public var urgency: [Severity: UInt8]
-    /// Milliseconds the notice stays up; -1 lets the server decide, 0 keeps it until dismissed.
-    public var expireTimeout: Int32
-    public var appName: String
-
-    public static let defaultUrgency: [Severity: UInt8] = [.info: 0, .warning: 1, .critical: 2]
-
-    public init(urgency: [Severity: UInt8] = DesktopSettings.defaultUrgency, expireTimeout: Int32 = -1) {
-        self.urgency = urgency
-        self.expireTimeout = expireTimeout
-        self.appName = "simwatch"
     }
 }
 

@@ -6,7 +6,7 @@ public struct Line: Sendable, Hashable, Identifiable {
     public var id: String
     /// Display name, any Unicode ("法国上网卡 Orange Holiday").
     public var name: String
-    public var provider: ProviderSettings
+    public var provider: AnyProviderSettings
     public var plan: PlanSettings
     /// Channel names that hear about this line; `journal` is always among them.
     public var channels: [String]
@@ -24,7 +24,7 @@ public struct Line: Sendable, Hashable, Identifiable {
     public init(
         id: String,
         name: String,
-        provider: ProviderSettings,
+        provider: any ProviderSettings,
         plan: PlanSettings,
         channels: [String] = ["journal"],
         rules: [Rule],
@@ -36,7 +36,7 @@ public struct Line: Sendable, Hashable, Identifiable {
     ) {
         self.id = id
         self.name = name
-        self.provider = provider
+        self.provider = AnyProviderSettings(provider)
         self.plan = plan
         self.channels = channels
         self.rules = rules

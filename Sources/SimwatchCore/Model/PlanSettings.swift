@@ -97,7 +97,7 @@ public struct MonthlyCycle: Sendable, Hashable {
         min(day, Self.daysIn(year: year, month: month))
     }
 
-    static func daysIn(year: Int, month: Int) -> Int {
+    package static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -1,60 +1,38 @@
-/// Which adapter reads a line, with its settings, decoded and validated from `[line.provider]`.
-public enum ProviderSettings: Sendable, Hashable {
-    case demo(DemoProviderSettings)
-    /// Interface byte counters in sysfs, accumulated over the plan period.
-    case counters(CounterProviderSettings)
-    /// The Airalo Partner API.
-    case airalo(AiraloProviderSettings)
-    /// The 1NCE management API.
-    case oneNCE(OneNCEProviderSettings)
-    /// Any JSON API, mapped with JSON pointers.
-    case json(JSONSourceSettings)
-    /// A modem through ModemManager: a USSD code or the newest SMS from the carrier.
-    case modemManager(ModemManagerProviderSettings)
-    /// A user script that prints a reading as JSON.
-    case exec(ExecProviderSettings)
-    /// Readings and renewals entered with `simwatchctl record` and `renew`; never polled.
-    case manual(ManualProviderSettings)
-
+/// A line's source settings, decoded and validated from `[line.provider]`. Each kind of source (SimwatchProviders,
+/// one folder each) has its own type; the core and the services know only what this protocol says of them.
+public protocol ProviderSettings: Sendable, Hashable {
     /// The `type` key as written in the configuration.
-    public var type: String {
-        switch self {
-        case .demo: "demo"
-        case .counters: "counters"
-        case .airalo: "airalo"
-        case .oneNCE: "1nce"
-        case .json: "json"
-        case .modemManager: "modemmanager"
-        case .exec: "exec"
-        case .manual: "manual"
-        }
-    }
-
+    static var type: String { get }
     /// The shortest poll interval the source tolerates; a line polling faster is slowed to this.
-    public var minimumPollInterval: TimeSpan? {
-        switch self {
-        case .airalo: AiraloProviderSettings.minimumPollInterval
-        default: nil
-        }
-    }
+    var minimumPollInterval: TimeSpan? { get }
+    /// Whether the daemon reads the source, or its readings are entered by hand.
+    var polling: ProviderPolling { get }
 }
 
-/// A simulated plan that drains at a steady pace with a daily rhythm. It reads the line's plan period like any
-/// provider reads its carrier, so renewals and rules behave exactly as with a real source.
-public struct DemoProviderSettings: Sendable, Hashable {
-    /// Average use per day.
-    public var dailyUse: ByteCount
-    /// Fraction of the pace that varies over the day (0 = perfectly steady).
-    public var wobble: Double
-    /// Prepaid credit balance to report, if any.
-    public var credit: Money?
-    /// Make every nth poll fail, to show backoff and the stale rule (0 = never).
-    public var failEvery: Int
+extension ProviderSettings {
+    public var minimumPollInterval: TimeSpan? { nil }
+    public var polling: ProviderPolling { .polled }
+}
 
-    public init(dailyUse: ByteCount, wobble: Double = 0.3, credit: Money? = nil, failEvery: Int = 0) {
-        self.dailyUse = dailyUse
-        self.wobble = wobble
-        self.credit = credit
-        self.failEvery = failEvery
+/// How a line's readings arrive.
+public enum ProviderPolling: Sendable, Hashable {
+    /// The adapter is asked on every poll.
+    case polled
+    /// Readings and renewals are entered with `simwatchctl record` and `renew`; the line is never read. With
+    /// `estimate`, what is left is estimated between entries from the recent pace (readings marked as estimates).
+    case byHand(estimate: Bool)
+}
+
+/// A line's source settings of any kind, equal when of the same kind with equal values.
+public typealias AnyProviderSettings = AnySettings<any ProviderSettings>
+
+extension AnySettings where Base == any ProviderSettings {
+    public init(_ base: any ProviderSettings) {
+        self.init(base: base, key: { AnyHashable(base) })
     }
+
+    /// The `type` key as written in the configuration.
+    public var type: String { Swift.type(of: base).type }
+    public var minimumPollInterval: TimeSpan? { base.minimumPollInterval }
+    public var polling: ProviderPolling { base.polling }
 }

@@ -11,3 +11,13 @@ extension String {
 extension Substring {
     package func trimming(_ set: String) -> String { String(self).trimming(set) }
 }
+
+extension String {
+    /// The string without leading and trailing white space.
+    package var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,4 +1,5 @@
 public import Logging
+import SimwatchChannels
 import SimwatchCore
 
 /// Plain log lines on stderr for a terminal or the demo: "simwatchd: warning: fr-travel: poll failed ...".

@@ -1,11 +1,13 @@
 import FoundationEssentials
 import Glibc
 public import Logging
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchControl
 import SimwatchCore
 import SimwatchHTTP
 import SimwatchLoop
+import SimwatchProviders
 import SimwatchStore
 import SimwatchSystemd
 
@@ -28,7 +30,12 @@ public struct Daemon {
         signal(SIGHUP, SIG_IGN)
         var config: Config
         do {
-            config = try Config.load(path: options.configPath, environment: environment)
+            config = try Config.load(
+                path: options.configPath,
+                environment: environment,
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
         } catch {
             if let status = FirstStart.exitStatus(options: options, environment: environment, logger: logger) {
                 return status
@@ -214,7 +221,12 @@ public struct Daemon {
         notifier.reloading()
         logger.notice("reloading \(options.configPath)")
         do {
-            let fresh = try Config.load(path: options.configPath, environment: environment)
+            let fresh = try Config.load(
+                path: options.configPath,
+                environment: environment,
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             let channels = try factory.channels(for: fresh)
             try await simwatch.reload(fresh, channels: channels, now: clock.now())
             if fresh.daemon.timeScale != running.daemon.timeScale

@@ -18,7 +18,7 @@ extension ControlActions {
         if let id { line = try self.line(id) }
         let config = running.config
         let lineID = line?.id ?? "simwatch"
-        let isEmail = config.channels.first { $0.name == name }?.kind.type == "email"
+        let isEmail = config.channels.first { $0.name == name }?.kind.sendsMail == true
         let reading = line.flatMap { (try? ledger.store.readings.latest(line: $0.id)) ?? nil }
         let reminder = Reminder(
             id: "\(lineID)/+test/\(Int64(now.timeIntervalSince1970))/1/\(name)",

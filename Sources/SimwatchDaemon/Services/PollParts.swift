@@ -1,5 +1,6 @@
 import Logging
 import SimwatchCore
+import SimwatchProviders
 
 /// What the poll scheduler works with and never changes: where readings come from, the configuration in force,
 /// the clock, the back-off and its randomness, the journal and the event feed.

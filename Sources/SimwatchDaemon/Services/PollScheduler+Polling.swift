@@ -2,15 +2,16 @@ public import FoundationEssentials
 import Logging
 import SimwatchConfig
 public import SimwatchCore
+import SimwatchProviders
 
 extension PollScheduler {
     /// Polls one line in its own task with a timeout. A manual line is not read: it may get an estimate instead,
     /// which is returned.
     @discardableResult
     func start(_ line: Line, now: Date) async -> Reading? {
-        if case .manual(let settings) = line.provider {
+        if case .byHand(let estimated) = line.provider.polling {
             defer { queue.schedule(line.id, at: now + line.pollInterval) }
-            guard settings.estimate, let estimate = await ledger.estimate(line, now: now) else { return nil }
+            guard estimated, let estimate = await ledger.estimate(line, now: now) else { return nil }
             let text = ReadingText.describe(estimate)
             parts.logger.info("\(line.id): \(text)", metadata: ["line": "\(line.id)"])
             parts.events.publish(WatchEvent(kind: .reading, at: now, lineID: line.id, summary: text, reading: estimate))

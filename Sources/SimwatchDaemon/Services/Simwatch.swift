@@ -2,6 +2,7 @@ public import FoundationEssentials
 public import Logging
 public import SimwatchConfig
 public import SimwatchCore
+public import SimwatchProviders
 public import SimwatchStore
 
 /// The daemon's services, put together once: the ledger (state and database), the poll scheduler, the repeat

@@ -1,6 +1,8 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
+import SimwatchProviders
 import Testing
 
 /// The daemon's decisions, with no actor and no database: each test is an input and the outcome it must give.
@@ -44,7 +46,9 @@ import Testing
             after = "1d"
             """,
         path: "config.toml",
-        environment: ["TZ": "UTC"]
+        environment: ["TZ": "UTC"],
+        sources: ProviderCatalog.all,
+        channels: ChannelCatalog.all,
     )
     static let line = config.lines[0]
     /// Friday 4 December 2026, 12:00 UTC (outside quiet hours); `night` is 23:00 the same day.

@@ -1,6 +1,8 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
+import SimwatchProviders
 import Testing
 
 @Suite struct ChannelConfigTests {
@@ -49,7 +51,13 @@ import Testing
         """
 
     func parse(_ text: String) throws(ConfigError) -> Config {
-        try Config.parse(text: text, path: "/home/ana/config.toml", environment: Self.env)
+        try Config.parse(
+            text: text,
+            path: "/home/ana/config.toml",
+            environment: Self.env,
+            sources: ProviderCatalog.all,
+            channels: ChannelCatalog.all
+        )
     }
 
     func errors(_ text: String) -> [String] {
@@ -66,7 +74,7 @@ import Testing
         #expect(config.channels.map(\.name) == ["desk", "hook", "mail", "phone"])
         #expect(config.lines[0].channels == ["journal", "mail", "hook"])
         let mail = try #require(config.channels.first { $0.name == "mail" })
-        guard case .email(let email) = mail.kind else {
+        guard let email = mail.kind.as(EmailSettings.self) else {
             Issue.record("not email")
             return
         }
@@ -76,21 +84,21 @@ import Testing
         #expect(mail.giveUpAfter == .days(2) && mail.attemptTimeout == TimeSpan(seconds: 20))
         #expect(mail.location == "config.toml:1")
         let hook = try #require(config.channels.first { $0.name == "hook" })
-        guard case .webhook(let webhook) = hook.kind else {
+        guard let webhook = hook.kind.as(WebhookSettings.self) else {
             Issue.record("not webhook")
             return
         }
         #expect(webhook.secret == .file("~/.config/simwatch/hook.secret"))
         #expect(webhook.connectTimeout == TimeSpan(seconds: 5))
         let phone = try #require(config.channels.first { $0.name == "phone" })
-        guard case .ntfy(let ntfy) = phone.kind else {
+        guard let ntfy = phone.kind.as(NtfySettings.self) else {
             Issue.record("not ntfy")
             return
         }
         #expect(ntfy.priorities == [.info: 2, .warning: 4, .critical: 5])
         #expect(ntfy.token == .credential("ntfy-token") && ntfy.tags == ["sim"])
         let desk = try #require(config.channels.first { $0.name == "desk" })
-        guard case .desktop(let desktop) = desk.kind else {
+        guard let desktop = desk.kind.as(DesktopSettings.self) else {
             Issue.record("not desktop")
             return
         }

@@ -1,6 +1,8 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
+import SimwatchProviders
 import Testing
 
 /// Out-of-range numbers in the configuration are a diagnostic naming the key, never a crash.
@@ -18,7 +20,13 @@ import Testing
             \(provider)
             """
         do {
-            _ = try Config.parse(text: text, path: "config.toml", environment: ["TZ": "UTC"])
+            _ = try Config.parse(
+                text: text,
+                path: "config.toml",
+                environment: ["TZ": "UTC"],
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             return []
         } catch {
             return error.diagnostics.map(\.description)

@@ -1,3 +1,5 @@
+import SimwatchChannels
+import SimwatchProviders
 import Testing
 
 @testable import SimwatchConfig
@@ -9,7 +11,13 @@ import Testing
 @Suite struct ConfigSyntaxErrorTests {
     static func diagnostics(_ text: String) -> [ConfigDiagnostic] {
         do {
-            _ = try Config.parse(text: text, path: "/etc/c.toml", environment: ["TZ": "UTC"])
+            _ = try Config.parse(
+                text: text,
+                path: "/etc/c.toml",
+                environment: ["TZ": "UTC"],
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             return []
         } catch {
             return error.diagnostics

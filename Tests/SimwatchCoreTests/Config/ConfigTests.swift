@@ -1,6 +1,8 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
+import SimwatchProviders
 import Testing
 
 @Suite struct ConfigTests {
@@ -46,7 +48,13 @@ import Testing
         """
 
     func parse(_ text: String) throws(ConfigError) -> Config {
-        try Config.parse(text: text, path: "/home/ana/.config/simwatch/config.toml", environment: Self.env)
+        try Config.parse(
+            text: text,
+            path: "/home/ana/.config/simwatch/config.toml",
+            environment: Self.env,
+            sources: ProviderCatalog.all,
+            channels: ChannelCatalog.all
+        )
     }
 
     func errors(_ text: String) -> [String] {
@@ -71,7 +79,7 @@ import Testing
         #expect(travel.pollInterval == .minutes(10))
         #expect(travel.channels == ["journal"])
         #expect(travel.rules.map(\.id) == ["data-below"])
-        #expect(travel.provider == .demo(DemoProviderSettings(dailyUse: ByteCount(bytes: 524_288_000))))
+        #expect(travel.provider == AnyProviderSettings(DemoProviderSettings(dailyUse: ByteCount(bytes: 524_288_000))))
         let router = config.lines[1]
         #expect(router.plan.validity == .monthly(cycleDay: 5))
         #expect(router.rules.map(\.id) == ["nearly-out", "expires-within"])
@@ -224,7 +232,12 @@ import Testing
 
     @Test func missingFileSaysHowToFix() {
         do {
-            _ = try Config.load(path: "/nonexistent/simwatch.toml", environment: Self.env)
+            _ = try Config.load(
+                path: "/nonexistent/simwatch.toml",
+                environment: Self.env,
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             Issue.record("expected an error")
         } catch {
             #expect(error.description.contains("cannot read the configuration"))
@@ -252,7 +265,13 @@ import Testing
             \(body)
             """
         do {
-            _ = try Config.parse(text: text, path: "config.toml", environment: ["TZ": "UTC"])
+            _ = try Config.parse(
+                text: text,
+                path: "config.toml",
+                environment: ["TZ": "UTC"],
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             return []
         } catch {
             return error.diagnostics.map(\.description)
@@ -279,7 +298,9 @@ import Testing
             text: "[[line]]\nid = \"a\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\"\n"
                 + "[[line.rule]]\nkind = \"expires_within\"\nwithin = \"3d\"\nrepeat_cap = \"2d\"",
             path: "config.toml",
-            environment: ["TZ": "UTC"]
+            environment: ["TZ": "UTC"],
+            sources: ProviderCatalog.all,
+            channels: ChannelCatalog.all,
         )
         #expect(config.lines[0].rules[0].repeatPolicy == .diminishing(start: .days(1), cap: .days(2)))
     }
@@ -298,7 +319,15 @@ import Testing
     @Test func linePollIntervalHasAFloor() {
         let text =
             "[[line]]\nid = \"a\"\npoll_interval = \"1s\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\""
-        #expect(throws: ConfigError.self) { try Config.parse(text: text, path: "c.toml", environment: [:]) }
+        #expect(throws: ConfigError.self) {
+            try Config.parse(
+                text: text,
+                path: "c.toml",
+                environment: [:],
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
+        }
     }
 
     @Test func allDayQuietHoursAreRefused() {
@@ -307,7 +336,13 @@ import Testing
         let text =
             "[daemon]\nquiet_hours = \"00:00-24:00\"\n[[line]]\nid = \"a\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\""
         do {
-            _ = try Config.parse(text: text, path: "config.toml", environment: ["TZ": "UTC"])
+            _ = try Config.parse(
+                text: text,
+                path: "config.toml",
+                environment: ["TZ": "UTC"],
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             Issue.record("expected an error")
         } catch {
             #expect(error.diagnostics.first?.description.contains("covers the whole day") == true)
@@ -318,7 +353,13 @@ import Testing
         let text =
             "[daemon]\npace_window = \"30d\"\n[[line]]\nid = \"a\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\""
         do {
-            _ = try Config.parse(text: text, path: "config.toml", environment: ["TZ": "UTC"])
+            _ = try Config.parse(
+                text: text,
+                path: "config.toml",
+                environment: ["TZ": "UTC"],
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             Issue.record("expected an error")
         } catch {
             #expect(error.diagnostics.first?.description.contains("config.toml:2") == true)

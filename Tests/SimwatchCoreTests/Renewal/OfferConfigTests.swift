@@ -1,6 +1,8 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
+import SimwatchProviders
 import Testing
 
 @Suite struct OfferConfigTests {
@@ -30,7 +32,15 @@ import Testing
 
     func parse(_ extra: String) -> (Config?, [String]) {
         do {
-            return (try Config.parse(text: Self.lines + extra, path: "config.toml", environment: ["TZ": "UTC"]), [])
+            return (
+                try Config.parse(
+                    text: Self.lines + extra,
+                    path: "config.toml",
+                    environment: ["TZ": "UTC"],
+                    sources: ProviderCatalog.all,
+                    channels: ChannelCatalog.all
+                ), []
+            )
         } catch {
             return (nil, error.diagnostics.map(\.description))
         }

@@ -1,6 +1,8 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
+import SimwatchProviders
 import Testing
 
 @Suite struct RenewConfigTests {
@@ -16,7 +18,13 @@ import Testing
             \(renew)
             """
         do {
-            let config = try Config.parse(text: text, path: "config.toml", environment: ["TZ": "UTC"])
+            let config = try Config.parse(
+                text: text,
+                path: "config.toml",
+                environment: ["TZ": "UTC"],
+                sources: ProviderCatalog.all,
+                channels: ChannelCatalog.all
+            )
             return (config.lines.first?.renew, [])
         } catch {
             return (nil, error.diagnostics.map(\.description))
@@ -52,7 +60,9 @@ import Testing
         let config = try Config.parse(
             text: "[[line]]\nid = \"a\"\n[line.plan]\nquota = \"1GB\"\n[line.provider]\ntype = \"demo\"\n",
             path: "config.toml",
-            environment: ["TZ": "UTC"]
+            environment: ["TZ": "UTC"],
+            sources: ProviderCatalog.all,
+            channels: ChannelCatalog.all
         )
         #expect(config.lines.first?.renew.isEmpty == true)
     }

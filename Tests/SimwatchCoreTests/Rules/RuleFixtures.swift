@@ -1,5 +1,6 @@
 import FoundationEssentials
 import SimwatchCore
+import SimwatchProviders
 
 /// Shared fixtures: a 5 GB plan that started on 2026-11-20 and expires on 2026-11-30 (UTC).
 enum Fixture {
@@ -10,7 +11,7 @@ enum Fixture {
         Line(
             id: "fr-travel",
             name: "Orange Holiday",
-            provider: .demo(DemoProviderSettings(dailyUse: ByteCount(bytes: 500_000_000))),
+            provider: DemoProviderSettings(dailyUse: ByteCount(bytes: 500_000_000)),
             plan: PlanSettings(quota: quota, validity: .validFor(.days(10)), started: start),
             rules: rules,
             pollInterval: .minutes(15)

@@ -1,8 +1,10 @@
 import FoundationEssentials
 import Logging
+import SimwatchChannels
 import SimwatchConfig
 import SimwatchCore
 import SimwatchDaemon
+import SimwatchProviders
 import SimwatchStore
 import SimwatchTestKit
 import Testing
@@ -20,7 +22,7 @@ final class HangingChannel: NotificationChannel {
         var f = try DaemonFixture(rules: [DaemonFixture.lowData(.once)])
         f.config.lines[0].channels = ["journal", "slow"]
         f.config.channels = [
-            ChannelSettings(name: "slow", kind: .desktop(DesktopSettings()), attemptTimeout: TimeSpan(seconds: 1))
+            ChannelSettings(name: "slow", kind: DesktopSettings(), attemptTimeout: TimeSpan(seconds: 1))
         ]
         let simwatch = Simwatch(
             config: f.config,

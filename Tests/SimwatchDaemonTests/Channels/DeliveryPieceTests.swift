@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SimwatchChannels
 import SimwatchCore
 import SimwatchHTTP
 import SimwatchStore
@@ -8,37 +9,6 @@ import Testing
 
 @Suite struct DeliveryPieceTests {
     static let t0 = Date(timeIntervalSince1970: 1_795_132_800)
-
-    @Test func standardWebhooksVector() throws {
-        // From the Standard Webhooks specification.
-        let signer = try WebhookSignature(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
-        let signature = try signer.sign(
-            id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
-            timestamp: 1_614_265_330,
-            body: Array(#"{"test": 2432232314}"#.utf8)
-        )
-        #expect(signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
-        #expect(throws: WebhookSignature.InvalidSecret.self) { _ = try WebhookSignature(secret: "whsec_c2hvcnQ=") }
-    }
-
-    @Test func httpStatusesMapToOutcomes() {
-        func code(_ status: Int, _ headers: [HTTPHeader] = []) -> DeliveryError? {
-            do {
-                try HTTPDelivery.check(HTTPResponseSpec(status: status, headers: headers, body: []), now: Self.t0)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        #expect(code(200) == nil && code(204) == nil)
-        #expect(code(410)?.code == .gone)
-        #expect(code(500)?.code == .temporary && code(429)?.code == .temporary && code(408)?.code == .temporary)
-        #expect(code(404)?.code == .rejected && code(301)?.code == .rejected && code(400)?.code == .rejected)
-        #expect(code(503, [HTTPHeader("Retry-After", "120")])?.retryAfter == 120)
-        #expect(HTTPDelivery.retryAfter("Fri, 20 Nov 2026 00:10:00 GMT", now: Self.t0) == 600)
-        #expect(HTTPDelivery.retryAfter("soon", now: Self.t0) == nil)
-        #expect(HTTPDelivery.retryAfter("9999999", now: Self.t0) == 86_400)
-    }
 
     static func item(attempts: Int, created: Date = t0) -> OutboxItem {
         let r = ReminderTemplatesFixture.reminder(created: created)
@@ -81,7 +51,7 @@ import Testing
         let success = policy.outcome(of: Self.item(attempts: 3), failure: nil, channelExists: true, now: Self.t0)
         #expect(success.error == nil)
 
-        var settings = ChannelSettings(name: "mail", kind: .desktop(DesktopSettings()))
+        var settings = ChannelSettings(name: "mail", kind: DesktopSettings())
         settings.giveUpAfter = .hours(2)
         let short = DeliveryPolicy(settings, random: { 0.5 })
         #expect(

@@ -3,6 +3,7 @@ import Logging
 import SimwatchConfig
 import SimwatchCore
 import SimwatchDaemon
+import SimwatchProviders
 import SimwatchStore
 import SimwatchTestKit
 import Testing
@@ -54,7 +55,9 @@ import Testing
 
     @Test func renewResolvesAndDoesNotCountTwice() async throws {
         var f = try DaemonFixture(rules: [DaemonFixture.lowData(.every(.hours(6)))])
-        f.config.lines[0].provider = .demo(DemoProviderSettings(dailyUse: ByteCount(bytes: 200_000_000), wobble: 0))
+        f.config.lines[0].provider = AnyProviderSettings(
+            DemoProviderSettings(dailyUse: ByteCount(bytes: 200_000_000), wobble: 0)
+        )
         let demo = ScriptedProvider { request in
             try await DemoProvider(settings: DemoProviderSettings(dailyUse: ByteCount(bytes: 200_000_000), wobble: 0))
                 .read(request)

@@ -2,6 +2,7 @@ import FoundationEssentials
 import Logging
 import SimwatchCore
 import SimwatchDaemon
+import SimwatchProviders
 import SimwatchStore
 import SimwatchTestKit
 import Testing

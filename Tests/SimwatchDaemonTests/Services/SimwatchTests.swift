@@ -3,6 +3,7 @@ import Logging
 import SimwatchConfig
 import SimwatchCore
 import SimwatchDaemon
+import SimwatchProviders
 import SimwatchStore
 import SimwatchTestKit
 import Testing

@@ -1,0 +1,22 @@
+public import SimwatchCore
+
+/// A simulated plan that drains at a steady pace with a daily rhythm. It reads the line's plan period like any
+/// provider reads its carrier, so renewals and rules behave exactly as with a real source.
+public struct DemoProviderSettings: ProviderSettings {
+    public static let type = "demo"
+    /// Average use per day.
+    public var dailyUse: ByteCount
+    /// Fraction of the pace that varies over the day (0 = perfectly steady).
+    public var wobble: Double
+    /// Prepaid credit balance to report, if any.
+    public var credit: Money?
+    /// Make every nth poll fail, to show backoff and the stale rule (0 = never).
+    public var failEvery: Int
+
+    public init(dailyUse: ByteCount, wobble: Double = 0.3, credit: Money? = nil, failEvery: Int = 0) {
+        self.dailyUse = dailyUse
+        self.wobble = wobble
+        self.credit = credit
+        self.failEvery = failEvery
+    }
+}

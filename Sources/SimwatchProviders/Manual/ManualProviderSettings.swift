@@ -1,0 +1,14 @@
+public import SimwatchCore
+
+/// A line whose readings are entered by hand.
+public struct ManualProviderSettings: ProviderSettings {
+    public static let type = "manual"
+    /// Never read; estimated between entries unless `estimate` is off.
+    public var polling: ProviderPolling { .byHand(estimate: estimate) }
+    /// Between entries, estimate what is left from the recent pace (readings marked as estimates).
+    public var estimate: Bool
+
+    public init(estimate: Bool = true) {
+        self.estimate = estimate
+    }
+}
