@@ -106,6 +106,7 @@ public struct ReminderComposer: Sendable {
             neededUntil: snapshot.line.neededUntil,
             pace: forecast.pacePerDay,
             remaining: snapshot.remaining,
+            total: snapshot.total,
             period: snapshot.period,
             now: now
         ).sentence(zone: zone)

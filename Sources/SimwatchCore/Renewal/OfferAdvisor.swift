@@ -13,9 +13,11 @@ public enum OfferAdvisor {
         neededUntil: Date?,
         pace: ByteCount?,
         remaining: ByteCount?,
+        total: ByteCount? = nil,
         period: PlanPeriod?,
         now: Date
     ) -> OfferAdvice {
+        let pace = self.pace(recent: pace, remaining: remaining, total: total, period: period, now: now)
         let need = self.need(neededUntil: neededUntil, pace: pace, remaining: remaining, period: period, now: now)
         let currencies = offers.map(\.price.currency).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         var options: [OfferAdvice.Option] = []
@@ -30,7 +32,27 @@ public enum OfferAdvisor {
         return OfferAdvice(need: need, options: options, picks: picks)
     }
 
-    /// Until when: `neededUntil`, else the end of the current period and one more period, else 30 days. The data:
+    /// The pace to plan with: the recent one (the forecast's), or the period's average when that is higher. Once the
+    /// data has run out the recent pace drops to nothing, but the person will use data again after renewing.
+    public static func pace(
+        recent: ByteCount?,
+        remaining: ByteCount?,
+        total: ByteCount?,
+        period: PlanPeriod?,
+        now: Date
+    ) -> ByteCount? {
+        guard let period, let total, let remaining, total.bytes > 0 else { return recent }
+        let end = min(now, period.expiresAt ?? now)
+        let days = end.timeIntervalSince(period.startedAt) / 86_400
+        guard days >= 1 else { return recent }
+        let used = Double(max(0, min(total.bytes, total.bytes - max(0, remaining.bytes))))
+        let average = ByteCount(bytes: Int64((used / days).rounded()))
+        guard let recent else { return average }
+        return max(recent, average)
+    }
+
+    /// Until when: `neededUntil`, else the end of the current period and one more period (from now, once the
+    /// period has ended), else 30 days. The data:
     /// the pace over those days, less what is left that is still valid while it is used.
     static func need(
         neededUntil: Date?,
@@ -44,7 +66,7 @@ public enum OfferAdvisor {
         if let neededUntil {
             until = neededUntil
         } else if let period, let expires = period.expiresAt, expires > period.startedAt {
-            until = expires > now ? expires.addingTimeInterval(expires.timeIntervalSince(period.startedAt)) : now
+            until = max(expires, now).addingTimeInterval(expires.timeIntervalSince(period.startedAt))
         } else {
             until = now + .days(30)
         }

@@ -77,6 +77,7 @@ public struct Queries: Sendable {
             neededUntil: state.line.neededUntil,
             pace: forecast.pacePerDay,
             remaining: state.latest?.effectiveRemaining,
+            total: state.latest?.total ?? state.period?.quota,
             period: state.period,
             now: now
         )

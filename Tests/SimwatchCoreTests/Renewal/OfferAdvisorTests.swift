@@ -88,6 +88,42 @@ import Testing
         #expect(advise([Self.holiday]).need?.until == now + .days(30))
     }
 
+    @Test func anExpiredPlanNeedsAnotherPeriodFromNow() {
+        let period = PlanPeriod(startedAt: now - .days(9), quota: nil, expiresAt: now - .days(2))
+        #expect(advise([Self.holiday], period: period).need?.until == now + .days(7))
+    }
+
+    @Test func whenTheDataRanOutThePeriodsAveragePaceCounts() {
+        // 7 GB of 7 GB used in 7 days: 1 GB/day on average, though nothing was used lately (nothing was left).
+        let period = PlanPeriod(
+            startedAt: now - .days(7),
+            quota: ByteCount(bytes: 7_000_000_000),
+            expiresAt: now + .days(3)
+        )
+        let advice = OfferAdvisor.advise(
+            [Self.holiday],
+            neededUntil: now + .days(10),
+            pace: ByteCount(bytes: 0),
+            remaining: ByteCount(bytes: 0),
+            total: ByteCount(bytes: 7_000_000_000),
+            period: period,
+            now: now
+        )
+        #expect(advice.need?.pace == ByteCount(bytes: 1_000_000_000))
+        #expect(advice.need?.data == ByteCount(bytes: 10_000_000_000))
+        // A recent pace above the average wins; less than a day into a period, the average is not used.
+        let young = PlanPeriod(startedAt: now - .hours(12), quota: ByteCount(bytes: 7_000_000_000), expiresAt: nil)
+        #expect(
+            OfferAdvisor.pace(
+                recent: ByteCount(bytes: 5),
+                remaining: ByteCount(bytes: 0),
+                total: ByteCount(bytes: 7_000_000_000),
+                period: young,
+                now: now
+            ) == ByteCount(bytes: 5)
+        )
+    }
+
     @Test func whatIsLeftMayLastAndThePlanStillNeedsKeeping() {
         let advice = advise([Self.holiday], until: now + .days(3), remaining: 5_000_000_000)
         #expect(advice.need?.data == ByteCount(bytes: 0))
