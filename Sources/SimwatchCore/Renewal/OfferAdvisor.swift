@@ -46,7 +46,7 @@ public enum OfferAdvisor {
         let days = end.timeIntervalSince(period.startedAt) / 86_400
         guard days >= 1 else { return recent }
         let used = Double(max(0, min(total.bytes, total.bytes - max(0, remaining.bytes))))
-        let average = ByteCount(bytes: Int64((used / days).rounded()))
+        let average = ByteCount(bytes: Int64(min((used / days).rounded(), 1e18)))
         guard let recent else { return average }
         return max(recent, average)
     }
