@@ -83,20 +83,12 @@ debug:
 	$(SWIFT) build
 
 # A fresh state directory each run, removed afterwards; SIGINT after DEMO_SECONDS is the clean way out.
+# Part way through, scripts/demo.sh renews the plan with simwatchctl and shows the renewal confirmed.
 demo:
 	@$(BOOTSTRAP) demo
 	$(SWIFT) build --product simwatchd
 	$(SWIFT) build --product simwatchctl
-	@state="$$(mktemp -d -t simwatch-demo.XXXXXX)"; \
-	trap 'rm -rf "$$state"' EXIT; \
-	bin="$$($(SWIFT) build --show-bin-path)/simwatchd"; \
-	echo "simwatch demo: $(DEMO_CONFIG) for $(DEMO_SECONDS) s (simulated clock), state in $$state; Ctrl-C stops it early"; \
-	echo "simwatch demo: in another terminal, try: SIMWATCH_SOCKET=$$state/control.sock $$(dirname $$bin)/simwatchctl lines"; \
-	rc=0; \
-	timeout -s INT --preserve-status $(DEMO_SECONDS) \
-	    "$$bin" --config $(DEMO_CONFIG) --state-dir "$$state" --socket "$$state/control.sock" --foreground || rc=$$?; \
-	if [[ $$rc -ne 0 ]]; then echo "simwatch demo: simwatchd exited with status $$rc (expected 0 on SIGINT)" >&2; fi; \
-	exit $$rc
+	@scripts/demo.sh "$$($(SWIFT) build --show-bin-path)" $(DEMO_CONFIG) $(DEMO_SECONDS)
 
 # CI builds with warnings as errors (Package.swift reads SIMWATCH_WERROR); the tests run what it built.
 # The user-service tests install the release build, so it is built here (as whoever runs the tests); the package

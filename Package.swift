@@ -141,7 +141,8 @@ let package = Package(
             name: "SimwatchDaemon",
             dependencies: [
                 "SimwatchCore", "SimwatchConfig", "SimwatchStore", "SimwatchSystemd", "SimwatchControl", "SimwatchHTTP",
-                "SimwatchProviders", "SimwatchChannels", "SimwatchLoop", .product(name: "Logging", package: "swift-log"),
+                "SimwatchProviders", "SimwatchChannels", "SimwatchLoop", "SimwatchCrypto",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -111,7 +111,9 @@ public enum ControlInterface {
           # Newest first.
           history: []HistoryEntry,
           # How to renew ([line.renew]); absent when it sets nothing.
-          renew: ?Renew
+          renew: ?Renew,
+          # The latest entry of its renewal ledger, with whether the provider confirmed it.
+          last_renewal: ?Renewal
         )
 
         # data_bytes: beyond what is left and still valid (0 when what is left lasts).
@@ -149,6 +151,39 @@ public enum ControlInterface {
           note: ?string,
           sentence: string,
           open_url: ?string
+        )
+
+        # A receipt copied into receipts/incoming/ of the state directory: its file name there, the name it had.
+        type StagedReceipt (staged: string, name: string)
+
+        # A receipt kept in the state directory, named for its content.
+        type Receipt (path: string, sha256: string, bytes: int, name: string)
+
+        # Whether the provider showed a renewal recorded by hand: state not_needed, waiting (until at), late (since
+        # at) or confirmed (at, by the source).
+        type RenewalCheck (state: string, at: ?string, by: ?string)
+
+        # One entry of the renewal ledger; origin recorded or detected; used_bytes in its period (so far, or until
+        # ended_at); service_days to the next renewal, its expiry or now.
+        type Renewal (
+          id: string,
+          line: string,
+          origin: string,
+          renewed_at: string,
+          recorded_at: string,
+          offer: ?string,
+          data_bytes: ?int,
+          unlimited: bool,
+          expires_at: ?string,
+          price: ?string,
+          currency: ?string,
+          order: ?string,
+          receipt: ?Receipt,
+          note: ?string,
+          used_bytes: ?int,
+          ended_at: ?string,
+          service_days: float,
+          check: RenewalCheck
         )
 
         # Data left at one moment; resolution is raw, hour or day.
@@ -280,9 +315,35 @@ public enum ControlInterface {
           credit: ?string
         ) -> (reading: Reading)
 
-        # Records a renewal or top-up: a new plan period from now with data_bytes, valid for valid_seconds or until
-        # expires_at. Ends data and expiry alerts and sends a renewed notice.
-        method Renew(line: string, data_bytes: ?int, valid_seconds: ?int, expires_at: ?string) -> (plan: Plan)
+        # Records a renewal or top-up: a new plan period from now (or `at`, earlier) with data_bytes, valid for
+        # valid_seconds or until expires_at, or those of the line's `offer`; price ("20 EUR"), order, note and a
+        # receipt staged in the state directory's receipts/incoming/ go into the ledger. Ends data and expiry alerts
+        # and sends a renewed notice; on a source that reports figures, the provider has confirm_within to show it.
+        method Renew(
+          line: string,
+          data_bytes: ?int,
+          valid_seconds: ?int,
+          expires_at: ?string,
+          at: ?string,
+          offer: ?string,
+          price: ?string,
+          order: ?string,
+          note: ?string,
+          receipt: ?StagedReceipt
+        ) -> (plan: Plan, renewal: ?Renewal)
+
+        # The renewal ledger (kept for good), of one line or all, renewed since `since`, oldest first.
+        method ListRenewals(line: ?string, since: ?string) -> (now: string, renewals: []Renewal)
+
+        # Completes a ledger entry (id LINE/N): each given part replaces what it had.
+        method EditRenewal(
+          id: string,
+          offer: ?string,
+          price: ?string,
+          order: ?string,
+          note: ?string,
+          receipt: ?StagedReceipt
+        ) -> (renewal: Renewal)
 
         # Sends a test reminder through a channel now and replies with its id, or DeliveryFailed.
         method TestNotification(channel: string, line: ?string) -> (notification_id: string)

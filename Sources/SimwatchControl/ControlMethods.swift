@@ -236,18 +236,49 @@ public enum Renew: ControlMethod {
         public var dataBytes: Int64?
         public var validSeconds: Int64?
         public var expiresAt: String?
+        /// When it was made, when earlier than now.
+        public var at: String?
+        /// One of the line's offers, by name: its data, validity and price unless given.
+        public var offer: String?
+        /// "20 EUR".
+        public var price: String?
+        public var order: String?
+        public var note: String?
+        public var receipt: StagedReceipt?
 
-        public init(line: String, dataBytes: Int64? = nil, validSeconds: Int64? = nil, expiresAt: String? = nil) {
+        public init(
+            line: String,
+            dataBytes: Int64? = nil,
+            validSeconds: Int64? = nil,
+            expiresAt: String? = nil,
+            at: String? = nil,
+            offer: String? = nil,
+            price: String? = nil,
+            order: String? = nil,
+            note: String? = nil,
+            receipt: StagedReceipt? = nil
+        ) {
             self.line = line
             self.dataBytes = dataBytes
             self.validSeconds = validSeconds
             self.expiresAt = expiresAt
+            self.at = at
+            self.offer = offer
+            self.price = price
+            self.order = order
+            self.note = note
+            self.receipt = receipt
         }
     }
 
     public struct Reply: Codable, Sendable, Hashable {
         public var plan: PlanInfo
-        public init(plan: PlanInfo) { self.plan = plan }
+        /// The ledger entry, as `ListRenewals` gives it.
+        public var renewal: RenewalInfo?
+        public init(plan: PlanInfo, renewal: RenewalInfo? = nil) {
+            self.plan = plan
+            self.renewal = renewal
+        }
     }
 }
 

@@ -195,6 +195,8 @@ public struct LineDetail: Codable, Sendable, Hashable {
     public var history: [HistoryEntry]
     /// How to renew the line (`[line.renew]`); absent when it says nothing.
     public var renew: RenewInfo?
+    /// The line's latest renewal in the ledger, with whether the provider confirmed it.
+    public var lastRenewal: RenewalInfo?
 
     public init(
         summary: LineSummary,
@@ -203,7 +205,8 @@ public struct LineDetail: Codable, Sendable, Hashable {
         alerts: [AlertInfo],
         forecast: ForecastInfo,
         history: [HistoryEntry],
-        renew: RenewInfo? = nil
+        renew: RenewInfo? = nil,
+        lastRenewal: RenewalInfo? = nil
     ) {
         self.summary = summary
         self.channels = channels
@@ -212,6 +215,7 @@ public struct LineDetail: Codable, Sendable, Hashable {
         self.forecast = forecast
         self.history = history
         self.renew = renew
+        self.lastRenewal = lastRenewal
     }
 }
 

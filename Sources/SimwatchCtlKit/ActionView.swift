@@ -53,11 +53,26 @@ public enum ActionView {
     }
 
     /// "Renewed fr-holiday: 20 GB from Fri 27 Nov 10:00 CET, expires Sun 27 Dec 10:00 CET (in 30d)."
-    public static func renew(_ plan: PlanInfo, line: String, context: ViewContext) -> [String] {
+    public static func renew(_ reply: Renew.Reply, line: String, context: ViewContext) -> [String] {
+        let plan = reply.plan
         var text = "Renewed \(line): " + (plan.quotaBytes.map { ByteCount(bytes: $0).description } ?? "no data limit")
         text += " from \(context.time.absolute(wire: plan.startedAt))"
         if let expires = plan.expiresAt { text += ", expires \(context.time.both(wire: expires))" }
-        return [text + "."]
+        var lines = [text + "."]
+        guard let entry = reply.renewal else { return lines }
+        var ledger = "Ledger: \(entry.id)"
+        if let offer = entry.offer { ledger += ", \(offer)" }
+        if let price = entry.price { ledger += ", \(price)" }
+        if let order = entry.order { ledger += ", order \(order)" }
+        lines.append(ledger + ".")
+        if let receipt = entry.receipt { lines.append("Receipt kept: \(receipt.path) (sha256 \(receipt.sha256)).") }
+        if entry.check.state == "waiting", let until = entry.check.at {
+            lines.append(
+                "Waiting for the provider to show it until \(context.time.absolute(wire: until)); "
+                    + "`simwatchctl show \(line)` says when it does."
+            )
+        }
+        return lines
     }
 
     /// "Sent a test reminder through journal (id simwatch/+test/1795774800/1/journal)."

@@ -71,7 +71,31 @@ public enum LineDetailView {
         pairs.append(("Polls", polls(line, context: context)))
         if let error = line.lastError { pairs.append(("Error", context.style.bad(error))) }
         if let renew = detail.renew { pairs += renewal(renew) }
+        if let last = detail.lastRenewal { pairs.append(("Renewed", lastRenewal(last, context: context))) }
         return pairs
+    }
+
+    /// "renewal of Tue 1 Dec 10:02: confirmed by airalo at Tue 1 Dec 10:24", "… not confirmed yet (waiting until
+    /// 12:02)", "… NOT confirmed: the provider did not show it by 12:02".
+    static func lastRenewal(_ entry: RenewalInfo, context: ViewContext) -> String {
+        let time = context.time
+        var text = "renewal of \(time.absolute(wire: entry.renewedAt)) (\(entry.id)"
+        if let offer = entry.offer { text += ", \(offer)" }
+        if let price = entry.price { text += ", \(price)" }
+        text += ")"
+        switch entry.check.state {
+        case "confirmed":
+            return text + ": confirmed by \(entry.check.by ?? "the provider") at \(time.absolute(wire: entry.check.at))"
+        case "waiting":
+            return text + ": not confirmed yet (waiting until \(time.absolute(wire: entry.check.at)))"
+        case "late":
+            return text + ": "
+                + context.style.bad(
+                    "NOT confirmed: the provider did not show it by \(time.absolute(wire: entry.check.at))"
+                )
+        default:
+            return text + (entry.origin == "detected" ? ": seen in the readings" : "")
+        }
     }
 
     /// Renew, App, Shop, Code, Support, Note: `[line.renew]`, one fact each.

@@ -28,6 +28,19 @@ public struct LineTable: Sendable {
                 expiresAt: StoredTime.date(row["period_expires"])
             )
         }
+        var check: RenewalCheck?
+        if let sequence: Int = try row["check_seq"], let renewed: Double = try row["check_renewed"],
+            let until: Double = try row["check_until"]
+        {
+            check = try RenewalCheck(
+                sequence: sequence,
+                renewedAt: Date(timeIntervalSince1970: renewed),
+                until: Date(timeIntervalSince1970: until),
+                remainingBefore: (row["check_remaining"] as Int64?).map(ByteCount.init(bytes:)),
+                expiresBefore: StoredTime.date(row["check_expires"]),
+                late: row["check_late"]
+            )
+        }
         return try LineRecord(
             lineID: row["line_id"],
             firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
@@ -39,7 +52,8 @@ public struct LineTable: Sendable {
             lastError: row["last_error"],
             polls: row["polls"],
             renewals: row["renewals"],
-            renewedAt: StoredTime.date(row["renewed_at"])
+            renewedAt: StoredTime.date(row["renewed_at"]),
+            check: check
         )
     }
 
@@ -47,14 +61,17 @@ public struct LineTable: Sendable {
         try db.execute(
             """
             INSERT OR REPLACE INTO line_state(line_id, first_seen, period_started, period_quota, period_expires,
-                period_origin, last_attempt, last_success, failures, last_error, polls, renewals, renewed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                period_origin, last_attempt, last_success, failures, last_error, polls, renewals, renewed_at,
+                check_seq, check_renewed, check_until, check_remaining, check_expires, check_late)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 r.lineID, r.firstSeen.timeIntervalSince1970, r.period?.startedAt.timeIntervalSince1970,
                 r.period?.quota?.bytes, r.period?.expiresAt?.timeIntervalSince1970, r.periodOrigin,
                 r.lastAttempt?.timeIntervalSince1970, r.lastSuccess?.timeIntervalSince1970, r.failures, r.lastError,
-                r.polls, r.renewals, r.renewedAt?.timeIntervalSince1970,
+                r.polls, r.renewals, r.renewedAt?.timeIntervalSince1970, r.check?.sequence,
+                r.check?.renewedAt.timeIntervalSince1970, r.check?.until.timeIntervalSince1970,
+                r.check?.remainingBefore?.bytes, r.check?.expiresBefore?.timeIntervalSince1970, r.check?.late ?? false,
             ]
         )
     }

@@ -105,6 +105,35 @@ extension StateStore {
                     """
             )
         }
+        // v3: the renewal ledger, kept for good, and the check of a renewal recorded by hand on the line's record.
+        migrator.register("v3") { db in
+            try db.execute(
+                script: """
+                    CREATE TABLE renewal (
+                        line_id TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        origin TEXT NOT NULL,
+                        renewed_at REAL NOT NULL,
+                        recorded_at REAL NOT NULL,
+                        offer TEXT, data_bytes INTEGER, unlimited INTEGER NOT NULL DEFAULT 0, expires_at REAL,
+                        price TEXT, currency TEXT, order_id TEXT,
+                        receipt_file TEXT, receipt_sha256 TEXT, receipt_bytes INTEGER, receipt_name TEXT,
+                        note TEXT,
+                        used_bytes INTEGER, ended_at REAL,
+                        check_state TEXT NOT NULL DEFAULT 'not_needed', check_at REAL, check_by TEXT,
+                        PRIMARY KEY (line_id, seq)
+                    );
+                    CREATE INDEX renewal_by_time ON renewal(renewed_at);
+
+                    ALTER TABLE line_state ADD COLUMN check_seq INTEGER;
+                    ALTER TABLE line_state ADD COLUMN check_renewed REAL;
+                    ALTER TABLE line_state ADD COLUMN check_until REAL;
+                    ALTER TABLE line_state ADD COLUMN check_remaining INTEGER;
+                    ALTER TABLE line_state ADD COLUMN check_expires REAL;
+                    ALTER TABLE line_state ADD COLUMN check_late INTEGER NOT NULL DEFAULT 0;
+                    """
+            )
+        }
         return migrator
     }()
 }

@@ -20,6 +20,8 @@ public final class StateStore: Sendable {
     public let alertLog: AlertLogTable
     /// Reminders on their way to the channels.
     public let outbox: OutboxTable
+    /// The renewal ledger.
+    public let renewals: RenewalTable
     /// The counters provider's accumulated interface counters.
     public let counters: CounterTable
     /// Data left over time: raw readings and their roll-ups.
@@ -48,6 +50,7 @@ public final class StateStore: Sendable {
         alertLog = AlertLogTable(queue: queue)
         outbox = OutboxTable(queue: queue)
         counters = CounterTable(queue: queue)
+        renewals = RenewalTable(queue: queue)
         history = ReadingHistory(queue: queue)
         retention = Retention(queue: queue)
         try queue.withDatabase { db in _ = try Self.migrator.migrate(db) }
@@ -79,6 +82,7 @@ public final class StateStore: Sendable {
                 try OutboxTable.cancel(line: cancel.line, rule: cancel.rule, episode: cancel.episode, db)
             }
             for reminder in batch.reminders { try OutboxTable.enqueue(reminder, db) }
+            for change in batch.ledger { try RenewalTable.apply(change, db) }
         }
     }
 }

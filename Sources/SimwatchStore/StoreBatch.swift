@@ -8,6 +8,8 @@ public struct StoreBatch: Sendable {
     public var alerts: [AlertState] = []
     public var log: [AlertLogEntry] = []
     public var reminders: [Reminder] = []
+    /// Renewal ledger changes, applied in order.
+    public var ledger: [LedgerChange] = []
     /// Reminders still waiting (quiet hours, or a retry after a failed attempt) for episodes that ended:
     /// (line, rule, episode).
     public var cancelled: [(line: String, rule: String, episode: Int)] = []
@@ -16,5 +18,6 @@ public struct StoreBatch: Sendable {
 
     public var isEmpty: Bool {
         lines.isEmpty && readings.isEmpty && alerts.isEmpty && log.isEmpty && reminders.isEmpty && cancelled.isEmpty
+            && ledger.isEmpty
     }
 }

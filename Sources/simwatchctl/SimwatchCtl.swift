@@ -29,7 +29,8 @@ struct SimwatchCtl: ParsableCommand {
         subcommands: [
             StatusCommand.self, LinesCommand.self, ShowCommand.self, HistoryCommand.self, PollCommand.self,
             ReloadCommand.self, SnoozeCommand.self, UnsnoozeCommand.self, RecordCommand.self, RenewCommand.self,
-            OffersCommand.self, OpenCommand.self, TestNotifyCommand.self, OutboxCommand.self, EventsCommand.self,
+            RenewalsCommand.self, SpendCommand.self, OffersCommand.self, OpenCommand.self, TestNotifyCommand.self,
+            OutboxCommand.self, EventsCommand.self,
             CheckConfigCommand.self,
             VersionCommand.self,
         ]

@@ -117,9 +117,38 @@ import Testing
             origin: "renewal"
         )
         #expect(
-            ActionView.renew(plan, line: "fr-holiday", context: plainContext) == [
+            ActionView.renew(Renew.Reply(plan: plan), line: "fr-holiday", context: plainContext) == [
                 "Renewed fr-holiday: 20 GB from Fri 27 Nov 10:00 CET, expires Sun 27 Dec 10:00 CET (in 30d)."
             ]
+        )
+        let entry = RenewalInfo(
+            id: "fr-holiday/3",
+            line: "fr-holiday",
+            origin: "recorded",
+            renewedAt: "2026-11-27T10:00:00+01:00",
+            recordedAt: "2026-11-27T10:00:00+01:00",
+            offer: "Orange Holiday 10 GB",
+            dataBytes: 10_000_000_000,
+            unlimited: false,
+            expiresAt: nil,
+            price: "20 EUR",
+            currency: "EUR",
+            order: "A-4411",
+            receipt: ReceiptInfo(path: "/s/receipts/0d02-facture.pdf", sha256: "0d02", bytes: 16, name: "facture.pdf"),
+            note: nil,
+            usedBytes: nil,
+            endedAt: nil,
+            serviceDays: 0,
+            check: RenewalCheckInfo(state: "waiting", at: "2026-11-27T12:00:00+01:00")
+        )
+        #expect(
+            ActionView.renew(Renew.Reply(plan: plan, renewal: entry), line: "fr-holiday", context: plainContext)
+                .dropFirst() == [
+                    "Ledger: fr-holiday/3, Orange Holiday 10 GB, 20 EUR, order A-4411.",
+                    "Receipt kept: /s/receipts/0d02-facture.pdf (sha256 0d02).",
+                    "Waiting for the provider to show it until Fri 27 Nov 12:00 CET; `simwatchctl show fr-holiday` says "
+                        + "when it does.",
+                ]
         )
         #expect(
             ActionView.testNotification(.init(notificationId: "simwatch/+test/1/1/journal"), channel: "journal") == [

@@ -18,6 +18,8 @@ public struct AssessmentOutcome: Sendable {
     public var reminders: [Reminder] = []
     /// Events to publish once the transaction has committed.
     public var events: [WatchEvent] = []
+    /// Changes to the renewal ledger.
+    public var ledger: [LedgerChange] = []
     /// A renewal was detected (a top-up) or recorded.
     public var renewed = false
     /// When the line next needs judging without a poll: its earliest repeat reminder or snooze end.

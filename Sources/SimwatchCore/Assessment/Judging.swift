@@ -102,7 +102,7 @@ struct Judging {
         return rule.severity
     }
 
-    /// One reminder per channel of the line, held back to the end of quiet hours unless critical; e-mail
+    /// One reminder per channel of the line (`slot` in the stable id in place of the rule), held back to the end of quiet hours unless critical; e-mail
     /// channels carry the line's recipients.
     func reminders(
         kind: ReminderKind,
@@ -112,7 +112,8 @@ struct Judging {
         episode: Int,
         occurrence: Int,
         stage: Int?,
-        text: (summary: String, details: [String])
+        text: (summary: String, details: [String]),
+        slot: String? = nil
     ) -> [Reminder] {
         var notBefore = now
         if severity < .critical, let quiet = input.settings.quietHours, quiet.contains(now) {
@@ -123,7 +124,7 @@ struct Judging {
             Reminder(
                 id: Reminder.stableID(
                     line: line.id,
-                    rule: rule,
+                    rule: slot ?? rule,
                     episode: episode,
                     occurrence: occurrence,
                     channel: channel

@@ -14,7 +14,14 @@ public enum LineAssessment {
         let line = input.line
         let now = input.now
         var outcome = AssessmentOutcome(record: input.record, latest: input.latest)
-        if case .renewal = input.trigger { outcome.renewed = true }
+        var recorded: RenewalEntry?
+        if case .renewal(let entry) = input.trigger {
+            outcome.renewed = true
+            recorded = entry
+        }
+        // What the provider said last before this assessment: a top-up and a renewal's check compare against it.
+        var before = input.latest
+        if before?.estimated == true, let observed = input.lastObserved { before = observed }
 
         if case .poll(let result, let attemptRecorded) = input.trigger {
             if !attemptRecorded {
@@ -61,14 +68,44 @@ public enum LineAssessment {
         if outcome.renewed {
             outcome.record.renewals += 1
             judging.resolveForRenewal(renewals: outcome.record.renewals, into: &outcome)
+            judging.addToLedger(
+                recorded: recorded,
+                sequence: outcome.record.renewals,
+                before: before,
+                into: &outcome
+            )
+        } else if let check = outcome.record.check {
+            checkRenewal(check, before: before, judging: judging, into: &outcome)
         }
-        for rule in line.rules {
+        // While the provider has yet to show a renewal, its old figures are not news: data and expiry rules wait.
+        let waiting = outcome.record.check.map { !$0.late } ?? false
+        for rule in line.rules where !(waiting && rule.kind.endsWithRenewal) {
             judging.judge(rule, into: &outcome)
         }
-        outcome.nextReminderAt = line.rules.compactMap { rule in
+        let reminders = line.rules.compactMap { rule in
             (outcome.alerts[rule.id] ?? input.alerts[rule.id])?.firing?.nextReminderAt
-        }.min()
+        }
+        let checkEnds = outcome.record.check.flatMap { $0.late ? nil : $0.until }
+        outcome.nextReminderAt = (reminders + [checkEnds].compactMap { $0 }).min()
         return outcome
+    }
+
+    /// An open check of a renewal recorded by hand: a reading that shows it confirms it; the end of the wait makes
+    /// it late; a renewal whose period has ended is no longer checked.
+    private static func checkRenewal(
+        _ check: RenewalCheck,
+        before: Reading?,
+        judging: Judging,
+        into outcome: inout AssessmentOutcome
+    ) {
+        let now = judging.now
+        if case .poll(.success(let reading), _) = judging.input.trigger, check.isConfirmed(by: reading) {
+            judging.confirm(check, by: reading, into: &outcome)
+        } else if outcome.record.periodOrigin != "renewal" {
+            outcome.record.check = nil
+        } else if !check.late, now >= check.until {
+            judging.late(check, into: &outcome)
+        }
     }
 
     /// A poll's result in the record: a success resets the failures and may be a top-up; an estimate (a manual
@@ -86,9 +123,11 @@ public enum LineAssessment {
         case .success(let reading):
             var previous = input.latest
             if previous?.estimated == true, let observed = input.lastObserved { previous = observed }
-            // A top-up seen across a renewal recorded by hand is that same renewal.
+            // A top-up seen across a renewal recorded by hand is that same renewal, and so is one that arrives
+            // while that renewal is being checked.
             let acrossRecorded = input.record.renewedAt.map { at in (previous?.observedAt ?? at) < at } ?? false
-            outcome.renewed = TopUp.detected(previous: previous, current: reading) && !acrossRecorded
+            outcome.renewed =
+                TopUp.detected(previous: previous, current: reading) && !acrossRecorded && input.record.check == nil
             outcome.record.lastSuccess = input.now
             outcome.record.failures = 0
             outcome.record.lastError = nil

@@ -20,6 +20,9 @@ public struct Line: Sendable, Hashable, Identifiable {
     public var offers: [Offer]
     /// Until when the line is needed (the end of a trip); nil: to the end of the current period, then one period.
     public var neededUntil: Date?
+    /// How long the provider has to show a renewal recorded by hand (`[line.renew] confirm_within`, default 2 h);
+    /// zero: not checked. Only for sources that report figures of their own.
+    public var confirmWithin: TimeSpan
 
     public init(
         id: String,
@@ -32,7 +35,8 @@ public struct Line: Sendable, Hashable, Identifiable {
         email: LineEmail? = nil,
         renew: RenewalGuide = RenewalGuide(),
         offers: [Offer] = [],
-        neededUntil: Date? = nil
+        neededUntil: Date? = nil,
+        confirmWithin: TimeSpan = Line.defaultConfirmWithin
     ) {
         self.id = id
         self.name = name
@@ -45,5 +49,12 @@ public struct Line: Sendable, Hashable, Identifiable {
         self.renew = renew
         self.offers = offers
         self.neededUntil = neededUntil
+        self.confirmWithin = confirmWithin
     }
+
+    /// Two hours: most provider APIs show a top-up within minutes, some serve a cached balance for an hour.
+    public static let defaultConfirmWithin = TimeSpan.hours(2)
+
+    /// Whether a renewal recorded by hand waits for the provider to show it.
+    public var checksRenewals: Bool { provider.reportsFigures && confirmWithin.seconds > 0 }
 }

@@ -16,6 +16,8 @@ public struct LineRecord: Sendable, Hashable {
     public var renewals: Int
     /// When a renewal was last recorded by hand; a top-up seen across it is that same renewal, not a new one.
     public var renewedAt: Date?
+    /// A renewal recorded by hand that the provider has yet to show.
+    public var check: RenewalCheck?
 
     public init(
         lineID: String,
@@ -28,7 +30,8 @@ public struct LineRecord: Sendable, Hashable {
         lastError: String? = nil,
         polls: Int = 0,
         renewals: Int = 0,
-        renewedAt: Date? = nil
+        renewedAt: Date? = nil,
+        check: RenewalCheck? = nil
     ) {
         self.lineID = lineID
         self.firstSeen = firstSeen
@@ -41,5 +44,6 @@ public struct LineRecord: Sendable, Hashable {
         self.polls = polls
         self.renewals = renewals
         self.renewedAt = renewedAt
+        self.check = check
     }
 }

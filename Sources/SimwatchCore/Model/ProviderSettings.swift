@@ -7,11 +7,15 @@ public protocol ProviderSettings: Sendable, Hashable {
     var minimumPollInterval: TimeSpan? { get }
     /// Whether the daemon reads the source, or its readings are entered by hand.
     var polling: ProviderPolling { get }
+    /// Whether the source reports the provider's own figures, so that a renewal recorded by hand can be seen in
+    /// them (not the demo plan, interface counters or manual entry, which follow the recorded plan).
+    var reportsFigures: Bool { get }
 }
 
 extension ProviderSettings {
     public var minimumPollInterval: TimeSpan? { nil }
     public var polling: ProviderPolling { .polled }
+    public var reportsFigures: Bool { true }
 }
 
 /// How a line's readings arrive.
@@ -35,4 +39,5 @@ extension AnySettings where Base == any ProviderSettings {
     public var type: String { Swift.type(of: base).type }
     public var minimumPollInterval: TimeSpan? { base.minimumPollInterval }
     public var polling: ProviderPolling { base.polling }
+    public var reportsFigures: Bool { base.reportsFigures }
 }

@@ -63,4 +63,12 @@ public struct Reading: Sendable, Hashable, Codable {
         }
         return nil
     }
+
+    /// Data used, derived from total and remaining when the provider gives only those.
+    public var effectiveUsed: ByteCount? {
+        if let used { return used }
+        guard let total, let remaining else { return nil }
+        let (spent, overflow) = total.bytes.subtractingReportingOverflow(max(0, remaining.bytes))
+        return ByteCount(bytes: overflow ? 0 : max(0, spent))
+    }
 }

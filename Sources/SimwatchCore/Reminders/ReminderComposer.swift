@@ -86,9 +86,48 @@ public struct ReminderComposer: Sendable {
             if let expires = snapshot.expiresAt { parts.append("valid until \(when(expires, now: now))") }
             return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule, renewing: false))
 
+        case .renewalLate, .renewalConfirmed:
+            let state = kind == .renewalLate ? "the renewal has not arrived" : "the renewal arrived"
+            return (name + ": " + state, details(snapshot, forecast, rule, renewing: kind == .renewalLate))
+
         case .test:
             return ("\(name): test reminder from simwatch", details(snapshot, forecast, rule))
         }
+    }
+
+    /// The check of a renewal recorded by hand: it arrived ("Orange Holiday: the renewal of Tue 1 Dec 10:02
+    /// arrived: airalo shows 10 GB left, valid until …"), or it has not in time ("… has not arrived after 2h:
+    /// airalo still shows 120 MB left"), then whom to contact.
+    public func composeCheck(
+        confirmed: Bool,
+        _ check: RenewalCheck,
+        snapshot: LineSnapshot,
+        now: Date
+    ) -> (summary: String, details: [String]) {
+        let renewal = "the renewal of \(when(check.renewedAt, now: now))"
+        let source = snapshot.latest?.source ?? "the provider"
+        var shows: [String] = []
+        if let remaining = snapshot.remaining { shows.append("\(remaining) left") }
+        if let expires = snapshot.expiresAt { shows.append("valid until \(when(expires, now: now))") }
+        let figures =
+            shows.isEmpty
+            ? ""
+            : ": \(source) \(confirmed ? "shows" : "still shows") "
+                + shows.joined(separator: ", ")
+        let name = snapshot.line.name
+        var details: [String] = []
+        if confirmed {
+            details.append("Confirmed by \(source) at \(when(now, now: now)).")
+            return ("\(name): \(renewal) arrived\(figures)", details)
+        }
+        let waited = span(from: check.renewedAt, to: now)
+        if let support = snapshot.line.renew.support {
+            details.append("Contact support: \(support).")
+        } else {
+            details.append("Check the provider's page, or contact its support with the order number.")
+        }
+        details.append("Recorded \(when(check.renewedAt, now: now)); simwatch keeps watching and says when it arrives.")
+        return ("\(name): \(renewal) has not arrived after \(waited)\(figures)", details)
     }
 
     /// "renew now", with the top-up page when the line has one: "renew now at https://…".

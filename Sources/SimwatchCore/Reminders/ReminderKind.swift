@@ -7,6 +7,10 @@ public enum ReminderKind: String, Sendable, Hashable, Codable, CaseIterable {
     case creditLow = "credit_low"
     case stale
     case renewed
+    /// A renewal recorded by hand that the provider has not shown in time.
+    case renewalLate = "renewal_late"
+    /// The provider showed a renewal that was late.
+    case renewalConfirmed = "renewal_confirmed"
     case test
 
     /// The journal `MESSAGE_ID` (128-bit, hex).
@@ -18,6 +22,8 @@ public enum ReminderKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .creditLow: "54abaf4bf144463fb830c4717c607765"
         case .stale: "838ec8cd80c54f7f8cbb0174497904a0"
         case .renewed: "2f4795cea56c43348311b02e184463ef"
+        case .renewalLate: "6c2f0a8e51d94b7e9a3d1f4c8b2e7a05"
+        case .renewalConfirmed: "0d8b4e2a9c6f4183b5a7e1d3c9f28b64"
         case .test: "b56ee18876cf4def81be02a0aee6b37d"
         }
     }

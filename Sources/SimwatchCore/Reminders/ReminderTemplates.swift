@@ -64,6 +64,8 @@ public struct ReminderTemplates: Sendable {
         case .creditLow: "Low credit on {{line.name}}{{#credit}}: {{credit}}{{/credit}}{{event_note}}"
         case .stale: "No reading from {{line.name}}{{event_note}}"
         case .renewed: "{{line.name}} renewed"
+        case .renewalLate: "Renewal of {{line.name}} has not arrived"
+        case .renewalConfirmed: "Renewal of {{line.name}} arrived"
         case .test: "Test reminder from simwatch ({{channel}})"
         }
     }

@@ -41,6 +41,7 @@ extension ControlService {
         let state = try await simwatch.queries.lineState(id, now: now)
         let forecast = try await simwatch.queries.forecast(of: id, now: now)
         let history = try simwatch.queries.alertHistory(of: id)
+        let lastRenewal = try simwatch.queries.renewals(line: id, since: nil).last
         let guide = state.line.renew
         return LineDetail(
             summary: wire.summary(state),
@@ -77,7 +78,8 @@ extension ControlService {
                     fields: Dictionary(uniqueKeysWithValues: guide.fields),
                     sentence: guide.sentence,
                     openURL: guide.openURL?.text
-                )
+                ),
+            lastRenewal: lastRenewal.map { wire.renewal($0, receipts: receipts.directory, now: now) }
         )
     }
 

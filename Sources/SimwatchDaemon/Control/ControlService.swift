@@ -26,6 +26,8 @@ public struct ControlService: Sendable {
     /// Reloads the configuration through the run loop (the same path as SIGHUP); the line count, or the problems
     /// (`ConfigInvalid`), or `ShuttingDown` when the daemon is stopping.
     let reload: @Sendable () async -> Result<Int, ControlError>
+    /// Where receipts attached to renewals are kept.
+    let receipts: ReceiptStore
 
     public init(
         simwatch: Simwatch,
@@ -37,6 +39,7 @@ public struct ControlService: Sendable {
         self.clock = clock
         self.info = info
         self.reload = reload
+        receipts = ReceiptStore(stateDirectory: info.stateDirectory)
     }
 
     /// Answers a single-reply method (everything but `Events`).
@@ -90,17 +93,57 @@ public struct ControlService: Sendable {
                 return ControlCodec.encode(RecordReading.Reply(reading: wire.reading(reading)))
             case Renew.method:
                 let p = try ControlCodec.decode(Renew.Parameters.self, from: parameters)
-                let expires = try p.expiresAt.map { text throws(ControlError) in
-                    try wire.date(text, parameter: "expires_at")
-                }
-                let period = try await simwatch.actions.renew(
-                    p.line,
+                var request = RenewalRequest(
                     data: try wire.bytes(p.dataBytes, parameter: "data_bytes"),
                     validFor: try wire.span(seconds: p.validSeconds, parameter: "valid_seconds"),
-                    expires: expires,
-                    now: now
+                    expires: try p.expiresAt.map { text throws(ControlError) in
+                        try wire.date(text, parameter: "expires_at")
+                    },
+                    at: try p.at.map { text throws(ControlError) in try wire.date(text, parameter: "at") },
+                    offer: p.offer,
+                    price: try wire.price(p.price),
+                    order: p.order,
+                    note: p.note
                 )
-                return ControlCodec.encode(Renew.Reply(plan: wire.plan(period, origin: "renewal")))
+                if let staged = p.receipt {
+                    _ = try simwatch.queries.line(p.line)
+                    request.receipt = try await receipts.keep(staged: staged.staged, name: staged.name)
+                }
+                let (period, entry) = try await simwatch.actions.renew(p.line, request, now: now)
+                return ControlCodec.encode(
+                    Renew.Reply(
+                        plan: wire.plan(period, origin: "renewal"),
+                        renewal: wire.renewal(entry, receipts: receipts.directory, now: now)
+                    )
+                )
+            case ListRenewals.method:
+                let p = try ControlCodec.decode(ListRenewals.Parameters.self, from: parameters)
+                let since = try p.since.map { text throws(ControlError) in try wire.date(text, parameter: "since") }
+                let entries = try simwatch.queries.renewals(line: p.line, since: since)
+                return ControlCodec.encode(
+                    ListRenewals.Reply(
+                        now: wire.time(now),
+                        renewals: entries.map { wire.renewal($0, receipts: receipts.directory, now: now) }
+                    )
+                )
+            case EditRenewal.method:
+                let p = try ControlCodec.decode(EditRenewal.Parameters.self, from: parameters)
+                guard let id = RenewalEntry.parseID(p.id) else {
+                    throw ControlError.invalidArgument("id", "expected LINE/N, as `simwatchctl renewals` prints it")
+                }
+                var request = RenewalRequest(
+                    offer: p.offer,
+                    price: try wire.price(p.price),
+                    order: p.order,
+                    note: p.note
+                )
+                if let staged = p.receipt {
+                    request.receipt = try await receipts.keep(staged: staged.staged, name: staged.name)
+                }
+                let entry = try await simwatch.actions.editRenewal(id.line, sequence: id.sequence, request)
+                return ControlCodec.encode(
+                    EditRenewal.Reply(renewal: wire.renewal(entry, receipts: receipts.directory, now: now))
+                )
             case TestNotification.method:
                 let p = try ControlCodec.decode(TestNotification.Parameters.self, from: parameters)
                 let id = try await simwatch.actions.testNotification(channel: p.channel, line: p.line, now: now)

@@ -48,8 +48,86 @@ public struct ControlActions: Sendable {
         return reading
     }
 
-    /// A renewal or top-up recorded by hand: a new plan period from now. Ends data and expiry alerts, sends the
-    /// "renewed" notice, and reads the line again at once.
+    /// A renewal or top-up recorded by hand: a new plan period from when it was made (now, or `at`), from an offer
+    /// or given explicitly, with its price, order, receipt and note in the ledger. Ends data and expiry alerts,
+    /// sends the "renewed" notice, and reads the line again at once.
+    public func renew(
+        _ id: String,
+        _ request: RenewalRequest,
+        now: Date
+    ) async throws(RequestError) -> (PlanPeriod, RenewalEntry) {
+        let line = try line(id)
+        try requireClock(now)
+        var request = request
+        var unlimited = false
+        if let name = request.offer {
+            guard let offer = line.offers.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                let known = line.offers.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                throw .invalid(
+                    parameter: "offer",
+                    reason: "line `\(id)` has no offer \"\(name)\""
+                        + (known.isEmpty ? "; it has no offers configured" : "; its offers: \(known)")
+                )
+            }
+            request.offer = offer.name
+            if request.data == nil {
+                request.data = offer.data
+                unlimited = offer.data == nil
+            }
+            if request.validFor == nil, request.expires == nil { request.validFor = offer.validity }
+            if request.price == nil { request.price = offer.price }
+        }
+        let at = request.at ?? now
+        if request.validFor != nil, request.expires != nil {
+            throw .invalid(parameter: "expires_at", reason: "give either valid_seconds or expires_at")
+        }
+        if let validFor = request.validFor, validFor.seconds <= 0 || validFor.seconds > 3650 * 86_400 {
+            throw .invalid(parameter: "valid_seconds", reason: "must be between 1 second and 10 years")
+        }
+        if at > now + 60 { throw .invalid(parameter: "at", reason: "must not be in the future") }
+        if at < now.addingTimeInterval(-366 * 86_400) {
+            throw .invalid(parameter: "at", reason: "must be within the last year")
+        }
+        if let validFor = request.validFor, at + validFor <= now {
+            throw .invalid(parameter: "at", reason: "a plan valid \(validFor) from then has already expired")
+        }
+        if let expires = request.expires, expires <= now {
+            throw .invalid(parameter: "expires_at", reason: "must be in the future")
+        }
+        if let data = request.data, data.bytes < 0 {
+            throw .invalid(parameter: "data_bytes", reason: "must not be negative")
+        }
+        let entry = RenewalEntry(
+            lineID: id,
+            sequence: 0,
+            origin: .recorded,
+            renewedAt: at,
+            recordedAt: now,
+            offer: request.offer,
+            data: request.data,
+            unlimited: unlimited,
+            price: try RenewalRequest.checkPrice(request.price),
+            order: try RenewalRequest.checkText(request.order, "order", limit: 100),
+            receipt: request.receipt,
+            note: try RenewalRequest.checkText(request.note, "note", limit: 500)
+        )
+        let (period, outcome) = try await ledger.renew(
+            line,
+            data: request.data,
+            unlimited: unlimited,
+            validFor: request.validFor,
+            expires: request.expires,
+            entry: entry,
+            now: now
+        )
+        await settled(line.id, outcome)
+        await polls.schedule(id, at: now)
+        var kept = entry
+        for case .add(let added) in outcome.ledger { kept = added }
+        return (period, kept)
+    }
+
+    /// A renewal with only its plan: the data and the validity or expiry.
     public func renew(
         _ id: String,
         data: ByteCount?,
@@ -57,20 +135,36 @@ public struct ControlActions: Sendable {
         expires: Date?,
         now: Date
     ) async throws(RequestError) -> PlanPeriod {
-        let line = try line(id)
-        try requireClock(now)
-        if validFor != nil, expires != nil {
-            throw .invalid(parameter: "expires_at", reason: "give either valid_seconds or expires_at")
+        try await renew(id, RenewalRequest(data: data, validFor: validFor, expires: expires), now: now).0
+    }
+
+    /// Completes a ledger entry afterwards (a detected top-up's price and order, a receipt found later): each given
+    /// part replaces what it had.
+    public func editRenewal(
+        _ id: String,
+        sequence: Int,
+        _ request: RenewalRequest
+    ) async throws(RequestError) -> RenewalEntry {
+        var offer: Offer?
+        if let name = request.offer {
+            let offers = running.line(id)?.offers ?? []
+            offer = offers.first { $0.name.lowercased() == name.lowercased() }
+            if offer == nil {
+                throw .invalid(parameter: "offer", reason: "line `\(id)` has no offer \"\(name)\" configured")
+            }
         }
-        if let validFor, validFor.seconds <= 0 {
-            throw .invalid(parameter: "valid_seconds", reason: "must be positive")
-        }
-        if let expires, expires <= now { throw .invalid(parameter: "expires_at", reason: "must be in the future") }
-        if let data, data.bytes < 0 { throw .invalid(parameter: "data_bytes", reason: "must not be negative") }
-        let (period, outcome) = try await ledger.renew(line, data: data, validFor: validFor, expires: expires, now: now)
-        await settled(line.id, outcome)
-        await polls.schedule(id, at: now)
-        return period
+        let price = try RenewalRequest.checkPrice(request.price) ?? offer?.price
+        let order = try RenewalRequest.checkText(request.order, "order", limit: 100)
+        let note = try RenewalRequest.checkText(request.note, "note", limit: 500)
+        return try await ledger.editRenewal(
+            line: id,
+            sequence: sequence,
+            offer: offer?.name,
+            price: price,
+            order: order,
+            note: note,
+            receipt: request.receipt
+        )
     }
 
     /// Holds back reminders of one rule (or all rules) of a line until `until`.

@@ -75,6 +75,10 @@ extension PollScheduler {
             if case .failure(let error) = outcome, let retryAfter = error.retryAfter, retryAfter > delay {
                 delay = retryAfter
             }
+            // A renewal waiting for the provider to show it: ask again soon rather than after the whole interval.
+            if case .success = outcome, let check = record.check {
+                delay = check.recheck(after: delay, floor: line.provider.minimumPollInterval)
+            }
             queue.schedule(id, at: now + delay)
         }
         lastPoll = LatestPoll(line: id, at: now, ok: (try? outcome.get()) != nil)

@@ -112,6 +112,25 @@ public struct Queries: Sendable {
             .sorted { ($0.lineID, $0.ruleID) < ($1.lineID, $1.ruleID) }
     }
 
+    /// The renewal ledger (of one line, renewed since `since`), oldest first; an entry whose period is still open
+    /// gets what its line has used so far.
+    public func renewals(line id: String?, since: Date?) throws(RequestError) -> [RenewalEntry] {
+        if let id { _ = try line(id) }
+        var entries: [RenewalEntry]
+        do { entries = try store.renewals.entries(line: id, since: since) } catch {
+            throw .invalid(parameter: "line", reason: "the ledger could not be read: \(error)")
+        }
+        var latest: [String: Reading?] = [:]
+        for index in entries.indices where entries[index].endedAt == nil {
+            let line = entries[index].lineID
+            if latest[line] == nil { latest[line] = .some((try? store.readings.latest(line: line)) ?? nil) }
+            if let reading = latest[line] ?? nil, reading.observedAt >= entries[index].renewedAt {
+                entries[index].usedBytes = reading.effectiveUsed
+            }
+        }
+        return entries
+    }
+
     public func latestReading(of line: String) -> Reading? { (try? store.readings.latest(line: line)) ?? nil }
 
     public func lastPoll() async -> LatestPoll? { await polls.last }

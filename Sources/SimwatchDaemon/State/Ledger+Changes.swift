@@ -38,27 +38,68 @@ extension Ledger {
     func renew(
         _ line: Line,
         data: ByteCount?,
+        unlimited: Bool,
         validFor: TimeSpan?,
         expires: Date?,
+        entry: RenewalEntry,
         now: Date
     ) throws(RequestError) -> (PlanPeriod, AssessmentOutcome) {
         var record = book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
         let current = period(of: line, record: record, now: now)
-        var expiresAt = expires ?? validFor.map { now + $0 }
-        if expiresAt == nil, case .validFor(let span)? = line.plan.validity { expiresAt = now + span }
+        let start = entry.renewedAt
+        var expiresAt = expires ?? validFor.map { start + $0 }
+        if expiresAt == nil, case .validFor(let span)? = line.plan.validity { expiresAt = start + span }
         if expiresAt == nil, case .monthly? = line.plan.validity { expiresAt = current.expiresAt }
-        guard data != nil || expiresAt != nil else {
+        guard data != nil || unlimited || expiresAt != nil else {
             throw .invalid(parameter: "data_bytes", reason: "give the new data, validity or expiry")
         }
-        let renewed = PlanPeriod(startedAt: now, quota: data ?? current.quota, expiresAt: expiresAt)
+        let renewed = PlanPeriod(startedAt: start, quota: unlimited ? nil : data ?? current.quota, expiresAt: expiresAt)
         record.period = renewed
         record.periodOrigin = "renewal"
         record.renewedAt = now
+        var entry = entry
+        entry.expiresAt = expiresAt
+        entry.data = renewed.quota
+        // The line's renewal numbers never go below the ledger's (a line removed and added again).
+        record.renewals = max(record.renewals, highestSequence(of: line.id))
         // The commit's own answer, not the record in memory: an older renewal leaves that saying "renewal" too.
-        guard case .committed(let outcome) = judge(line, trigger: .renewal, now: now, record: record) else {
+        guard case .committed(let outcome) = judge(line, trigger: .renewal(entry), now: now, record: record) else {
             throw .invalid(parameter: "line", reason: "the renewal could not be saved: \(health.lastError)")
         }
         return (renewed, outcome)
+    }
+
+    /// The ledger's highest renewal number for the line (0 without entries).
+    func highestSequence(of line: String) -> Int {
+        ((try? store.renewals.highestSequences()) ?? [:])[line] ?? 0
+    }
+
+    /// Completes ledger entry `sequence` of `line`: each non-nil part replaces what it had.
+    func editRenewal(
+        line: String,
+        sequence: Int,
+        offer: String?,
+        price: Money?,
+        order: String?,
+        note: String?,
+        receipt: Receipt?
+    ) throws(RequestError) -> RenewalEntry {
+        let found: RenewalEntry?
+        do { found = try store.renewals.entry(line: line, sequence: sequence) } catch {
+            throw .invalid(parameter: "id", reason: "the ledger could not be read: \(error)")
+        }
+        guard var entry = found else {
+            throw .invalid(parameter: "id", reason: "no renewal \(line)/\(sequence); `simwatchctl renewals` lists them")
+        }
+        if let offer { entry.offer = offer }
+        if let price { entry.price = price }
+        if let order { entry.order = order }
+        if let note { entry.note = note }
+        if let receipt { entry.receipt = receipt }
+        do { try store.renewals.complete(entry) } catch {
+            throw .invalid(parameter: "id", reason: "the entry could not be saved: \(error)")
+        }
+        return entry
     }
 
     /// Holds back reminders of one rule (or all rules) of a line until `until` (nil: ends the snooze, and a reminder

@@ -135,7 +135,7 @@ public actor Ledger {
     ) -> Judgement {
         let latest = book.latest[line.id]
         var lastObserved: Reading?
-        if case .poll(.success(let reading), _) = trigger, !reading.estimated, latest?.estimated == true {
+        if latest?.estimated == true, trigger.comparesReadings {
             lastObserved = (try? store.readings.latestObserved(line: line.id)) ?? nil
         }
         let outcome = LineAssessment.assess(
@@ -200,6 +200,7 @@ extension StoreBatch {
         log = outcome.log
         reminders = outcome.reminders
         cancelled = outcome.cancelled
+        ledger = outcome.ledger
         lines = [outcome.record]
     }
 }

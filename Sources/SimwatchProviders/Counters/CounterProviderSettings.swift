@@ -4,6 +4,8 @@ public import SimwatchCore
 /// started. Quota and validity come from the line's `[line.plan]`.
 public struct CounterProviderSettings: ProviderSettings {
     public static let type = "counters"
+    /// Counted here against the recorded plan: no provider to confirm a renewal.
+    public var reportsFigures: Bool { false }
     /// Which counters count against the plan.
     public enum Direction: String, Sendable, Hashable, CaseIterable {
         case both

@@ -249,8 +249,17 @@ import Testing
         record.periodOrigin = "renewal"
         record.renewedAt = Self.noon
         record.lastSuccess = Self.noon - 600
-        let outcome = LineAssessment.assess(Self.input(.renewal, latest: Self.reading("1GB"), record: record))
+        let entry = RenewalEntry(
+            lineID: "fr",
+            sequence: 0,
+            origin: .recorded,
+            renewedAt: Self.noon,
+            recordedAt: Self.noon
+        )
+        let outcome = LineAssessment.assess(Self.input(.renewal(entry), latest: Self.reading("1GB"), record: record))
         #expect(outcome.renewed && outcome.record.renewals == 1)
+        // The demo follows the recorded plan: nothing to confirm.
+        #expect(outcome.record.check == nil && outcome.ledger.count == 1)
         #expect(outcome.record.period == bought && outcome.record.periodOrigin == "renewal")
         #expect(outcome.latest?.remaining == bought.quota && outcome.latest?.estimated == true)
         #expect(outcome.latest?.source == "renewal")

@@ -1,0 +1,72 @@
+public import FoundationEssentials
+public import SimwatchControl
+public import SimwatchModel
+
+/// What was spent on renewals, per month or per line and per currency (never added across currencies), with the
+/// cost per GB actually used and per day of service. Pure: everything comes from the ledger entries.
+public struct SpendReport: Sendable, Hashable {
+    /// How rows are grouped.
+    public enum Grouping: String, Sendable, CaseIterable {
+        case month
+        case line
+    }
+
+    /// One group's spending in one currency.
+    public struct Row: Sendable, Hashable {
+        /// "2026-12" or the line id.
+        public var group: String
+        public var currency: String
+        public var total: Decimal
+        public var renewals: Int
+        /// Data used in the periods these renewals paid for (those where it is known).
+        public var usedBytes: Int64
+        public var serviceDays: Double
+
+        /// Per GB (10⁹ bytes) actually used; nil when nothing used is known.
+        public var perGB: Double? {
+            usedBytes > 0 ? Money(amount: total, currency: currency).approximateValue / (Double(usedBytes) / 1e9) : nil
+        }
+
+        /// Per day of service; nil without days.
+        public var perDay: Double? {
+            serviceDays > 0 ? Money(amount: total, currency: currency).approximateValue / serviceDays : nil
+        }
+    }
+
+    public var rows: [Row]
+    /// Entries without a price, which no total includes.
+    public var unpriced: [String]
+
+    public init(_ entries: [RenewalInfo], by grouping: Grouping, zone: ZoneInfo) {
+        var rows: [Row] = []
+        var unpriced: [String] = []
+        for entry in entries {
+            guard let text = entry.price, let price = try? Money(parsing: text) else {
+                unpriced.append(entry.id)
+                continue
+            }
+            let group: String
+            switch grouping {
+            case .line: group = entry.line
+            case .month:
+                guard let at = TimeFormat.wire(entry.renewedAt) else { continue }
+                let local = zone.localDateTime(at)
+                group = "\(local.year)-\(local.month < 10 ? "0" : "")\(local.month)"
+            }
+            let index =
+                rows.firstIndex { $0.group == group && $0.currency == price.currency }
+                ?? {
+                    rows.append(
+                        Row(group: group, currency: price.currency, total: 0, renewals: 0, usedBytes: 0, serviceDays: 0)
+                    )
+                    return rows.count - 1
+                }()
+            rows[index].total += price.amount
+            rows[index].renewals += 1
+            rows[index].usedBytes += max(0, min(entry.usedBytes ?? 0, Int64.max / 1024))
+            rows[index].serviceDays += max(0, entry.serviceDays)
+        }
+        self.rows = rows.sorted { ($0.group, $0.currency) < ($1.group, $1.currency) }
+        self.unpriced = unpriced
+    }
+}
