@@ -30,8 +30,9 @@ public struct SMSText: Sendable, Hashable {
             shortened = true
         }
         let head = Self.withoutLink(Self.clean(body), link)
-        var extraLines = extras.map { Self.withoutLink(Self.clean($0), link) }.filter { !$0.isEmpty && $0 != head }
-        extraLines = extraLines.filter { $0.count <= room }
+        // An extra that was little more than the link ("Renew at https://…." is "Renew.") says nothing.
+        let extraLines = extras.map { Self.withoutLink(Self.clean($0), link) }
+            .filter { $0.split(separator: " ").count > 1 && $0 != head && $0.count <= room }
         func assembled(_ text: String) -> String {
             guard let link else { return text }
             return text.isEmpty ? link : text + "\n" + link

@@ -49,6 +49,16 @@ import Testing
         #expect(!sms.shortened)
     }
 
+    @Test func anExtraThatWasOnlyTheLinkIsDropped() {
+        let sms = SMSText(
+            body: "Orange: 1 GB left: renew now at \(Self.link)",
+            extras: ["Renew at \(Self.link)."],
+            link: Self.link,
+            maxParts: 1
+        )
+        #expect(sms.text == "Orange: 1 GB left: renew now\n\(Self.link)" && !sms.shortened)
+    }
+
     @Test func aLinkInsideAnotherWordIsLeftAlone() {
         let sms = SMSText(body: "see \(Self.link)/more and \(Self.link).", link: Self.link, maxParts: 3)
         #expect(sms.text == "see \(Self.link)/more and.\n\(Self.link)")
