@@ -7,14 +7,10 @@ import SimwatchSystemd
 /// operator), then either dials the USSD code (`Modem3gpp.Ussd.Initiate`) or reads the newest SMS from the
 /// carrier (`Messaging`), and parses the French text with the line's patterns.
 struct ModemManagerProvider: UsageProvider {
-    static let service = "org.freedesktop.ModemManager1"
-    static let root = "/org/freedesktop/ModemManager1"
-    static let modemInterface = "org.freedesktop.ModemManager1.Modem"
-    static let simInterface = "org.freedesktop.ModemManager1.Sim"
-    static let gppInterface = "org.freedesktop.ModemManager1.Modem.Modem3gpp"
+    static let service = ModemLookup.service
     static let ussdInterface = "org.freedesktop.ModemManager1.Modem.Modem3gpp.Ussd"
-    static let messagingInterface = "org.freedesktop.ModemManager1.Modem.Messaging"
-    static let smsInterface = "org.freedesktop.ModemManager1.Sms"
+    static let messagingInterface = ModemLookup.messagingInterface
+    static let smsInterface = ModemLookup.smsInterface
 
     let settings: ModemManagerProviderSettings
     let sessions: ModemSessions
@@ -102,42 +98,15 @@ struct ModemManagerProvider: UsageProvider {
         }
     }
 
-    /// The modem whose SIM has the ICCID, or whose operator matches; the only modem when neither is set.
+    /// The modem whose SIM has the ICCID, or whose operator matches; the only modem when neither is set
+    /// (`ModemLookup`, shared with the SMS channel).
     static func findModem(_ bus: DBusConnection, _ settings: ModemManagerProviderSettings) throws(DBusError) -> String {
-        let objects =
-            try bus.call(service, root, "org.freedesktop.DBus.ObjectManager", "GetManagedObjects").first?.dict ?? [:]
-        let modems = objects.filter { $0.value.dict?[modemInterface] != nil }.sorted { $0.key < $1.key }
-        guard !modems.isEmpty else { throw DBusError(message: "ModemManager knows no modem") }
-        if settings.iccid == nil, settings.operatorName == nil {
-            guard modems.count == 1 else {
-                throw DBusError(message: "\(modems.count) modems: set `iccid` or `operator` to choose one")
-            }
-            return modems[0].key
+        do {
+            return try ModemLookup.find(bus, ModemChoice(iccid: settings.iccid, operatorName: settings.operatorName))
+        } catch {
+            if case .bus(let failure) = error { throw failure }
+            throw DBusError(message: error.description)
         }
-        var seen: [String] = []
-        for (path, interfaces) in modems {
-            let modem = interfaces.dict?[modemInterface]?.dict ?? [:]
-            let gpp = interfaces.dict?[gppInterface]?.dict ?? [:]
-            var sim: [String: DBusValue] = [:]
-            if let simPath = modem["Sim"]?.string, simPath != "/" {
-                sim = (try? bus.properties(service, simPath, simInterface)) ?? [:]
-            }
-            let iccid = sim["SimIdentifier"]?.string ?? ""
-            let operators = [
-                sim["OperatorName"]?.string, sim["OperatorIdentifier"]?.string, gpp["OperatorName"]?.string,
-                gpp["OperatorCode"]?.string,
-            ].compactMap { $0 }.filter { !$0.isEmpty }
-            seen.append("\(path) (ICCID \(iccid.isEmpty ? "?" : iccid), \(operators.joined(separator: "/")))")
-            if let wanted = settings.iccid {
-                // One side may carry the Luhn check digit and the other not.
-                guard !iccid.isEmpty, iccid.hasPrefix(wanted) || wanted.hasPrefix(iccid) else { continue }
-            }
-            if let wanted = settings.operatorName?.lowercased() {
-                guard operators.contains(where: { $0.lowercased() == wanted }) else { continue }
-            }
-            return path
-        }
-        throw DBusError(message: "no modem matches; found \(seen.joined(separator: ", "))")
     }
 
     /// Dials a USSD code and returns the network's answer, ending any session left open before and after.
