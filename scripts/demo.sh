@@ -34,10 +34,10 @@ say "renewing with an offer, the order number and the receipt (simwatchctl renew
 printf '%%PDF-1.4\n%% demo receipt: Orange Holiday 10 GB, 20 EUR, order A-4411\n' > "$state/facture-A-4411.pdf"
 ctl renew fr-holiday --offer "Orange Holiday 10 GB" --order A-4411 --receipt "$state/facture-A-4411.pdf" \
     --note "bought at the airport" || true
-sleep 0.3
+sleep 0.02
 say "the simulated carrier shows renewals an hour late (renewal_delay), so simwatch waits (simwatchctl show)"
 ctl show fr-holiday | grep -E '^ *(Renewed|Remaining)' || true
-sleep 2
+sleep 1
 say "an hour later (simulated) the carrier shows the new plan"
 ctl show fr-holiday | grep -E '^ *(Renewed|Remaining)' || true
 say "the ledger (simwatchctl renewals) and the month's spend (simwatchctl spend)"

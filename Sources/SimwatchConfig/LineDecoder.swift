@@ -36,7 +36,9 @@ enum LineDecoder {
             configured: channels.configured
         )
 
-        let renew = table.subtable("renew", context: "[line.renew]\(label)").map(RenewDecoder.decode) ?? RenewalGuide()
+        let renewTable = table.subtable("renew", context: "[line.renew]\(label)")
+        let renew = renewTable.map(RenewDecoder.decode) ?? RenewalGuide()
+        let confirmWithin = renewTable.flatMap(RenewDecoder.confirmWithin) ?? Line.defaultConfirmWithin
         let offers = OfferDecoder.decodeOwn(table.tables("offer"), label: label)
         let neededUntil = table.date("needed_until", zone: daemon.timeZone)
 
@@ -92,7 +94,8 @@ enum LineDecoder {
             email: email,
             renew: renew,
             offers: offers,
-            neededUntil: neededUntil
+            neededUntil: neededUntil,
+            confirmWithin: confirmWithin
         )
     }
 

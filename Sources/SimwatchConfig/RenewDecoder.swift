@@ -4,7 +4,7 @@ import SimwatchTOML
 /// Decodes `[line.renew]`: where and how to renew, checked so that every reminder can carry it as it is.
 enum RenewDecoder {
     static func decode(_ table: TableReader) -> RenewalGuide {
-        defer { table.finish(allowing: ["url", "app", "shop", "code", "support", "note"]) }
+        defer { table.finish(allowing: ["url", "app", "shop", "code", "support", "note", "confirm_within"]) }
         var guide = RenewalGuide()
         guide.url = table.parsed("url", RenewalGuide.Link.init(parsing:))
         if table.table["app"]?.table != nil, let app = table.subtable("app", context: "\(table.context) app") {
@@ -20,6 +20,23 @@ enum RenewDecoder {
         guide.support = table.parsed("support", SupportContact.init(parsing:))
         guide.note = text(table, "note", limit: 500)
         return guide
+    }
+
+    /// `confirm_within`: how long the provider has to show a renewal recorded by hand, "0" or "off" for never
+    /// checking; at most 7 days.
+    static func confirmWithin(_ table: TableReader) -> TimeSpan? {
+        guard let text = table.string("confirm_within") else { return nil }
+        if text == "off" || text == "0" { return TimeSpan(seconds: 0) }
+        guard let span = table.parsedText(text, key: "confirm_within", TimeSpan.init(parsing:)) else { return nil }
+        guard span.seconds > 0, span.seconds <= 7 * 86_400 else {
+            table.error(
+                "confirm_within",
+                "`confirm_within` must be between 1s and 7d",
+                hint: "e.g. confirm_within = \"2h\", or \"off\""
+            )
+            return nil
+        }
+        return span
     }
 
     /// Free text for one line of a reminder: no control characters (so no line breaks), at most `limit` characters.

@@ -142,9 +142,10 @@ def simwatchctl_env() -> dict[str, str]:
 
 
 def run_simwatchctl(binary: Path, sock: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    """simwatchctl COMMAND --socket SOCK ARGS..., output captured as text; bounded by timeout."""
+    """simwatchctl COMMAND [SUBCOMMAND] --socket SOCK ARGS..., output captured as text; bounded by timeout."""
+    head = 2 if args[:2] == ("renewals", "edit") else 1
     return subprocess.run(
-        [str(binary), args[0], "--socket", str(sock), *args[1:]],
+        [str(binary), *args[:head], "--socket", str(sock), *args[head:]],
         capture_output=True,
         text=True,
         timeout=timeout,
