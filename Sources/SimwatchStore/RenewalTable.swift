@@ -65,8 +65,11 @@ public struct RenewalTable: Sendable {
                 INSERT INTO renewal(line_id, seq, origin, renewed_at, recorded_at, offer, data_bytes, unlimited,
                     expires_at, price, currency, order_id, receipt_file, receipt_sha256, receipt_bytes, receipt_name,
                     note, used_bytes, ended_at, check_state, check_at, check_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?1, CASE WHEN EXISTS (SELECT 1 FROM renewal WHERE line_id = ?1 AND seq = ?2)
+                        THEN (SELECT MAX(seq) + 1 FROM renewal WHERE line_id = ?1) ELSE ?2 END,
+                    ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
                 """,
+                // A number already taken (a line whose record was lost) takes the next free one: the entry is kept.
                 [
                     e.lineID, e.sequence, e.origin.rawValue, e.renewedAt.timeIntervalSince1970,
                     e.recordedAt.timeIntervalSince1970, e.offer, e.data?.bytes, e.unlimited,

@@ -19,6 +19,10 @@ extension Judging {
         }
         var entry = recorded ?? detectedEntry(before: before, after: outcome.latest)
         entry.sequence = sequence
+        if let replaced = outcome.record.check {
+            // A new renewal recorded while the last one was awaited: that one is no longer checked on its own.
+            outcome.ledger.append(.check(line: line.id, sequence: replaced.sequence, .notNeeded))
+        }
         outcome.record.check = nil
         if recorded != nil, line.checksRenewals {
             let check = RenewalCheck(

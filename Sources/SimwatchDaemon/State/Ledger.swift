@@ -45,6 +45,11 @@ public actor Ledger {
     /// Reads what the database holds of the configured lines.
     func load() throws {
         book.records = try store.lines.all()
+        // A line's renewal numbers never go below its ledger's (a record lost, or a line removed and added again).
+        for (line, highest) in try store.renewals.highestSequences() where (book.records[line]?.renewals ?? 0) < highest
+        {
+            book.records[line]?.renewals = highest
+        }
         for state in try store.alerts.all() { book.alerts[LineBook.key(state.lineID, state.ruleID)] = state }
         for line in running.config.lines {
             if let reading = try store.readings.latest(line: line.id) { book.latest[line.id] = reading }

@@ -37,7 +37,21 @@ public struct ReceiptStore: Sendable {
         return try result.get()
     }
 
+    /// Keeps the staged file, or removes it when it cannot be kept (nothing else would ever clear it).
     private func keepBlocking(staged: String, name: String) throws(RequestError) -> Receipt {
+        do {
+            return try keepOrFail(staged: staged, name: name)
+        } catch {
+            if Self.isPlainName(staged) {
+                let path = incoming + "/" + staged
+                var info = stat()
+                if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == getuid() { unlink(path) }
+            }
+            throw error
+        }
+    }
+
+    private func keepOrFail(staged: String, name: String) throws(RequestError) -> Receipt {
         guard Self.isPlainName(staged) else {
             throw .invalid(parameter: "receipt", reason: "the staged name must be a file name in receipts/incoming")
         }
