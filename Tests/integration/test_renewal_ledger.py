@@ -153,3 +153,19 @@ def test_the_ledger_keeps_the_receipt_exports_csv_and_adds_up_the_spend(daemon, 
     by_line = ctl(daemon, "spend", "--by", "line", "--json")
     assert json.loads(by_line.stdout)["renewals"][0]["price"] == "20 EUR"
     d.stop()
+
+
+def test_a_top_up_seen_in_the_readings_is_priced_from_the_offer_it_matches(daemon):
+    line = new_line_id()
+    with FakeAPI() as api:
+        balance(api, 300)
+        d = daemon(config_toml(api_line(line, api)))
+        wait_until(lambda: api.calls("GET", "/balance"), 20, what="first poll")
+        balance(api, 10_290)  # 10 GB more: the offer "Holiday 10 GB"
+        wait_until(lambda: renewals(daemon, line), 20, what="a ledger entry for the top-up")
+        entry = renewals(daemon, line)[0]
+        assert (entry["origin"], entry["offer"], entry["price"]) == ("detected", "Holiday 10 GB", "20 EUR")
+        assert entry["check"]["state"] == "not_needed"
+        listed = ctl(daemon, "renewals", line).stdout
+        assert f"{line}/1" in listed and "seen" in listed
+        d.stop()

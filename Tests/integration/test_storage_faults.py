@@ -75,8 +75,11 @@ def hold_fault(current, started: float, cpu_before: float, seconds: float, what:
 
 
 def recovered(daemon) -> None:
-    """The problem clears by itself and what waited goes out."""
-    wait_until(lambda: status(daemon).get("storage") is None, 60, interval=1, what="the storage problem to clear")
+    """The problem clears by itself and what waited goes out.
+
+    The back-off doubles with each failed write (1, 2, 4 ... s, at most 300 s): a 25 s fault on a loaded machine can
+    leave the next try a minute or more away, so the wait allows for the back-off a fault of that length reaches."""
+    wait_until(lambda: status(daemon).get("storage") is None, 150, interval=1, what="the storage problem to clear")
     wait_until(
         lambda: not [r for r in outbox(daemon) if r["state"] == "pending" and r["channel"] == "hook"],
         60,
