@@ -39,10 +39,8 @@ struct AlertmanagerAlert: Encodable, Sendable, Hashable {
         ]
         if let rule = reminder.ruleID { labels["rule"] = rule }
         if let group = settings.group { labels["group"] = group }
-        var annotations = [
-            "summary": "\(reminder.lineName): \(reminder.summary)",
-            "line_name": reminder.lineName,
-        ]
+        // The summary starts with the line's name already.
+        var annotations = ["summary": reminder.summary, "line_name": reminder.lineName]
         if !reminder.details.isEmpty { annotations["description"] = reminder.details.joined(separator: "\n") }
         if let open = reminder.renew?.openURL { annotations["renewal_url"] = open.text }
         if let runbook = settings.runbook { annotations["runbook_url"] = runbook }

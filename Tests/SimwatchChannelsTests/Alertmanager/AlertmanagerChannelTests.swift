@@ -28,7 +28,8 @@ import Testing
                 "severity": "warning", "group": "travel",
             ]
         )
-        #expect(alert.annotations["summary"] == "Test line: Test line: 100 MB left")
+        #expect(alert.annotations["summary"] == "Test line: 100 MB left")
+        #expect(alert.annotations["line_name"] == "Test line")
         #expect(alert.annotations["description"] == "at this pace it lasts 2 days\nrenew before Friday")
         #expect(alert.annotations["renewal_url"] == "https://shop.example/renew")
         #expect(alert.annotations["runbook_url"] == nil)
