@@ -56,14 +56,22 @@ public final class MetricsService: Sendable {
         }
     }
 
+    /// The textfile's last words when simwatchd stops: `simwatch_up 0`, so node_exporter does not go on reporting
+    /// the last figures as if simwatchd still ran.
+    public func stopped() async {
+        guard textfile != nil else { return }
+        await refresh(up: false)
+    }
+
     /// Gathers the metrics once and publishes them.
-    public func refresh() async {
-        let snapshot = await MetricsSnapshot.collect(
+    public func refresh(up: Bool = true) async {
+        var snapshot = await MetricsSnapshot.collect(
             queries: simwatch.queries,
             stats: stats,
             channels: await simwatch.outbox.channelNames(),
             now: now()
         )
+        snapshot.up = up
         let page = Array(snapshot.render().utf8)
         server?.publish(page)
         if let textfile {

@@ -31,6 +31,8 @@ struct MetricsSnapshot: Sendable, Hashable {
     var lines: [LineFigures]
     var firing: [FiringAlert]
     var channels: [ChannelFigures]
+    /// False in the textfile's last words, when simwatchd stops.
+    var up = true
 
     /// The exposition text (format 0.0.4), families and samples in a fixed order.
     func render() -> String {
@@ -38,7 +40,7 @@ struct MetricsSnapshot: Sendable, Hashable {
         out.family("simwatch_build_info", .gauge, help: "simwatchd's version, as a label; the value is 1.")
         out.sample("simwatch_build_info", ["version": version], 1)
         out.family("simwatch_up", .gauge, help: "1 while simwatchd runs.")
-        out.sample("simwatch_up", [:], 1)
+        out.sample("simwatch_up", [:], up ? 1 : 0)
 
         out.family("simwatch_line_remaining_bytes", .gauge, help: "Data left on the line at its latest reading.")
         for line in lines {

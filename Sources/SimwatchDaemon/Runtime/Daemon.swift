@@ -168,7 +168,7 @@ public struct Daemon {
         logger.info("control socket \(listener.path)\(activated)")
         // The services own their loops from here: polls, repeats, the outbox, compaction, the clock watch.
         let services = Task { await simwatch.run() }
-        var metrics: Task<Void, Never>?
+        var metrics: (service: MetricsService, task: Task<Void, Never>)?
         if let stats {
             let service = MetricsService(
                 simwatch: simwatch,
@@ -178,7 +178,7 @@ public struct Daemon {
                 logger: logger,
                 now: { clock.now() }
             )
-            metrics = Task { await service.run() }
+            metrics = (service, Task { await service.run() })
             if let metricsServer {
                 if metricsServer.start() {
                     logger.info("metrics on http://\(config.metrics.listen!)/metrics")
@@ -241,11 +241,12 @@ public struct Daemon {
         notifier.stopping()
         reloads.close()
         server.stop()
-        metrics?.cancel()
+        metrics?.task.cancel()
         metricsServer?.stop()
         services.cancel()
         await services.value
         await simwatch.shutdown(now: clock.now())
+        await metrics?.service.stopped()
         await serving.value
         logger.notice("stopped")
         return DaemonExit.ok
