@@ -191,6 +191,15 @@ public final class MetricsServer: Sendable {
         connection.sent += count
         if connection.sent < connection.response.count { return true }
         shutdown(connection.fd, Int32(SHUT_WR))
+        // What the client sent past the head, read and dropped (a little of it): closing with unread data would
+        // reset the connection, and the client could lose the answer.
+        var sink = [UInt8](repeating: 0, count: 4096)
+        for _ in 0..<4 {
+            let count = sink.withUnsafeMutableBytes {
+                recv(connection.fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT))
+            }
+            if count <= 0 { break }
+        }
         return false
     }
 
