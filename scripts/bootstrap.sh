@@ -146,6 +146,15 @@ need_channel_tests() {
     if system_python && ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
         want_pkg python3-aiosmtpd "python3-aiosmtpd (SMTP sink for the email tests)"
     fi
+    need_fleet_tests
+}
+
+# Fleet tests: a real Prometheus scrapes the metrics endpoint (Tests/integration/test_metrics.py), and two real
+# Alertmanagers in a cluster take the alertmanager channel's alerts (test_alertmanager.py); both on loopback.
+need_fleet_tests() {
+    command -v prometheus >/dev/null 2>&1 || want_pkg prometheus "prometheus (scrapes /metrics in the metrics test)"
+    command -v prometheus-alertmanager >/dev/null 2>&1 ||
+        want_pkg prometheus-alertmanager "prometheus-alertmanager (the alertmanager channel's tests)"
 }
 
 # Provider tests: iproute2 (veth pair in network namespaces), dbus-daemon (a private bus for ModemManager's mock)

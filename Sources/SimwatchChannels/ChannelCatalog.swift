@@ -10,7 +10,7 @@ package enum ChannelCatalog {
     /// In the order hints list their types.
     package static let all: [any ChannelType.Type] = [
         EmailChannelType.self, WebhookChannelType.self, NtfyChannelType.self, DesktopChannelType.self,
-        SMSChannelType.self,
+        SMSChannelType.self, AlertmanagerChannelType.self,
     ]
 
     /// The type whose `type` is `type`.

@@ -6,7 +6,8 @@ extension AssessmentSettings {
         self.init(
             zone: config.daemon.timeZone,
             quietHours: config.daemon.quietHours,
-            emailChannels: Set(config.channels.filter { $0.kind.sendsMail }.map(\.name))
+            emailChannels: Set(config.channels.filter { $0.kind.sendsMail }.map(\.name)),
+            resolutionChannels: Set(config.channels.filter { $0.kind.wantsResolved }.map(\.name))
         )
     }
 }

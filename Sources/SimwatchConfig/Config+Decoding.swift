@@ -28,9 +28,10 @@ extension Config {
         }
         let sink = DiagnosticSink(file: path)
         let top = TableReader(table: root, path: "", context: "", sink: sink)
-        top.finish(allowing: ["daemon", "rule", "line", "channels", "templates", "offer"])
+        top.finish(allowing: ["daemon", "rule", "line", "channels", "templates", "offer", "metrics"])
 
         let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
+        let metrics = MetricsDecoder.decode(top.subtable("metrics", context: "[metrics]"))
         let defaultRules = RuleDecoder.decodeAll(top.tables("rule"), header: "[[rule]]", label: "")
         let templates = ChannelDecoder.decodeTemplates(top.subtable("templates", context: "[templates]"))
         let (channels, broken) = ChannelDecoder.decodeAll(
@@ -63,7 +64,9 @@ extension Config {
         OfferDecoder.attach(sharedOffers, to: &lines)
         ChannelDecoder.checkRecipients(top, lines: lines, channels: channels)
         guard sink.items.isEmpty else { throw ConfigError(sink.items) }
-        return Config(path: path, daemon: daemon, lines: lines, channels: channels)
+        var config = Config(path: path, daemon: daemon, lines: lines, channels: channels)
+        config.metrics = metrics
+        return config
     }
 
     private static func decodeDaemon(_ table: TableReader?, environment: [String: String]) -> DaemonSettings {

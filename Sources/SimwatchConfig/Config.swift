@@ -9,6 +9,8 @@ public struct Config: Sendable {
     public var lines: [Line]
     /// `[channels.NAME]`, by name; the journal is built in and not among them.
     public var channels: [ChannelSettings]
+    /// `[metrics]`: off unless set.
+    public var metrics = MetricsSettings()
 
     public init(path: String, daemon: DaemonSettings, lines: [Line], channels: [ChannelSettings] = []) {
         self.path = path

@@ -48,10 +48,19 @@ public struct AssessmentSettings: Sendable {
     public var quietHours: QuietHours?
     /// The channels that send e-mail: their reminders carry the line's recipients.
     public var emailChannels: Set<String>
+    /// The channels told when an alert ends (`ChannelKind.wantsResolved`): they get a reminder with event
+    /// "resolved".
+    public var resolutionChannels: Set<String>
 
-    public init(zone: ZoneInfo, quietHours: QuietHours?, emailChannels: Set<String>) {
+    public init(
+        zone: ZoneInfo,
+        quietHours: QuietHours?,
+        emailChannels: Set<String>,
+        resolutionChannels: Set<String> = []
+    ) {
         self.zone = zone
         self.quietHours = quietHours
         self.emailChannels = emailChannels
+        self.resolutionChannels = resolutionChannels
     }
 }

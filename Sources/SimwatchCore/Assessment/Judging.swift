@@ -30,6 +30,7 @@ struct Judging {
             outcome.alerts[rule.id] = next
             outcome.cancelled.append((line.id, rule.id, state.episode))
             log(rule.id, state.episode, event.name, nil, state.firing?.occurrence ?? 0, "condition cleared", &outcome)
+            outcome.reminders += resolutions(of: rule, ended: state)
             return
         }
         let firing = next.firing
@@ -71,6 +72,7 @@ struct Judging {
             outcome.alerts[rule.id] = next
             outcome.cancelled.append((line.id, rule.id, state.episode))
             log(rule.id, state.episode, "resolved", nil, state.firing?.occurrence ?? 0, "renewed", &outcome)
+            outcome.reminders += resolutions(of: rule, ended: state)
         }
         let text = composer.compose(
             kind: .renewed,

@@ -40,10 +40,14 @@ public protocol ChannelKind: Sendable, Hashable {
     /// The mail recipients of a channel that sends mail (empty when every line brings its own `[line.email]`);
     /// nil for the others. A line's `[line.email]` replaces them.
     var mailRecipients: [MailAddress]? { get }
+    /// Whether the channel is told when an alert ends (a reminder with event "resolved"), as Alertmanager is; the
+    /// others hear only of alerts that fire.
+    var wantsResolved: Bool { get }
 }
 
 extension ChannelKind {
     public var mailRecipients: [MailAddress]? { nil }
+    public var wantsResolved: Bool { false }
 }
 
 /// A channel's settings of any type, equal when of the same type with equal values.
@@ -59,6 +63,7 @@ extension AnySettings where Base == any ChannelKind {
     public var mailRecipients: [MailAddress]? { base.mailRecipients }
     /// Whether the channel sends mail (and so takes a line's `[line.email]` recipients).
     public var sendsMail: Bool { mailRecipients != nil }
+    public var wantsResolved: Bool { base.wantsResolved }
 }
 
 /// A mailbox: `alice@example.com` or `Alice Martin <alice@example.com>`.

@@ -9,7 +9,7 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var channel: String
     public var kind: ReminderKind
-    /// firing | escalated | repeat | renewed | test
+    /// firing | escalated | repeat | renewed | test; resolved (an alert ended: only to channels that want ends)
     public var event: String
     public var severity: Severity
     public var lineID: String

@@ -74,12 +74,24 @@ public struct Daemon {
         // libcurl is opened by the first request: a daemon without HTTP lines never loads it.
         let http = CurlTransport()
         let factory = ChannelFactory(environment: environment, transport: http, echoJournal: options.foreground)
-        let channels: [String: any NotificationChannel]
+        // Metrics (off by default): deliveries are counted around each channel, the server bound before anything runs.
+        let stats = config.metrics.isEnabled ? DeliveryStats() : nil
+        var channels: [String: any NotificationChannel]
         do {
             channels = try factory.channels(for: config)
         } catch {
             for d in error.diagnostics { logger.error("\(d)") }
             return DaemonExit.config
+        }
+        if let stats { channels = MeasuredChannel.wrap(channels, into: stats) }
+        var metricsServer: MetricsServer?
+        if let address = config.metrics.listen {
+            do {
+                metricsServer = try MetricsServer(address: address)
+            } catch {
+                logger.error("cannot serve the metrics: \(error)")
+                return error.addressInUse ? DaemonExit.unavailable : DaemonExit.cannotCreate
+            }
         }
         let clock = Self.clock(scale: config.daemon.timeScale, store: store)
         // Providers share the daemon's one HTTP client with the channels.
@@ -156,6 +168,25 @@ public struct Daemon {
         logger.info("control socket \(listener.path)\(activated)")
         // The services own their loops from here: polls, repeats, the outbox, compaction, the clock watch.
         let services = Task { await simwatch.run() }
+        var metrics: (service: MetricsService, task: Task<Void, Never>)?
+        if let stats {
+            let service = MetricsService(
+                simwatch: simwatch,
+                stats: stats,
+                server: metricsServer,
+                textfile: config.metrics.textfile,
+                logger: logger,
+                now: { clock.now() }
+            )
+            metrics = (service, Task { await service.run() })
+            if let metricsServer {
+                if metricsServer.start() {
+                    logger.info("metrics on http://\(config.metrics.listen!)/metrics")
+                } else {
+                    logger.error("cannot start the metrics server's thread")
+                }
+            }
+        }
         var status = await simwatch.queries.statusLine()
         notifier.ready(status: status)
         // Start-up's code (arguments, configuration, migrations) will not run again.
@@ -180,6 +211,7 @@ public struct Daemon {
                     simwatch,
                     running: config,
                     factory: factory,
+                    stats: stats,
                     clock: clock,
                     logger: logger
                 ) {
@@ -190,7 +222,14 @@ public struct Daemon {
                 // Already answered ShuttingDown by the SIGTERM handler; the stop event follows.
                 continue loop
             case .reloadRequest(let answer):
-                let result = await reload(simwatch, running: config, factory: factory, clock: clock, logger: logger)
+                let result = await reload(
+                    simwatch,
+                    running: config,
+                    factory: factory,
+                    stats: stats,
+                    clock: clock,
+                    logger: logger
+                )
                 if case .success(let fresh) = result { config = fresh }
                 answer(result.map(\.lines.count))
             case .stop(let sig):
@@ -202,9 +241,12 @@ public struct Daemon {
         notifier.stopping()
         reloads.close()
         server.stop()
+        metrics?.task.cancel()
+        metricsServer?.stop()
         services.cancel()
         await services.value
         await simwatch.shutdown(now: clock.now())
+        await metrics?.service.stopped()
         await serving.value
         logger.notice("stopped")
         return DaemonExit.ok
@@ -215,6 +257,7 @@ public struct Daemon {
         _ simwatch: Simwatch,
         running: Config,
         factory: ChannelFactory,
+        stats: DeliveryStats?,
         clock: any WallClock,
         logger: Logger
     ) async -> Result<Config, ConfigError> {
@@ -227,12 +270,16 @@ public struct Daemon {
                 sources: ProviderCatalog.all,
                 channels: ChannelCatalog.all
             )
-            let channels = try factory.channels(for: fresh)
+            var channels = try factory.channels(for: fresh)
+            if let stats { channels = MeasuredChannel.wrap(channels, into: stats) }
             try await simwatch.reload(fresh, channels: channels, now: clock.now())
             if fresh.daemon.timeScale != running.daemon.timeScale
                 || fresh.daemon.stateDirectory != running.daemon.stateDirectory
             {
                 logger.warning("time_scale and state_dir take effect at the next restart")
+            }
+            if fresh.metrics != running.metrics {
+                logger.warning("[metrics] takes effect at the next restart")
             }
             logger.notice("configuration reloaded: \(fresh.lines.count) line(s)")
             notifier.ready(status: await simwatch.queries.statusLine())

@@ -1,0 +1,88 @@
+public import FoundationEssentials
+public import Logging
+import Synchronization
+
+/// Keeps the metrics current: gathers them after what changes them (a reading, an alert, a delivery: the daemon's
+/// events, at most once a second) and every 15 seconds anyway, then hands the page to the HTTP server and rewrites
+/// the textfile. Scrapes read only that page.
+public final class MetricsService: Sendable {
+    let simwatch: Simwatch
+    let stats: DeliveryStats
+    let server: MetricsServer?
+    let textfile: String?
+    let logger: Logger
+    let now: @Sendable () -> Date
+    /// Whether the last write of the textfile failed: said once, not every 15 seconds.
+    private let failing = Mutex<Bool>(false)
+
+    public init(
+        simwatch: Simwatch,
+        stats: DeliveryStats,
+        server: MetricsServer?,
+        textfile: String?,
+        logger: Logger,
+        now: @escaping @Sendable () -> Date
+    ) {
+        self.simwatch = simwatch
+        self.stats = stats
+        self.server = server
+        self.textfile = textfile
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Runs until cancelled.
+    public func run() async {
+        let (ticks, tick) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let happenings = simwatch.events.subscribe(buffer: 1)
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                for await _ in happenings { tick.yield() }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await LoopSleep.sleep(seconds: 15)
+                    tick.yield()
+                }
+            }
+            group.addTask {
+                await self.refresh()
+                for await _ in ticks {
+                    if Task.isCancelled { break }
+                    await self.refresh()
+                    try? await LoopSleep.sleep(seconds: 1)
+                }
+            }
+        }
+    }
+
+    /// The textfile's last words when simwatchd stops: `simwatch_up 0`, so node_exporter does not go on reporting
+    /// the last figures as if simwatchd still ran.
+    public func stopped() async {
+        guard textfile != nil else { return }
+        await refresh(up: false)
+    }
+
+    /// Gathers the metrics once and publishes them.
+    public func refresh(up: Bool = true) async {
+        var snapshot = await MetricsSnapshot.collect(
+            queries: simwatch.queries,
+            stats: stats,
+            channels: await simwatch.outbox.channelNames(),
+            now: now()
+        )
+        snapshot.up = up
+        let page = Array(snapshot.render().utf8)
+        server?.publish(page)
+        if let textfile {
+            do {
+                try TextfileWriter.write(page, to: textfile)
+                if failing.withLock({ $0 }) { logger.notice("metrics textfile \(textfile) written again") }
+                failing.withLock { $0 = false }
+            } catch {
+                if !failing.withLock({ $0 }) { logger.warning("cannot write the metrics textfile: \(error)") }
+                failing.withLock { $0 = true }
+            }
+        }
+    }
+}
