@@ -6,7 +6,11 @@ extension AssessmentSettings {
         self.init(
             zone: config.daemon.timeZone,
             quietHours: config.daemon.quietHours,
-            emailChannels: Set(config.channels.filter { $0.kind.sendsMail }.map(\.name))
+            emailChannels: Set(config.channels.filter { $0.kind.sendsMail }.map(\.name)),
+            language: config.daemon.language,
+            channelLanguages: config.channels.reduce(into: [:]) { languages, channel in
+                if let language = channel.language { languages[channel.name] = language }
+            }
         )
     }
 }

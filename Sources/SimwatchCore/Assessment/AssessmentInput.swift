@@ -48,10 +48,35 @@ public struct AssessmentSettings: Sendable {
     public var quietHours: QuietHours?
     /// The channels that send e-mail: their reminders carry the line's recipients.
     public var emailChannels: Set<String>
+    /// `[daemon] language`: the journal's and the history's, and every reader's who sets none.
+    public var language: Language
+    /// `[channels.NAME] language`, for the channels that set one.
+    public var channelLanguages: [String: Language]
 
-    public init(zone: ZoneInfo, quietHours: QuietHours?, emailChannels: Set<String>) {
+    public init(
+        zone: ZoneInfo,
+        quietHours: QuietHours?,
+        emailChannels: Set<String>,
+        language: Language = .en,
+        channelLanguages: [String: Language] = [:]
+    ) {
         self.zone = zone
         self.quietHours = quietHours
         self.emailChannels = emailChannels
+        self.language = language
+        self.channelLanguages = channelLanguages
+    }
+
+    /// The language of `line`'s reminders through `channel`: the reader's. The journal is the operator's: the
+    /// daemon's language. A line's own mail recipients (`[line.email]`) are the line's readers: the line's
+    /// language, else the channel's. Any other channel has one reader whoever the line is: the channel's language,
+    /// else the line's, else the daemon's.
+    public func language(of line: Line, through channel: String) -> Language {
+        if channel == "journal" { return language }
+        let own = channelLanguages[channel]
+        if emailChannels.contains(channel), line.email?.recipients(for: channel) != nil {
+            return line.language ?? own ?? language
+        }
+        return own ?? line.language ?? language
     }
 }
