@@ -1,5 +1,5 @@
 /// Simplified Chinese: "Orange Holiday：剩余 984 MB（共 2.5 GB，39%），按当前用量还能用 3天4小时，套餐将于 12月4日 周五
-/// 10:00 CET 到期：请立即续费". Full-width punctuation, byte units as on Chinese phones (MB, GB), a space between
+/// 10:00 CET 到期：请尽快续费". Full-width punctuation, byte units as on Chinese phones (MB, GB), a space between
 /// Chinese and Latin words or figures.
 public struct Chinese: Phrasebook {
     public init() {}
@@ -33,7 +33,7 @@ public struct Chinese: Phrasebook {
 
     public func act(topUp: Bool, url: String?) -> String {
         let verb = topUp ? "充值" : "续费"
-        return url.map { "请尽快前往 \($0) \(verb)" } ?? "请尽快\(verb)"
+        return "请尽快\(verb)" + (url.map { " \($0)" } ?? "")
     }
 
     public func remaining(_ left: String, of total: String?, percent: String?) -> String {

@@ -160,14 +160,14 @@ import Testing
         "zh/low_data/renewed": "Orange Holiday 流量不足：剩余 984 MB",
         "zh/low_data/resolved": "Orange Holiday 流量不足：剩余 984 MB",
         "zh/low_data|body":
-            "Orange Holiday：剩余 984 MB（共 5 GB，20%），按当前用量还能用 1天16小时，套餐将于 11月30日 周一 00:00 UTC 到期：请尽快前往 https://boutique.orange.fr/recharge 续费\n续费方式：访问 https://boutique.orange.fr/recharge，或拨打 #123#；客服：+33 9 69 36 39 00。\n剩余 984 MB（共 5 GB，20%）\n到期：11月30日 周一 00:00 UTC（2026-11-30T00:00:00+00:00）\n用量：590 MB/天\n撑到到期每天可用：328 MB/天\n余额：3 EUR\n规则：data_below（data_below，warning）\n来源：test，读取于 11月27日 周五 00:00 UTC",
+            "Orange Holiday：剩余 984 MB（共 5 GB，20%），按当前用量还能用 1天16小时，套餐将于 11月30日 周一 00:00 UTC 到期：请尽快续费 https://boutique.orange.fr/recharge\n续费方式：访问 https://boutique.orange.fr/recharge，或拨打 #123#；客服：+33 9 69 36 39 00。\n剩余 984 MB（共 5 GB，20%）\n到期：11月30日 周一 00:00 UTC（2026-11-30T00:00:00+00:00）\n用量：590 MB/天\n撑到到期每天可用：328 MB/天\n余额：3 EUR\n规则：data_below（data_below，warning）\n来源：test，读取于 11月27日 周五 00:00 UTC",
         "zh/expiring/firing": "套餐将在 3天后到期：Orange Holiday",
         "zh/expiring/repeat": "套餐将在 3天后到期：Orange Holiday（再次提醒）",
         "zh/expiring/escalated": "套餐将在 3天后到期：Orange Holiday（紧急）",
         "zh/expiring/renewed": "套餐将在 3天后到期：Orange Holiday",
         "zh/expiring/resolved": "套餐将在 3天后到期：Orange Holiday",
         "zh/expiring|body":
-            "Orange Holiday：套餐将在 3天后到期（11月30日 周一 00:00 UTC），剩余 984 MB：请尽快前往 https://boutique.orange.fr/recharge 续费\n续费方式：访问 https://boutique.orange.fr/recharge，或拨打 #123#；客服：+33 9 69 36 39 00。\n剩余 984 MB（共 5 GB，20%）\n到期：11月30日 周一 00:00 UTC（2026-11-30T00:00:00+00:00）\n用量：590 MB/天\n撑到到期每天可用：328 MB/天\n余额：3 EUR\n规则：expires_within（expires_within，warning）\n来源：test，读取于 11月27日 周五 00:00 UTC",
+            "Orange Holiday：套餐将在 3天后到期（11月30日 周一 00:00 UTC），剩余 984 MB：请尽快续费 https://boutique.orange.fr/recharge\n续费方式：访问 https://boutique.orange.fr/recharge，或拨打 #123#；客服：+33 9 69 36 39 00。\n剩余 984 MB（共 5 GB，20%）\n到期：11月30日 周一 00:00 UTC（2026-11-30T00:00:00+00:00）\n用量：590 MB/天\n撑到到期每天可用：328 MB/天\n余额：3 EUR\n规则：expires_within（expires_within，warning）\n来源：test，读取于 11月27日 周五 00:00 UTC",
         "zh/runs_out/firing": "Orange Holiday 的流量将在 1天16小时后用完",
         "zh/runs_out/repeat": "Orange Holiday 的流量将在 1天16小时后用完（再次提醒）",
         "zh/runs_out/escalated": "Orange Holiday 的流量将在 1天16小时后用完（紧急）",
@@ -181,7 +181,7 @@ import Testing
         "zh/credit_low/renewed": "Orange Holiday 余额不足：3 EUR",
         "zh/credit_low/resolved": "Orange Holiday 余额不足：3 EUR",
         "zh/credit_low|body":
-            "Orange Holiday：余额 3 EUR，低于 5 EUR：请尽快前往 https://boutique.orange.fr/recharge 充值\n续费方式：访问 https://boutique.orange.fr/recharge，或拨打 #123#；客服：+33 9 69 36 39 00。\n剩余 984 MB（共 5 GB，20%）\n到期：11月30日 周一 00:00 UTC（2026-11-30T00:00:00+00:00）\n用量：590 MB/天\n撑到到期每天可用：328 MB/天\n余额：3 EUR\n规则：credit_below（credit_below，warning）\n来源：test，读取于 11月27日 周五 00:00 UTC",
+            "Orange Holiday：余额 3 EUR，低于 5 EUR：请尽快充值 https://boutique.orange.fr/recharge\n续费方式：访问 https://boutique.orange.fr/recharge，或拨打 #123#；客服：+33 9 69 36 39 00。\n剩余 984 MB（共 5 GB，20%）\n到期：11月30日 周一 00:00 UTC（2026-11-30T00:00:00+00:00）\n用量：590 MB/天\n撑到到期每天可用：328 MB/天\n余额：3 EUR\n规则：credit_below（credit_below，warning）\n来源：test，读取于 11月27日 周五 00:00 UTC",
         "zh/stale/firing": "Orange Holiday 没有读数",
         "zh/stale/repeat": "Orange Holiday 没有读数（再次提醒）",
         "zh/stale/escalated": "Orange Holiday 没有读数（紧急）",
