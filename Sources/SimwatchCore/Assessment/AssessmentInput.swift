@@ -71,7 +71,8 @@ public struct AssessmentSettings: Sendable {
     /// daemon's language. A line's own mail recipients (`[line.email]`) are the line's readers: the line's
     /// language, else the channel's. Any other channel has one reader whoever the line is: the channel's language,
     /// else the line's, else the daemon's.
-    public func language(of line: Line, through channel: String) -> Language {
+    public func language(of line: Line?, through channel: String) -> Language {
+        guard let line else { return channel == "journal" ? language : channelLanguages[channel] ?? language }
         if channel == "journal" { return language }
         let own = channelLanguages[channel]
         if emailChannels.contains(channel), line.email?.recipients(for: channel) != nil {

@@ -60,6 +60,10 @@ public struct English: Phrasebook {
     public var renewalNotArrived: String { "the renewal has not arrived" }
     public var renewalArrived: String { "the renewal arrived" }
     public var testReminder: String { "test reminder from simwatch" }
+    public func testThrough(_ channel: String) -> String {
+        "test reminder through \(channel); if you read this, the channel works"
+    }
+    public func testSent(at when: String) -> String { "Sent by simwatchctl test-notify at \(when)" }
 
     public var theProvider: String { "the provider" }
 

@@ -82,6 +82,10 @@ public struct French: Phrasebook {
     public var renewalNotArrived: String { "la recharge n'est pas arrivée" }
     public var renewalArrived: String { "la recharge est arrivée" }
     public var testReminder: String { "rappel de test de simwatch" }
+    public func testThrough(_ channel: String) -> String {
+        "rappel de test par \(channel) ; si vous lisez ceci, le canal fonctionne"
+    }
+    public func testSent(at when: String) -> String { "Envoyé par simwatchctl test-notify le \(when)" }
 
     public var theProvider: String { "l'opérateur" }
 

@@ -75,6 +75,11 @@ public protocol Phrasebook: Sendable {
     var renewalNotArrived: String { get }
     var renewalArrived: String { get }
     var testReminder: String { get }
+    /// `simwatchctl test-notify`'s summary after the name: "test reminder through mail; if you read this, the
+    /// channel works".
+    func testThrough(_ channel: String) -> String
+    /// "Sent by simwatchctl test-notify at W".
+    func testSent(at when: String) -> String
 
     // The check of a renewal recorded by hand.
 

@@ -148,6 +148,12 @@ public struct ReminderComposer: Sendable {
         return (words.summary(name, [text], action: nil), details)
     }
 
+    /// What `simwatchctl test-notify` sends through `channel`: "Orange Holiday: test reminder through mail; if you
+    /// read this, the channel works", and when it was sent.
+    public func composeTestNotice(name: String, channel: String, now: Date) -> (summary: String, details: [String]) {
+        (words.summary(name, [words.testThrough(channel)], action: nil), [words.testSent(at: when(now, now: now))])
+    }
+
     /// "renew now" (or "top up"), with the top-up page when the line has one: "renew now at https://…".
     func act(topUp: Bool, _ snapshot: LineSnapshot) -> String {
         words.act(topUp: topUp, url: snapshot.line.renew.url?.text)

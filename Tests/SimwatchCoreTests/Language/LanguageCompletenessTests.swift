@@ -46,7 +46,7 @@ import Testing
         let phrases = [
             words.dataUsedUp, words.dataLow, words.planExpired, words.noDataLeft, words.renewed,
             words.renewalNotArrived, words.renewalArrived, words.testReminder, words.theProvider,
-            words.checkWithProvider, words.fullBodyFooter,
+            words.checkWithProvider, words.fullBodyFooter, words.testThrough("mail"), words.testSent(at: "W"),
         ]
         #expect(phrases.allSatisfy { !$0.isEmpty })
         if language != .en {
@@ -54,6 +54,7 @@ import Testing
                 English().dataUsedUp, English().dataLow, English().planExpired, English().noDataLeft,
                 English().renewed, English().renewalNotArrived, English().renewalArrived, English().testReminder,
                 English().theProvider, English().checkWithProvider, English().fullBodyFooter,
+                English().testThrough("mail"), English().testSent(at: "W"),
             ]
             for (mine, theirs) in zip(phrases, english) { #expect(mine != theirs) }
             for event in ["repeat", "escalated"] { #expect(words.eventNote(event) != English().eventNote(event)) }

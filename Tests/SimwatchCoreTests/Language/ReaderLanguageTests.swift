@@ -159,3 +159,36 @@ import Testing
         #expect(templates.render(chinese, zone: .utc).body.hasPrefix("ZH Orange Holiday："))
     }
 }
+
+/// `simwatchctl test-notify` speaks the channel's reader's language too; English as it always was.
+@Suite struct TestNoticeLanguageTests {
+    static let now = Fixture.start
+
+    @Test(arguments: [
+        (
+            Language.en, "Orange Holiday: test reminder through mail; if you read this, the channel works",
+            "Sent by simwatchctl test-notify at Fri 20 Nov 00:00 UTC"
+        ),
+        (
+            .fr, "Orange Holiday : rappel de test par mail ; si vous lisez ceci, le canal fonctionne",
+            "Envoyé par simwatchctl test-notify le ven. 20 nov. 00:00 UTC"
+        ),
+        (
+            .zh, "Orange Holiday：通过 mail 发送的测试提醒；能看到这条消息，说明该渠道正常",
+            "由 simwatchctl test-notify 于 11月20日 周五 00:00 UTC 发送"
+        ),
+    ])
+    func theNotice(_ language: Language, _ summary: String, _ detail: String) {
+        let text = ReminderComposer(zone: .utc, language: language)
+            .composeTestNotice(name: "Orange Holiday", channel: "mail", now: Self.now)
+        #expect(text.summary == summary)
+        #expect(text.details == [detail])
+    }
+
+    @Test func withoutALineTheChannelsLanguageElseTheDaemons() throws {
+        let settings = AssessmentSettings(try ReaderLanguageTests.config())
+        #expect(settings.language(of: nil, through: "desk") == .fr)
+        #expect(settings.language(of: nil, through: "phone") == .zh)
+        #expect(settings.language(of: nil, through: "journal") == .zh)
+    }
+}
