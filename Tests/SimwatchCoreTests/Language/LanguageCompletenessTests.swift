@@ -72,3 +72,17 @@ import Testing
         }
     }
 }
+
+/// A reminder queued before languages existed (no `language` in its stored JSON) still decodes, and reads English.
+@Suite struct ReminderLanguageCodingTests {
+    @Test func anOldOutboxRowDecodesAsEnglish() throws {
+        let french = LanguageFixture.reminder(.lowData, event: "firing", language: .fr)
+        let stored = String(decoding: try JSONEncoder().encode(french), as: UTF8.self)
+        #expect(stored.contains("\"language\":\"fr\""))
+        #expect(try JSONDecoder().decode(Reminder.self, from: Data(stored.utf8)).language == .fr)
+        let old = stored.replacing(",\"language\":\"fr\"", with: "").replacing("\"language\":\"fr\",", with: "")
+        #expect(!old.contains("language"))
+        let decoded = try JSONDecoder().decode(Reminder.self, from: Data(old.utf8))
+        #expect(decoded.language == nil && decoded.readerLanguage == .en)
+    }
+}
