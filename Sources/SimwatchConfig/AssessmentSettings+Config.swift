@@ -7,7 +7,11 @@ extension AssessmentSettings {
             zone: config.daemon.timeZone,
             quietHours: config.daemon.quietHours,
             emailChannels: Set(config.channels.filter { $0.kind.sendsMail }.map(\.name)),
-            resolutionChannels: Set(config.channels.filter { $0.kind.wantsResolved }.map(\.name))
+            resolutionChannels: Set(config.channels.filter { $0.kind.wantsResolved }.map(\.name)),
+            language: config.daemon.language,
+            channelLanguages: config.channels.reduce(into: [:]) { languages, channel in
+                if let language = channel.language { languages[channel.name] = language }
+            }
         )
     }
 }

@@ -11,7 +11,7 @@ package enum ChannelDecoder {
     }
 
     /// The keys every `[channels.NAME]` may have.
-    package static let commonKeys = ["type", "give_up_after", "timeout", "templates"]
+    package static let commonKeys = ["type", "give_up_after", "timeout", "templates", "language"]
 
     /// Every `[channels.NAME]`, sorted by name, and the names of those with mistakes (already reported, so a line
     /// naming one is not told the channel is unknown). `global` holds the `[templates]` overrides.
@@ -53,6 +53,7 @@ package enum ChannelDecoder {
             table.error("timeout", "`timeout` = \(timeout) is out of range", hint: "use 1s ... 10m")
         }
         let own = decodeTemplates(table.subtable("templates", context: "[channels.\(name).templates]"))
+        let language = table.language("language")
         guard let type = table.string("type") else {
             if !table.has("type") {
                 table.error(nil, "missing `type`", hint: "one of: \(types.joined(separator: ", "))")
@@ -74,14 +75,28 @@ package enum ChannelDecoder {
             giveUpAfter: giveUp,
             attemptTimeout: timeout,
             templates: own.over(global),
+            language: language,
             location: location(table, nil)
         )
     }
 
     /// `[templates]` or `[channels.NAME.templates]`: `[templates.KIND]` tables with `subject` and `body`;
-    /// `[templates.default]` applies to every kind not given its own.
+    /// `[templates.default]` applies to every kind not given its own. `[templates.LANGUAGE.KIND]` (and
+    /// `[templates.LANGUAGE.default]`) hold the same for reminders in one language only.
     static func decodeTemplates(_ table: TableReader?) -> TemplateOverrides {
         guard let table else { return TemplateOverrides() }
+        var byLanguage: [Language: [ReminderKind: TemplateOverrides.Pair]] = [:]
+        for language in Language.allCases {
+            guard table.has(language.rawValue) else { continue }
+            let sub = table.subtable(language.rawValue, context: "[\(table.path).\(language.rawValue)]")
+            byLanguage[language] = decodeKinds(sub, others: [])
+        }
+        return TemplateOverrides(decodeKinds(table, others: Language.allCases.map(\.rawValue)), byLanguage: byLanguage)
+    }
+
+    /// `[...KIND]` and `[...default]` tables under `table`; `others` are further keys it may hold.
+    private static func decodeKinds(_ table: TableReader?, others: [String]) -> [ReminderKind: TemplateOverrides.Pair] {
+        guard let table else { return [:] }
         let names = ["default"] + ReminderKind.allCases.map(\.rawValue)
         var byKind: [ReminderKind: TemplateOverrides.Pair] = [:]
         var fallback = TemplateOverrides.Pair()
@@ -101,14 +116,14 @@ package enum ChannelDecoder {
             sub.finish(allowing: ["subject", "body"])
             if let kind = ReminderKind(rawValue: key) { byKind[kind] = pair } else { fallback = pair }
         }
-        table.finish(allowing: names)
+        table.finish(allowing: names + others)
         if fallback.subject != nil || fallback.body != nil {
             for kind in ReminderKind.allCases {
                 let pair = byKind[kind]
                 byKind[kind] = .init(subject: pair?.subject ?? fallback.subject, body: pair?.body ?? fallback.body)
             }
         }
-        return TemplateOverrides(byKind)
+        return byKind
     }
 
     /// A line's `channels`: every name must be built in or configured; the journal is always added.

@@ -109,6 +109,7 @@ extension Config {
         if let v = table.parsed("keep_raw_readings", TimeSpan.init(parsing:)) { settings.keepRawReadings = v }
         if let v = table.parsed("pace_window", TimeSpan.init(parsing:)) { settings.paceWindow = v }
         if let v = table.double("time_scale", in: 1...1_000_000) { settings.timeScale = v }
+        if let v = table.language("language") { settings.language = v }
         if settings.paceWindow > settings.keepRawReadings {
             table.error(
                 table.has("pace_window") ? "pace_window" : "keep_raw_readings",
@@ -119,7 +120,7 @@ extension Config {
         table.finish(allowing: [
             "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir",
             "control_socket",
-            "keep_raw_readings", "pace_window", "time_scale",
+            "keep_raw_readings", "pace_window", "time_scale", "language",
         ])
         return settings
     }

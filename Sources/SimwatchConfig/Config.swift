@@ -75,6 +75,8 @@ public struct DaemonSettings: Sendable {
     public var timeScale: Double
     /// The control socket; nil means `$XDG_RUNTIME_DIR/simwatch/control.sock`.
     public var controlSocket: String?
+    /// The language of reminders (`en`, `fr`, `zh`) for readers who set none, the journal and the history.
+    public var language: Language
 
     public init(
         timeZone: ZoneInfo,
@@ -86,7 +88,8 @@ public struct DaemonSettings: Sendable {
         keepRawReadings: TimeSpan = .days(14),
         paceWindow: TimeSpan = .days(2),
         timeScale: Double = 1,
-        controlSocket: String? = nil
+        controlSocket: String? = nil,
+        language: Language = .en
     ) {
         self.timeZone = timeZone
         self.quietHours = quietHours
@@ -98,6 +101,7 @@ public struct DaemonSettings: Sendable {
         self.paceWindow = paceWindow
         self.timeScale = timeScale
         self.controlSocket = controlSocket
+        self.language = language
     }
 
     /// The state directory: configured, else `$XDG_STATE_HOME/simwatch`, else `~/.local/state/simwatch`.

@@ -76,10 +76,11 @@ enum LineDecoder {
         if !ruleTables.isEmpty {
             rules = RuleDecoder.decodeAll(ruleTables, header: "[[line.rule]]", label: label)
         }
+        let language = table.language("language")
         table.finish(
             allowing: [
                 "id", "name", "poll_interval", "channels", "email", "plan", "provider", "rule", "renew", "offer",
-                "needed_until",
+                "needed_until", "language",
             ]
         )
         guard let id, let provider else { return nil }
@@ -95,7 +96,8 @@ enum LineDecoder {
             renew: renew,
             offers: offers,
             neededUntil: neededUntil,
-            confirmWithin: confirmWithin
+            confirmWithin: confirmWithin,
+            language: language
         )
     }
 

@@ -21,6 +21,11 @@ extension TableReader {
         }
     }
 
+    /// A reminder language: `en`, `fr` or `zh`.
+    package func language(_ key: String) -> Language? {
+        choice(key, Language.allCases.map(\.rawValue)).flatMap(Language.init(rawValue:))
+    }
+
     /// A string that must be one of `choices`.
     package func choice(_ key: String, _ choices: [String]) -> String? {
         guard let s = string(key) else { return nil }

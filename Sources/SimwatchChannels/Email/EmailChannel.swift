@@ -66,7 +66,8 @@ public struct EmailChannel: NotificationChannel {
             body: text.body,
             date: zone.localDateTime(clock()),
             notificationID: reminder.id,
-            severity: reminder.severity
+            severity: reminder.severity,
+            language: reminder.readerLanguage
         )
     }
 

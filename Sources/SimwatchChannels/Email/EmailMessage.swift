@@ -13,6 +13,8 @@ struct EmailMessage: Sendable, Hashable {
     /// The reminder's stable id: the `Message-ID` is made from it, so a resend has the same one.
     var notificationID: String
     var severity: Severity
+    /// The language the subject and body are written in (`Content-Language`).
+    var language: Language = .en
 
     /// The whole message.
     var text: String {
@@ -25,6 +27,7 @@ struct EmailMessage: Sendable, Hashable {
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: " + (needsEncoding ? "quoted-printable" : "7bit"),
+            "Content-Language: " + language.tag,
             "Auto-Submitted: auto-generated",
             fold("X-Simwatch-Notification-Id: " + Self.clean(notificationID)),
             "X-Simwatch-Severity: " + severity.rawValue,

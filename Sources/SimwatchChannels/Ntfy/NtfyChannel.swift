@@ -43,6 +43,7 @@ public struct NtfyChannel: NotificationChannel {
             HTTPHeader("Priority", String(priority)),
             HTTPHeader("Tags", tags.map { EmailMessage.encodeWords(EmailMessage.clean($0)) }.joined(separator: ",")),
             HTTPHeader("Content-Type", "text/plain; charset=utf-8"),
+            HTTPHeader("Content-Language", reminder.readerLanguage.tag),
             HTTPHeader("User-Agent", "simwatch/\(SimwatchVersion.current)"),
             HTTPHeader("X-Simwatch-Notification-Id", EmailMessage.clean(reminder.id)),
         ]

@@ -51,7 +51,9 @@ public struct SMSChannel: NotificationChannel {
         let body = templates.render(reminder, zone: zones.zone(reminder.timeZone, fallback: zone)).body
         var extras: [String] = []
         // The renewal sentence (with the recharge code and whom to call) where the reminder carries it.
-        if let sentence = reminder.renew?.sentence, !sentence.isEmpty, reminder.details.contains(sentence) {
+        if let sentence = reminder.renew?.sentence(in: reminder.readerLanguage), !sentence.isEmpty,
+            reminder.details.contains(sentence)
+        {
             extras.append(sentence)
         }
         if let advice = reminder.advice { extras.append(advice) }

@@ -108,9 +108,9 @@ public struct SMSText: Sendable, Hashable {
             .joined(separator: "\n")
     }
 
-    /// `text` without `link` where it stands as a word of its own ("at" before it and a comma after it dropped, other
-    /// punctuation kept): "renew now at https://x." reads "renew now.", "Renew at https://x, in the app" reads
-    /// "Renew in the app".
+    /// `text` without `link` where it stands as a word of its own ("at" or French "sur" before it and a comma after it
+    /// dropped, other punctuation kept): "renew now at https://x." reads "renew now.", "Renew at https://x, in the
+    /// app" reads "Renew in the app", "rechargez maintenant sur https://x" reads "rechargez maintenant".
     static func withoutLink(_ text: String, _ link: String?) -> String {
         guard let link, text.contains(link) else { return text }
         let lines = text.split(separator: "\n").map { line -> String in
@@ -120,7 +120,7 @@ public struct SMSText: Sendable, Hashable {
                     words.append(String(word))
                     continue
                 }
-                if words.last == "at" { words.removeLast() }
+                if words.last == "at" || words.last == "sur" { words.removeLast() }
                 // A comma after it separated it from what follows in a list: it goes with it.
                 let rest = String(word.dropFirst(link.count).drop { $0 == "," })
                 if !rest.isEmpty {

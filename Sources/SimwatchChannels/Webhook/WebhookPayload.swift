@@ -47,6 +47,8 @@ struct WebhookPayload: Encodable, Sendable {
         var details: [String]
         var title: String
         var text: String
+        /// The language `summary`, `details`, `title`, `text` and `renew.sentence` are written in: "en", "fr", "zh".
+        var language: String
         /// `[line.renew]` as set (url, app, app_link, shop, code, support, note) and its sentence; absent when unset.
         var renew: [String: String]?
     }
@@ -89,8 +91,9 @@ struct WebhookPayload: Encodable, Sendable {
             details: r.details,
             title: title,
             text: text,
+            language: r.readerLanguage.rawValue,
             renew: r.renew.map { guide in
-                Dictionary(uniqueKeysWithValues: guide.fields + [("sentence", guide.sentence)])
+                Dictionary(uniqueKeysWithValues: guide.fields + [("sentence", guide.sentence(in: r.readerLanguage))])
             }
         )
     }

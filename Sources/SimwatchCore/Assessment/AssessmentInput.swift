@@ -51,16 +51,38 @@ public struct AssessmentSettings: Sendable {
     /// The channels told when an alert ends (`ChannelKind.wantsResolved`): they get a reminder with event
     /// "resolved".
     public var resolutionChannels: Set<String>
+    /// `[daemon] language`: the journal's and the history's, and every reader's who sets none.
+    public var language: Language
+    /// `[channels.NAME] language`, for the channels that set one.
+    public var channelLanguages: [String: Language]
 
     public init(
         zone: ZoneInfo,
         quietHours: QuietHours?,
         emailChannels: Set<String>,
-        resolutionChannels: Set<String> = []
+        resolutionChannels: Set<String> = [],
+        language: Language = .en,
+        channelLanguages: [String: Language] = [:]
     ) {
         self.zone = zone
         self.quietHours = quietHours
         self.emailChannels = emailChannels
         self.resolutionChannels = resolutionChannels
+        self.language = language
+        self.channelLanguages = channelLanguages
+    }
+
+    /// The language of `line`'s reminders through `channel`: the reader's. The journal is the operator's: the
+    /// daemon's language. A line's own mail recipients (`[line.email]`) are the line's readers: the line's
+    /// language, else the channel's. Any other channel has one reader whoever the line is: the channel's language,
+    /// else the line's, else the daemon's.
+    public func language(of line: Line?, through channel: String) -> Language {
+        guard let line else { return channel == "journal" ? language : channelLanguages[channel] ?? language }
+        if channel == "journal" { return language }
+        let own = channelLanguages[channel]
+        if emailChannels.contains(channel), line.email?.recipients(for: channel) != nil {
+            return line.language ?? own ?? language
+        }
+        return own ?? line.language ?? language
     }
 }

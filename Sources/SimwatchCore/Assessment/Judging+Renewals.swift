@@ -66,7 +66,10 @@ extension Judging {
         outcome.ledger.append(
             .check(line: line.id, sequence: check.sequence, .confirmed(at: now, by: reading.source))
         )
-        let text = composer.composeCheck(confirmed: true, check, snapshot: snapshot, now: now)
+        let compose = { (composer: ReminderComposer) in
+            composer.composeCheck(confirmed: true, check, snapshot: snapshot, now: now)
+        }
+        let text = compose(composer)
         outcome.log.append(
             AlertLogEntry(
                 lineID: line.id,
@@ -91,7 +94,7 @@ extension Judging {
             episode: check.sequence,
             occurrence: 2,
             stage: nil,
-            text: text,
+            text: compose,
             slot: Self.checkSlot
         )
     }
@@ -102,7 +105,10 @@ extension Judging {
         late.late = true
         outcome.record.check = late
         outcome.ledger.append(.check(line: line.id, sequence: check.sequence, late.state))
-        let text = composer.composeCheck(confirmed: false, check, snapshot: snapshot, now: now)
+        let compose = { (composer: ReminderComposer) in
+            composer.composeCheck(confirmed: false, check, snapshot: snapshot, now: now)
+        }
+        let text = compose(composer)
         outcome.log.append(
             AlertLogEntry(
                 lineID: line.id,
@@ -126,7 +132,7 @@ extension Judging {
             episode: check.sequence,
             occurrence: 1,
             stage: nil,
-            text: text,
+            text: compose,
             slot: Self.checkSlot
         )
     }

@@ -12,14 +12,17 @@ extension Judging {
         let channels = input.settings.resolutionChannels
         guard line.channels.contains(where: channels.contains) else { return [] }
         let stage = state.firing?.stage
-        let text = composer.compose(
-            kind: rule.kind.reminderKind,
-            rule: rule,
-            stage: stage,
-            snapshot: snapshot,
-            forecast: forecast,
-            now: now
-        )
+        let (snapshot, forecast, now) = (snapshot, forecast, now)
+        let text = { (composer: ReminderComposer) in
+            composer.compose(
+                kind: rule.kind.reminderKind,
+                rule: rule,
+                stage: stage,
+                snapshot: snapshot,
+                forecast: forecast,
+                now: now
+            )
+        }
         return reminders(
             kind: rule.kind.reminderKind,
             rule: rule.id,

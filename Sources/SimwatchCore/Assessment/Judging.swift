@@ -34,14 +34,17 @@ struct Judging {
             return
         }
         let firing = next.firing
-        let text = composer.compose(
-            kind: rule.kind.reminderKind,
-            rule: rule,
-            stage: firing?.stage,
-            snapshot: snapshot,
-            forecast: forecast,
-            now: now
-        )
+        let compose = { (composer: ReminderComposer) in
+            composer.compose(
+                kind: rule.kind.reminderKind,
+                rule: rule,
+                stage: firing?.stage,
+                snapshot: snapshot,
+                forecast: forecast,
+                now: now
+            )
+        }
+        let text = compose(composer)
         if let until = next.snoozedUntil, until > now, var held = firing {
             // Snoozed: no reminder now, one when the snooze ends if the alert is still firing.
             held.nextReminderAt = until
@@ -60,7 +63,7 @@ struct Judging {
             episode: next.episode,
             occurrence: firing?.occurrence ?? 1,
             stage: firing?.stage,
-            text: text
+            text: compose
         )
     }
 
@@ -74,14 +77,10 @@ struct Judging {
             log(rule.id, state.episode, "resolved", nil, state.firing?.occurrence ?? 0, "renewed", &outcome)
             outcome.reminders += resolutions(of: rule, ended: state)
         }
-        let text = composer.compose(
-            kind: .renewed,
-            rule: nil,
-            stage: nil,
-            snapshot: snapshot,
-            forecast: forecast,
-            now: now
-        )
+        let compose = { (composer: ReminderComposer) in
+            composer.compose(kind: .renewed, rule: nil, stage: nil, snapshot: snapshot, forecast: forecast, now: now)
+        }
+        let text = compose(composer)
         log(nil, renewals, "renewed", nil, 1, text.summary, &outcome)
         outcome.events.append(
             WatchEvent(kind: .renewal, at: now, lineID: line.id, event: "renewed", summary: text.summary)
@@ -94,7 +93,7 @@ struct Judging {
             episode: renewals,
             occurrence: 1,
             stage: nil,
-            text: text
+            text: compose
         )
     }
 
@@ -104,8 +103,9 @@ struct Judging {
         return rule.severity
     }
 
-    /// One reminder per channel of the line (`slot` in the stable id in place of the rule), held back to the end of quiet hours unless critical; e-mail
-    /// channels carry the line's recipients.
+    /// One reminder per channel of the line (`slot` in the stable id in place of the rule), held back to the end of
+    /// quiet hours unless critical; e-mail channels carry the line's recipients. Each is written by `text` in its
+    /// reader's language (`AssessmentSettings.language(of:through:)`).
     func reminders(
         kind: ReminderKind,
         rule: String?,
@@ -114,7 +114,7 @@ struct Judging {
         episode: Int,
         occurrence: Int,
         stage: Int?,
-        text: (summary: String, details: [String]),
+        text: (ReminderComposer) -> (summary: String, details: [String]),
         slot: String? = nil
     ) -> [Reminder] {
         var notBefore = now
@@ -122,8 +122,16 @@ struct Judging {
             notBefore = quiet.end(after: now)
         }
         let ruleKind = rule.flatMap { id in line.rules.first { $0.id == id }?.kind.name }
-        return line.channels.map { channel in
-            Reminder(
+        let languages = line.channels.map { input.settings.language(of: line, through: $0) }
+        var composed: [Language: (summary: String, details: [String], advice: String?)] = [:]
+        for language in languages where composed[language] == nil {
+            let speaking = composer.speaking(language)
+            let written = text(speaking)
+            composed[language] = (written.summary, written.details, speaking.advice(kind, snapshot, forecast, now: now))
+        }
+        return zip(line.channels, languages).map { channel, language in
+            let words = composed[language] ?? ("", [], nil)
+            return Reminder(
                 id: Reminder.stableID(
                     line: line.id,
                     rule: slot ?? rule,
@@ -141,8 +149,8 @@ struct Judging {
                 episode: episode,
                 occurrence: occurrence,
                 stage: stage,
-                summary: text.summary,
-                details: text.details,
+                summary: words.summary,
+                details: words.details,
                 remaining: snapshot.remaining,
                 total: snapshot.total,
                 expiresAt: snapshot.expiresAt,
@@ -159,7 +167,8 @@ struct Judging {
                 recipients: input.settings.emailChannels.contains(channel)
                     ? line.email?.recipients(for: channel)?.map(\.description) : nil,
                 renew: line.renew.isEmpty ? nil : line.renew,
-                advice: composer.advice(kind, snapshot, forecast, now: now)
+                advice: words.advice,
+                language: language
             )
         }
     }

@@ -63,7 +63,7 @@ public enum LineAssessment {
             input: input,
             snapshot: snapshot,
             forecast: Forecast.make(from: snapshot, now: now),
-            composer: ReminderComposer(zone: input.settings.zone)
+            composer: ReminderComposer(zone: input.settings.zone, language: input.settings.language)
         )
         if outcome.renewed {
             outcome.record.renewals += 1

@@ -10,6 +10,8 @@ public struct ChannelSettings: Sendable, Hashable, Identifiable {
     public var attemptTimeout: TimeSpan
     /// Subject and body templates per kind: this channel's, else `[templates]`, else built in.
     public var templates: TemplateOverrides
+    /// The language of the channel's reader (`language = "fr"`); nil: the line's, else the daemon's.
+    public var language: Language?
     /// Where it was configured, "config.toml:12", for messages about it.
     public var location: String
 
@@ -21,6 +23,7 @@ public struct ChannelSettings: Sendable, Hashable, Identifiable {
         giveUpAfter: TimeSpan = .days(1),
         attemptTimeout: TimeSpan = TimeSpan(seconds: 30),
         templates: TemplateOverrides = TemplateOverrides(),
+        language: Language? = nil,
         location: String = ""
     ) {
         self.name = name
@@ -28,6 +31,7 @@ public struct ChannelSettings: Sendable, Hashable, Identifiable {
         self.giveUpAfter = giveUpAfter
         self.attemptTimeout = attemptTimeout
         self.templates = templates
+        self.language = language
         self.location = location
     }
 }

@@ -23,6 +23,8 @@ public struct Line: Sendable, Hashable, Identifiable {
     /// How long the provider has to show a renewal recorded by hand (`[line.renew] confirm_within`, default 2 h);
     /// zero: not checked. Only for sources that report figures of their own.
     public var confirmWithin: TimeSpan
+    /// The language of the line's reader (`[[line]] language`, a reseller's customer); nil: the daemon's.
+    public var language: Language?
 
     public init(
         id: String,
@@ -36,7 +38,8 @@ public struct Line: Sendable, Hashable, Identifiable {
         renew: RenewalGuide = RenewalGuide(),
         offers: [Offer] = [],
         neededUntil: Date? = nil,
-        confirmWithin: TimeSpan = Line.defaultConfirmWithin
+        confirmWithin: TimeSpan = Line.defaultConfirmWithin,
+        language: Language? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,6 +53,7 @@ public struct Line: Sendable, Hashable, Identifiable {
         self.offers = offers
         self.neededUntil = neededUntil
         self.confirmWithin = confirmWithin
+        self.language = language
     }
 
     /// Two hours: most provider APIs show a top-up within minutes, some serve a cached balance for an hour.

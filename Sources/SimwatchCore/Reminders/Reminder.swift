@@ -47,6 +47,9 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
     public var renew: RenewalGuide?
     /// Which offer covers the need at the line's pace, in one sentence (also a detail line); nil without offers.
     public var advice: String?
+    /// The language the summary, details and advice are written in, and templates render in; nil (a reminder
+    /// queued before languages existed) is English. See `readerLanguage`.
+    public var language: Language?
 
     public init(
         id: String,
@@ -77,7 +80,8 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         source: String? = nil,
         recipients: [String]? = nil,
         renew: RenewalGuide? = nil,
-        advice: String? = nil
+        advice: String? = nil,
+        language: Language? = nil
     ) {
         self.id = id
         self.channel = channel
@@ -108,7 +112,11 @@ public struct Reminder: Sendable, Hashable, Codable, Identifiable {
         self.recipients = recipients
         self.renew = renew
         self.advice = advice
+        self.language = language
     }
+
+    /// The language to render in: `language`, English when unset.
+    public var readerLanguage: Language { language ?? .en }
 
     /// The stable id for an event of `rule` (or a renewal when nil) on `line`, for `channel`.
     public static func stableID(line: String, rule: String?, episode: Int, occurrence: Int, channel: String) -> String {

@@ -1,11 +1,21 @@
 public import FoundationEssentials
 
-/// Turns an alert event into the words people read. Pure: everything comes from the arguments.
+/// Turns an alert event into the words people read, in one language. Pure: everything comes from the arguments.
+/// The words themselves come from the language's `Phrasebook`; this puts them together.
 public struct ReminderComposer: Sendable {
     public var zone: ZoneInfo
+    public var words: any Phrasebook
 
-    public init(zone: ZoneInfo) {
+    public init(zone: ZoneInfo, language: Language = .en) {
         self.zone = zone
+        self.words = language.phrasebook
+    }
+
+    public var language: Language { words.language }
+
+    /// The same composer in another language.
+    public func speaking(_ language: Language) -> ReminderComposer {
+        language == self.language ? self : ReminderComposer(zone: zone, language: language)
     }
 
     /// Summary line and detail lines for `kind` at `stage` on the snapshot's line.
@@ -22,16 +32,16 @@ public struct ReminderComposer: Sendable {
         switch kind {
         case .lowData:
             if snapshot.remaining?.bytes == 0 {
-                parts.append("data used up")
+                parts.append(words.dataUsedUp)
             } else {
-                parts.append(remainingPhrase(snapshot) ?? "data low")
+                parts.append(remainingPhrase(snapshot) ?? words.dataLow)
                 if let lasts = lastsPhrase(forecast, now: now) { parts.append(lasts) }
             }
             if let expires = snapshot.expiresAt {
-                parts.append("plan \(expires > now ? "expires" : "expired") \(when(expires, now: now))")
+                parts.append(words.planExpires(when(expires, now: now), past: expires <= now))
             }
             return (
-                name + ": " + parts.joined(separator: ", ") + ": " + act("renew now", snapshot),
+                words.summary(name, parts, action: act(topUp: false, snapshot)),
                 details(snapshot, forecast, rule, advisingAt: now)
             )
 
@@ -39,59 +49,70 @@ public struct ReminderComposer: Sendable {
             let expired = stage.map { s in s >= stageCount(rule) } ?? false
             if let expires = snapshot.expiresAt {
                 if expired || expires <= now {
-                    parts.append("plan expired \(when(expires, now: now))")
+                    parts.append(words.planExpires(when(expires, now: now), past: true))
                 } else {
-                    parts.append("plan expires in \(span(from: now, to: expires)) (\(when(expires, now: now)))")
+                    parts.append(words.planExpiresIn(span(from: now, to: expires), when(expires, now: now)))
                 }
             } else {
-                parts.append("plan expired")
+                parts.append(words.planExpired)
             }
             if let remaining = snapshot.remaining, !expired {
-                parts.append(remaining.bytes == 0 ? "no data left" : "\(remaining) left")
+                parts.append(remaining.bytes == 0 ? words.noDataLeft : words.left(words.bytes(remaining)))
             }
             return (
-                name + ": " + parts.joined(separator: ", ") + ": " + act("renew now", snapshot),
+                words.summary(name, parts, action: act(topUp: false, snapshot)),
                 details(snapshot, forecast, rule, advisingAt: now)
             )
 
         case .runsOut:
-            let pace = forecast.pacePerDay.map { " (\($0)/day)" } ?? ""
             if let runsOut = forecast.runsOutAt {
                 parts.append(
-                    "at this pace\(pace) data runs out in \(span(from: now, to: runsOut)) (\(when(runsOut, now: now)))"
+                    words.runsOut(
+                        pace: forecast.pacePerDay.map { words.perDay(words.bytes($0)) },
+                        in: span(from: now, to: runsOut),
+                        when(runsOut, now: now)
+                    )
                 )
                 if let expires = snapshot.expiresAt, runsOut < expires {
-                    parts.append("\(span(from: runsOut, to: expires)) before the plan expires")
+                    parts.append(words.beforeExpiry(span(from: runsOut, to: expires)))
                 }
             }
-            if let allowance = forecast.dailyAllowance { parts.append("use at most \(allowance)/day to last") }
-            return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule, advisingAt: now))
+            if let allowance = forecast.dailyAllowance { parts.append(words.useAtMost(words.bytes(allowance))) }
+            return (words.summary(name, parts, action: nil), details(snapshot, forecast, rule, advisingAt: now))
 
         case .creditLow:
-            let credit = snapshot.latest?.credit.map(\.description) ?? "unknown"
-            var text = "\(name): credit \(credit)"
-            if case .creditBelow(let threshold)? = rule?.kind { text += ", below \(threshold)" }
-            return (text + ": " + act("top up", snapshot), details(snapshot, forecast, rule))
+            var below: String?
+            if case .creditBelow(let threshold)? = rule?.kind { below = words.money(threshold) }
+            let credit = words.credit(snapshot.latest?.credit.map(words.money), below: below)
+            return (
+                words.summary(name, [credit], action: act(topUp: true, snapshot)),
+                details(snapshot, forecast, rule)
+            )
 
         case .stale:
             let since = snapshot.lastSuccessAt ?? snapshot.watchingSince
-            var text = "\(name): no reading for \(span(from: since, to: now))"
-            if let last = snapshot.lastSuccessAt { text += " (last \(when(last, now: now)))" }
-            if let error = snapshot.lastError { text += ": \(error)" }
-            return (text, details(snapshot, forecast, rule))
+            let text = words.noReading(
+                for: span(from: since, to: now),
+                last: snapshot.lastSuccessAt.map { when($0, now: now) },
+                error: snapshot.lastError
+            )
+            return (words.summary(name, [text], action: nil), details(snapshot, forecast, rule))
 
         case .renewed:
-            parts.append("renewed")
-            if let remaining = snapshot.remaining { parts.append("\(remaining) available") }
-            if let expires = snapshot.expiresAt { parts.append("valid until \(when(expires, now: now))") }
-            return (name + ": " + parts.joined(separator: ", "), details(snapshot, forecast, rule, renewing: false))
+            parts.append(words.renewed)
+            if let remaining = snapshot.remaining { parts.append(words.available(words.bytes(remaining))) }
+            if let expires = snapshot.expiresAt { parts.append(words.validUntil(when(expires, now: now))) }
+            return (words.summary(name, parts, action: nil), details(snapshot, forecast, rule, renewing: false))
 
         case .renewalLate, .renewalConfirmed:
-            let state = kind == .renewalLate ? "the renewal has not arrived" : "the renewal arrived"
-            return (name + ": " + state, details(snapshot, forecast, rule, renewing: kind == .renewalLate))
+            let state = kind == .renewalLate ? words.renewalNotArrived : words.renewalArrived
+            return (
+                words.summary(name, [state], action: nil),
+                details(snapshot, forecast, rule, renewing: kind == .renewalLate)
+            )
 
         case .test:
-            return ("\(name): test reminder from simwatch", details(snapshot, forecast, rule))
+            return (words.summary(name, [words.testReminder], action: nil), details(snapshot, forecast, rule))
         }
     }
 
@@ -104,35 +125,38 @@ public struct ReminderComposer: Sendable {
         snapshot: LineSnapshot,
         now: Date
     ) -> (summary: String, details: [String]) {
-        let renewal = "the renewal of \(when(check.renewedAt, now: now))"
-        let source = snapshot.latest?.source ?? "the provider"
-        var shows: [String] = []
-        if let remaining = snapshot.remaining { shows.append("\(remaining) left") }
-        if let expires = snapshot.expiresAt { shows.append("valid until \(when(expires, now: now))") }
-        let figures =
-            shows.isEmpty
-            ? ""
-            : ": \(source) \(confirmed ? "shows" : "still shows") "
-                + shows.joined(separator: ", ")
+        let source = snapshot.latest?.source ?? words.theProvider
+        var figures: [String] = []
+        if let remaining = snapshot.remaining { figures.append(words.shows(words.bytes(remaining))) }
+        if let expires = snapshot.expiresAt { figures.append(words.validUntil(when(expires, now: now))) }
         let name = snapshot.line.name
+        let renewedAt = when(check.renewedAt, now: now)
         var details: [String] = []
         if confirmed {
-            details.append("Confirmed by \(source) at \(when(now, now: now)).")
-            return ("\(name): \(renewal) arrived\(figures)", details)
+            details.append(words.confirmedBy(source, at: when(now, now: now)))
+            let text = words.renewalCheck(of: renewedAt, waited: nil, source: source, figures: figures)
+            return (words.summary(name, [text], action: nil), details)
         }
         let waited = span(from: check.renewedAt, to: now)
         if let support = snapshot.line.renew.support {
-            details.append("Contact support: \(support).")
+            details.append(words.contactSupport(support.description))
         } else {
-            details.append("Check the provider's page, or contact its support with the order number.")
+            details.append(words.checkWithProvider)
         }
-        details.append("Recorded \(when(check.renewedAt, now: now)); simwatch keeps watching and says when it arrives.")
-        return ("\(name): \(renewal) has not arrived after \(waited)\(figures)", details)
+        details.append(words.recordedKeepsWatching(renewedAt))
+        let text = words.renewalCheck(of: renewedAt, waited: waited, source: source, figures: figures)
+        return (words.summary(name, [text], action: nil), details)
     }
 
-    /// "renew now", with the top-up page when the line has one: "renew now at https://…".
-    func act(_ verb: String, _ snapshot: LineSnapshot) -> String {
-        snapshot.line.renew.url.map { "\(verb) at \($0)" } ?? verb
+    /// What `simwatchctl test-notify` sends through `channel`: "Orange Holiday: test reminder through mail; if you
+    /// read this, the channel works", and when it was sent.
+    public func composeTestNotice(name: String, channel: String, now: Date) -> (summary: String, details: [String]) {
+        (words.summary(name, [words.testThrough(channel)], action: nil), [words.testSent(at: when(now, now: now))])
+    }
+
+    /// "renew now" (or "top up"), with the top-up page when the line has one: "renew now at https://…".
+    func act(topUp: Bool, _ snapshot: LineSnapshot) -> String {
+        words.act(topUp: topUp, url: snapshot.line.renew.url?.text)
     }
 
     /// Which of the line's offers covers what it needs at its pace ("At your pace (590 MB/day) you need about
@@ -140,7 +164,7 @@ public struct ReminderComposer: Sendable {
     /// Only low-data, runs-out and expiry reminders carry it.
     public func advice(_ kind: ReminderKind, _ snapshot: LineSnapshot, _ forecast: Forecast, now: Date) -> String? {
         guard [.lowData, .runsOut, .expiring].contains(kind), !snapshot.line.offers.isEmpty else { return nil }
-        return OfferAdvisor.advise(
+        let advice = OfferAdvisor.advise(
             snapshot.line.offers,
             neededUntil: snapshot.line.neededUntil,
             pace: forecast.pacePerDay,
@@ -148,31 +172,33 @@ public struct ReminderComposer: Sendable {
             total: snapshot.total,
             period: snapshot.period,
             now: now
-        ).sentence(zone: zone)
+        )
+        return words.advice(advice, zone: zone)
     }
 
     /// "820 MB left of 5 GB (16%)"
     func remainingPhrase(_ snapshot: LineSnapshot) -> String? {
         guard let remaining = snapshot.remaining else { return nil }
-        guard let total = snapshot.total, total.bytes > 0 else { return "\(remaining) left" }
+        guard let total = snapshot.total, total.bytes > 0 else {
+            return words.remaining(words.bytes(remaining), of: nil, percent: nil)
+        }
         let percent = Int((Double(remaining.bytes) * 100 / Double(total.bytes)).rounded())
-        return "\(remaining) left of \(total) (\(percent)%)"
+        return words.remaining(words.bytes(remaining), of: words.bytes(total), percent: words.percent(percent))
     }
 
     func lastsPhrase(_ forecast: Forecast, now: Date) -> String? {
         guard let runsOut = forecast.runsOutAt else { return nil }
-        return "at this pace it lasts \(span(from: now, to: runsOut))"
+        return words.lasts(span(from: now, to: runsOut))
     }
 
     /// A local time with its zone: "Fri 4 Dec 10:00 CET".
     public func when(_ date: Date, now: Date) -> String {
-        zone.localDateTime(date).humanDescription
+        words.when(date, zone: zone)
     }
 
     /// A rounded duration: "3d 4h", "45m".
     public func span(from: Date, to: Date) -> String {
-        let seconds = Int64(max(0, to.timeIntervalSince(from)))
-        return TimeSpan(seconds: seconds >= 3600 ? seconds / 60 * 60 : seconds).description
+        words.span(from: from, to: to)
     }
 
     private func stageCount(_ rule: Rule?) -> Int {
@@ -190,22 +216,24 @@ public struct ReminderComposer: Sendable {
         advisingAt: Date? = nil
     ) -> [String] {
         var lines: [String] = []
-        let renew = snapshot.line.renew.sentence
+        let renew = words.renewal(snapshot.line.renew)
         if renewing && !renew.isEmpty { lines.append(renew) }
         if renewing, let now = advisingAt, let advice = advice(.lowData, snapshot, forecast, now: now) {
             lines.append(advice)
         }
-        if let remaining = remainingPhrase(snapshot) { lines.append("Remaining: \(remaining)") }
+        if let remaining = remainingPhrase(snapshot) { lines.append(words.detailRemaining(remaining)) }
         if let expires = snapshot.expiresAt {
-            lines.append("Expires: \(zone.localDateTime(expires).humanDescription) (\(expires.iso8601(in: zone)))")
+            lines.append(words.detailExpires(words.when(expires, zone: zone), iso: expires.iso8601(in: zone)))
         }
-        if let pace = forecast.pacePerDay { lines.append("Pace: \(pace)/day") }
-        if let allowance = forecast.dailyAllowance { lines.append("To last until expiry: \(allowance)/day") }
-        if let credit = snapshot.latest?.credit { lines.append("Credit: \(credit)") }
-        if let rule { lines.append("Rule: \(rule.id) (\(rule.kind.name), \(rule.severity.rawValue))") }
+        if let pace = forecast.pacePerDay { lines.append(words.detailPace(words.perDay(words.bytes(pace)))) }
+        if let allowance = forecast.dailyAllowance {
+            lines.append(words.detailAllowance(words.perDay(words.bytes(allowance))))
+        }
+        if let credit = snapshot.latest?.credit { lines.append(words.detailCredit(words.money(credit))) }
+        if let rule { lines.append(words.detailRule(rule.id, kind: rule.kind.name, severity: rule.severity.rawValue)) }
         if let latest = snapshot.latest {
-            let observed = zone.localDateTime(latest.observedAt).humanDescription
-            lines.append("Source: \(latest.source), observed \(observed)\(latest.estimated ? " (estimate)" : "")")
+            let observed = words.when(latest.observedAt, zone: zone)
+            lines.append(words.detailSource(latest.source, observed: observed, estimated: latest.estimated))
         }
         return lines
     }

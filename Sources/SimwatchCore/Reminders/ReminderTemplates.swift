@@ -1,7 +1,8 @@
 import FoundationEssentials
 import SimwatchMustache
 
-/// Compiled Mustache templates for the subject and body of each kind of reminder, with built-in English defaults.
+/// Compiled Mustache templates for the subject and body of each kind of reminder in each language, with built-in
+/// defaults from each language's `Phrasebook`.
 /// Rendering is plain text: nothing is HTML-escaped. Variables are listed in docs/configuration.md.
 public struct ReminderTemplates: Sendable {
     /// How much a built-in body says: everything (mail), or the summary and details (push), or the summary alone
@@ -12,19 +13,29 @@ public struct ReminderTemplates: Sendable {
         case summary
     }
 
-    private var subjects: [ReminderKind: MustacheTemplate] = [:]
-    private var bodies: [ReminderKind: MustacheTemplate] = [:]
+    private struct Key: Hashable {
+        var kind: ReminderKind
+        var language: Language
+    }
+
+    private var subjects: [Key: MustacheTemplate] = [:]
+    private var bodies: [Key: MustacheTemplate] = [:]
 
     /// Compiles the defaults with `overrides` on top. Fails on the first override that is not valid Mustache.
     public init(overrides: TemplateOverrides = TemplateOverrides(), style: BodyStyle) throws(TemplateError) {
-        for kind in ReminderKind.allCases {
-            let pair = overrides.byKind[kind]
-            subjects[kind] = try Self.compile(
-                pair?.subject ?? .init(Self.defaultSubject(kind), location: "built-in subject of \(kind.rawValue)")
-            )
-            bodies[kind] = try Self.compile(
-                pair?.body ?? .init(Self.defaultBody(style), location: "built-in body")
-            )
+        for language in Language.allCases {
+            let words = language.phrasebook
+            for kind in ReminderKind.allCases {
+                let key = Key(kind: kind, language: language)
+                let pair = overrides.pair(kind, in: language)
+                subjects[key] = try Self.compile(
+                    pair.subject
+                        ?? .init(words.subject(kind), location: "built-in \(language) subject of \(kind.rawValue)")
+                )
+                bodies[key] = try Self.compile(
+                    pair.body ?? .init(words.body(style), location: "built-in \(language) body")
+                )
+            }
         }
     }
 
@@ -42,10 +53,11 @@ public struct ReminderTemplates: Sendable {
     /// the renderer's bound (MustacheLimits) falls back to the summary, and the body says why.
     public func render(_ reminder: Reminder, zone: ZoneInfo) -> (subject: String, body: String) {
         let variables = TemplateVariables.make(reminder, zone: zone)
-        let subject = (try? subjects[reminder.kind]?.render(variables)) ?? reminder.summary
+        let key = Key(kind: reminder.kind, language: reminder.readerLanguage)
+        let subject = (try? subjects[key]?.render(variables)) ?? reminder.summary
         let body: String
         do {
-            body = try bodies[reminder.kind]?.render(variables) ?? reminder.summary
+            body = try bodies[key]?.render(variables) ?? reminder.summary
         } catch {
             body = reminder.summary + "\n\n(simwatch: the body template failed at \(error))"
         }
@@ -53,43 +65,14 @@ public struct ReminderTemplates: Sendable {
         return (oneLine.isEmpty ? reminder.summary : oneLine, Self.tidy(body))
     }
 
-    /// Built-in subject of each kind.
-    public static func defaultSubject(_ kind: ReminderKind) -> String {
-        switch kind {
-        case .lowData: "Low data on {{line.name}}{{#remaining}}: {{remaining}} left{{/remaining}}{{event_note}}"
-        case .expiring:
-            "{{#expired}}Plan expired{{/expired}}{{^expired}}Plan expires {{expires_in}}{{/expired}}: {{line.name}}"
-                + "{{event_note}}"
-        case .runsOut: "Data on {{line.name}} runs out {{#runs_out_in}}in {{runs_out_in}}{{/runs_out_in}}{{event_note}}"
-        case .creditLow: "Low credit on {{line.name}}{{#credit}}: {{credit}}{{/credit}}{{event_note}}"
-        case .stale: "No reading from {{line.name}}{{event_note}}"
-        case .renewed: "{{line.name}} renewed"
-        case .renewalLate: "Renewal of {{line.name}} has not arrived"
-        case .renewalConfirmed: "Renewal of {{line.name}} arrived"
-        case .test: "Test reminder from simwatch ({{channel}})"
-        }
+    /// Built-in English subject of each kind (`Phrasebook.subject(_:)` for the others).
+    public static func defaultSubject(_ kind: ReminderKind, language: Language = .en) -> String {
+        language.phrasebook.subject(kind)
     }
 
-    /// Built-in body of every kind, by style.
-    public static func defaultBody(_ style: BodyStyle) -> String {
-        switch style {
-        case .summary: "{{summary}}"
-        case .brief: "{{summary}}\n{{#details}}\n{{.}}\n{{/details}}"
-        case .full:
-            """
-            {{summary}}
-
-            {{#details}}
-            {{.}}
-            {{/details}}
-
-            Line: {{line.name}} ({{line.id}})
-            Raised: {{created}}
-            Notification id: {{id}}
-            --\u{20}
-            simwatch: prepaid SIM and eSIM reminders
-            """
-        }
+    /// Built-in English body of every kind, by style (`Phrasebook.body(_:)` for the others).
+    public static func defaultBody(_ style: BodyStyle, language: Language = .en) -> String {
+        language.phrasebook.body(style)
     }
 
     /// Plain text: nothing is HTML-escaped, `{{name}}` prints what `{{{name}}}` prints.

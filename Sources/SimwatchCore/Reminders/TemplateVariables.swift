@@ -5,14 +5,16 @@ public import SimwatchMustache
 /// `{{#remaining}}...{{/remaining}}` shows only when the data left is known. Listed in docs/configuration.md.
 public enum TemplateVariables {
     public static func make(_ r: Reminder, zone: ZoneInfo) -> MustacheValue {
-        let composer = ReminderComposer(zone: zone)
+        let composer = ReminderComposer(zone: zone, language: r.readerLanguage)
+        let words = composer.words
         let now = r.createdAt
         var v: [String: MustacheValue] = [
             "id": .string(r.id),
             "channel": .string(r.channel),
             "kind": .string(r.kind.rawValue),
             "event": .string(r.event),
-            "event_note": .string(eventNote(r.event)),
+            "event_note": .string(words.eventNote(r.event)),
+            "language": .string(r.readerLanguage.rawValue),
             "severity": .string(r.severity.rawValue),
             "severity_upper": .string(r.severity.rawValue.uppercased()),
             r.severity.rawValue: true,
@@ -33,21 +35,21 @@ public enum TemplateVariables {
         }
         if let stage = r.stage { v["stage"] = .integer(stage) }
         if let remaining = r.remaining {
-            v["remaining"] = .string(remaining.description)
+            v["remaining"] = .string(words.bytes(remaining))
             v["remaining_bytes"] = .integer(remaining.bytes)
             if let total = r.total, total.bytes > 0 {
                 v["percent_left"] = .integer(Int((Double(remaining.bytes) * 100 / Double(total.bytes)).rounded()))
             }
         }
         if let total = r.total {
-            v["total"] = .string(total.description)
+            v["total"] = .string(words.bytes(total))
             v["total_bytes"] = .integer(total.bytes)
         }
         if let expires = r.expiresAt {
             v["expires"] = .string(composer.when(expires, now: now))
             v["expires_at"] = .string(expires.iso8601(in: zone))
             if expires > now {
-                v["expires_in"] = .string("in " + composer.span(from: now, to: expires))
+                v["expires_in"] = .string(words.fromNow(composer.span(from: now, to: expires)))
             } else {
                 v["expired"] = true
             }
@@ -57,33 +59,24 @@ public enum TemplateVariables {
             v["runs_out_at"] = .string(runsOut.iso8601(in: zone))
             if runsOut > now { v["runs_out_in"] = .string(composer.span(from: now, to: runsOut)) }
         }
-        if let pace = r.pacePerDay { v["pace"] = .string("\(pace)/day") }
-        if let allowance = r.dailyAllowance { v["daily_allowance"] = .string("\(allowance)/day") }
-        if let credit = r.credit { v["credit"] = .string(credit.description) }
+        if let pace = r.pacePerDay { v["pace"] = .string(words.perDay(words.bytes(pace))) }
+        if let allowance = r.dailyAllowance { v["daily_allowance"] = .string(words.perDay(words.bytes(allowance))) }
+        if let credit = r.credit { v["credit"] = .string(words.money(credit)) }
         if let observed = r.observedAt {
             v["observed"] = .string(composer.when(observed, now: now))
             v["observed_at"] = .string(observed.iso8601(in: zone))
         }
         if let source = r.source { v["source"] = .string(source) }
-        if let renew = r.renew { v["renew"] = renewVariables(renew) }
+        if let renew = r.renew { v["renew"] = renewVariables(renew, words: words) }
         if let advice = r.advice { v["advice"] = .string(advice) }
         return .dictionary(v)
     }
 
     /// `{{renew.url}}`, `{{renew.sentence}}` ...: what `[line.renew]` sets.
-    static func renewVariables(_ renew: RenewalGuide) -> MustacheValue {
-        var v: [String: MustacheValue] = ["sentence": .string(renew.sentence)]
+    static func renewVariables(_ renew: RenewalGuide, words: any Phrasebook) -> MustacheValue {
+        var v: [String: MustacheValue] = ["sentence": .string(words.renewal(renew))]
         if let open = renew.openURL { v["open_url"] = .string(open.text) }
         for (name, value) in renew.fields { v[name] = .string(value) }
         return .dictionary(v)
-    }
-
-    /// " (reminder)" for repeats, " (escalated)" for escalations, else empty.
-    static func eventNote(_ event: String) -> String {
-        switch event {
-        case "repeat": " (reminder)"
-        case "escalated": " (escalated)"
-        default: ""
-        }
     }
 }

@@ -20,6 +20,9 @@ extension ControlActions {
         let lineID = line?.id ?? "simwatch"
         let isEmail = config.channels.first { $0.name == name }?.kind.sendsMail == true
         let reading = line.flatMap { (try? ledger.store.readings.latest(line: $0.id)) ?? nil }
+        let language = running.snapshot.assessment.language(of: line, through: name)
+        let text = ReminderComposer(zone: config.daemon.timeZone, language: language)
+            .composeTestNotice(name: line?.name ?? "simwatch", channel: name, now: now)
         let reminder = Reminder(
             id: "\(lineID)/+test/\(Int64(now.timeIntervalSince1970))/1/\(name)",
             channel: name,
@@ -32,10 +35,8 @@ extension ControlActions {
             episode: 0,
             occurrence: 1,
             stage: nil,
-            summary: "\(line?.name ?? "simwatch"): test reminder through \(name); if you read this, the channel works",
-            details: [
-                "Sent by simwatchctl test-notify at \(config.daemon.timeZone.localDateTime(now).humanDescription)"
-            ],
+            summary: text.summary,
+            details: text.details,
             remaining: reading?.effectiveRemaining,
             total: reading?.total,
             expiresAt: reading?.expiresAt,
@@ -47,7 +48,8 @@ extension ControlActions {
             observedAt: reading?.observedAt,
             source: reading?.source,
             recipients: isEmail ? line?.email?.recipients(for: name)?.map(\.description) : nil,
-            renew: line.flatMap { $0.renew.isEmpty ? nil : $0.renew }
+            renew: line.flatMap { $0.renew.isEmpty ? nil : $0.renew },
+            language: language
         )
         try await outbox.test(reminder, channel: name)
         events.publish(

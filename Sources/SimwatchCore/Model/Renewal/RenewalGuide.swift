@@ -52,29 +52,12 @@ public struct RenewalGuide: Sendable, Hashable, Codable {
     /// The page a "Renew" button opens: the top-up page, else the app's link.
     public var openURL: Link? { url ?? appLink }
 
-    /// One sentence for reminders: "Renew at https://… or in the Orange et moi app; support +33 9 69 36 39 00."
-    /// Empty when nothing is set.
-    public var sentence: String {
-        var ways: [String] = []
-        if let url { ways.append("at \(url)") }
-        if let app {
-            let named = app.lowercased().contains("app") ? app : "the \(app) app"
-            ways.append("in \(named)")
-        }
-        if let shop { ways.append("at a shop (\(shop))") }
-        if let code { ways.append(code.instruction) }
-        var parts: [String] = []
-        if !ways.isEmpty {
-            let list =
-                ways.count == 1 ? ways[0] : ways.dropLast().joined(separator: ", ") + " or " + ways[ways.count - 1]
-            parts.append("Renew \(list)")
-        }
-        if let support { parts.append(parts.isEmpty ? "Support: \(support)" : "support \(support)") }
-        var text = parts.joined(separator: "; ")
-        if !text.isEmpty { text += "." }
-        if let note { text += text.isEmpty ? note : " \(note)" }
-        return text
-    }
+    /// One sentence for reminders, in English: "Renew at https://… or in the Orange et moi app; support
+    /// +33 9 69 36 39 00." Empty when nothing is set. Other languages: `Phrasebook.renewal(_:)`.
+    public var sentence: String { English().renewal(self) }
+
+    /// The sentence in `language`.
+    public func sentence(in language: Language) -> String { language.phrasebook.renewal(self) }
 }
 
 extension RenewalGuide {
