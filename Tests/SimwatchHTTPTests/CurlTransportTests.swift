@@ -187,7 +187,9 @@ import Testing
 
     /// A name that does not resolve is no network, as a refused connection is (the outbox waits for the network).
     @Test func unresolvableHostIsUnreachable() async throws {
-        let error = await failure(HTTPRequestSpec(url: "http://sims.example.invalid/", connectTimeout: 2, totalTimeout: 3))
+        let error = await failure(
+            HTTPRequestSpec(url: "http://sims.example.invalid/", connectTimeout: 2, totalTimeout: 3)
+        )
         #expect(error?.code == .unreachable)
     }
 
