@@ -78,7 +78,7 @@ extension OutboxDispatcher {
     /// The reminder as handed to its channel: saying how old its reading is and when it was raised, if long ago.
     func delivered(_ reminder: Reminder, now: Date) -> Reminder {
         guard
-            now.timeIntervalSince(reminder.createdAt) > Reminder.lateAfter
+            reminder.isLate(at: now)
                 || reminder.observedAt.map({ now.timeIntervalSince($0) > Reminder.staleReadingAfter }) == true
         else { return reminder }
         let zone = (try? ZoneInfo(identifier: reminder.timeZone)) ?? running.config.daemon.timeZone

@@ -313,5 +313,14 @@ final class OfflineChannel: NotificationChannel {
             r.asDelivered(at: t0 + .minutes(20), zone: .utc).details.last
                 == "Raised Fri 20 Nov 00:00 UTC, delivered 20m later."
         )
+        // Held by quiet hours on purpose, and sent on time at their end: not late (its reading is old, though).
+        var held = r
+        held.notBefore = t0 + .hours(8)
+        let morning = held.asDelivered(at: t0 + .hours(8) + .minutes(1), zone: .utc)
+        #expect(morning.details == r.details && morning.summary.hasSuffix("as of Thu 23:55 (last reading)"))
+        #expect(
+            held.asDelivered(at: t0 + .hours(9), zone: .utc).details.last
+                == "Raised Fri 20 Nov 00:00 UTC, delivered 9h later."
+        )
     }
 }
