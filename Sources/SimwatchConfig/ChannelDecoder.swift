@@ -44,8 +44,8 @@ package enum ChannelDecoder {
         families: [any Family.Type]
     ) -> ChannelSettings? {
         let types = families.map { $0.type }
-        let giveUp = table.parsed("give_up_after", TimeSpan.init(parsing:)) ?? .days(1)
-        if giveUp < .minutes(1) {
+        let giveUpSetting = table.parsed("give_up_after", TimeSpan.init(parsing:))
+        if let giveUp = giveUpSetting, giveUp < .minutes(1) {
             table.error("give_up_after", "`give_up_after` = \(giveUp) is too short", hint: "use 1m or more")
         }
         let timeout = table.parsed("timeout", TimeSpan.init(parsing:)) ?? TimeSpan(seconds: 30)
@@ -69,6 +69,9 @@ package enum ChannelDecoder {
         }
         let kind = family.decodeAny(table)
         guard let kind else { return nil }
+        let usesNetwork = Swift.type(of: kind).usesNetwork
+        let giveUp =
+            giveUpSetting ?? (usesNetwork ? ChannelSettings.networkGiveUpAfter : ChannelSettings.localGiveUpAfter)
         return ChannelSettings(
             name: name,
             kind: kind,

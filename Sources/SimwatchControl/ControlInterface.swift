@@ -242,7 +242,8 @@ public enum ControlInterface {
           # firing, repeat, escalated or renewed.
           event: string,
           severity: string,
-          # pending (waiting or being retried), sent, dead (given up) or cancelled (its alert ended first).
+          # pending (waiting or being retried), sent, dead (given up), cancelled (its alert ended first) or
+          # superseded (a newer reminder of the same alert went instead).
           state: string,
           attempts: int,
           created_at: string,
@@ -348,9 +349,9 @@ public enum ControlInterface {
         # Sends a test reminder through a channel now and replies with its id, or DeliveryFailed.
         method TestNotification(channel: string, line: ?string) -> (notification_id: string)
 
-        # Reminders in the outbox, newest first: state pending, sent, dead or cancelled (default: all), of one
-        # channel (default: all), at most limit (default 50, at most 1000). Dead ones are those given up after the
-        # channel's give_up_after, or refused for good.
+        # Reminders in the outbox, newest first: state pending, sent, dead, cancelled or superseded (default: all),
+        # of one channel (default: all), at most limit (default 50, at most 1000). Dead ones are those given up after
+        # the channel's give_up_after (time online), or refused for good.
         method ListOutbox(state: ?string, channel: ?string, limit: ?int) -> (now: string, reminders: []OutboxEntry)
 
         # Streams events (call with more): readings, failed polls, alert transitions, deliveries, renewals, reloads.

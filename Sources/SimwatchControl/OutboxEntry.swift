@@ -1,4 +1,4 @@
-/// One reminder in the outbox, for `ListOutbox`: waiting, sent, given up (dead) or cancelled.
+/// One reminder in the outbox, for `ListOutbox`: waiting, sent, given up (dead), cancelled or superseded.
 public struct OutboxEntry: Codable, Sendable, Hashable {
     /// The stable notification id, `line/rule/episode/occurrence/channel`.
     public var id: String
@@ -8,7 +8,7 @@ public struct OutboxEntry: Codable, Sendable, Hashable {
     public var kind: String
     public var event: String
     public var severity: String
-    /// pending, sent, dead or cancelled.
+    /// pending, sent, dead, cancelled or superseded.
     public var state: String
     public var attempts: Int
     public var createdAt: String
@@ -55,7 +55,7 @@ public enum ListOutbox: ControlMethod {
     public static let method = "ListOutbox"
 
     public struct Parameters: Codable, Sendable, Hashable {
-        /// pending, sent, dead or cancelled; nil for all.
+        /// pending, sent, dead, cancelled or superseded. nil for all.
         public var state: String?
         public var channel: String?
         /// At most this many, newest first (default 50, at most 1000).

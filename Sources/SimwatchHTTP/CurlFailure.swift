@@ -3,8 +3,8 @@ import Glibc
 
 /// libcurl's failures in `HTTPTransportError`'s terms, and its error text made safe to log.
 enum CurlFailure {
-    /// The stable code for a CURLcode: a bad URL, no connection (name, TCP, TLS or proxy), a timeout, or anything
-    /// else that broke the exchange.
+    /// The stable code for a CURLcode: a bad URL, no network (name, route, refused), no usable connection (TLS or
+    /// proxy), a timeout, or anything else that broke the exchange.
     static func code(_ code: Int32) -> HTTPTransportError.Code {
         switch code {
         case CCURLE_URL_MALFORMAT:
@@ -15,11 +15,12 @@ enum CurlFailure {
             return .timeout
         case CCURLE_FILESIZE_EXCEEDED:
             return .tooLarge
-        case CCURLE_COULDNT_RESOLVE_PROXY, CCURLE_COULDNT_RESOLVE_HOST, CCURLE_COULDNT_CONNECT,
-            CCURLE_SSL_CONNECT_ERROR, CCURLE_SSL_CERTPROBLEM, CCURLE_SSL_CIPHER, CCURLE_PEER_FAILED_VERIFICATION,
-            CCURLE_SSL_CACERT_BADFILE, CCURLE_SSL_ISSUER_ERROR, CCURLE_SSL_PINNEDPUBKEYNOTMATCH,
-            CCURLE_SSL_INVALIDCERTSTATUS, CCURLE_PROXY, CCURLE_GOT_NOTHING:
+        case CCURLE_COULDNT_RESOLVE_PROXY, CCURLE_COULDNT_RESOLVE_HOST, CCURLE_COULDNT_CONNECT, CCURLE_GOT_NOTHING:
             // GOT_NOTHING: the server closed the connection without a word, as a refused one would.
+            return .unreachable
+        case CCURLE_SSL_CONNECT_ERROR, CCURLE_SSL_CERTPROBLEM, CCURLE_SSL_CIPHER, CCURLE_PEER_FAILED_VERIFICATION,
+            CCURLE_SSL_CACERT_BADFILE, CCURLE_SSL_ISSUER_ERROR, CCURLE_SSL_PINNEDPUBKEYNOTMATCH,
+            CCURLE_SSL_INVALIDCERTSTATUS, CCURLE_PROXY:
             return .connect
         default:
             return .io

@@ -65,6 +65,10 @@ public struct HTTPResponseSpec: Sendable, Hashable {
 public struct HTTPTransportError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable {
         case invalidURL = "invalid_url"
+        /// No network between here and the host: its name does not resolve, no route, the connection was refused or
+        /// closed without a word (a captive portal). A channel counts it as offline.
+        case unreachable
+        /// The connection was made but could not be used: TLS (a certificate, a cipher) or the proxy.
         case connect
         case timeout
         case tooLarge = "too_large"

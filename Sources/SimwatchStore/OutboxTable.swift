@@ -50,11 +50,13 @@ public struct OutboxTable: Sendable {
         )
     }
 
-    /// Pending reminders of one channel whose time has come, oldest first (dead letters as above).
+    /// Pending reminders of one channel whose time has come, oldest first (dead letters as above), with those waiting
+    /// for the network: when one of the channel's reminders is tried, the network may be back for all of them.
     public func due(now: Date, channel: String, limit: Int) throws -> [OutboxItem] {
         try due(
             """
-            SELECT rowid AS outbox_rowid, * FROM outbox WHERE state = 'pending' AND channel = ? AND next_attempt <= ?
+            SELECT rowid AS outbox_rowid, * FROM outbox
+            WHERE state = 'pending' AND channel = ? AND (next_attempt <= ? OR offline = 1)
             ORDER BY next_attempt, created_at LIMIT ?
             """,
             [channel, now.timeIntervalSince1970, limit],
@@ -172,25 +174,76 @@ public struct OutboxTable: Sendable {
                 if o.error == nil {
                     try db.execute(
                         """
-                        UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL
+                        UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL,
+                            last_attempt = ?, offline = 0, online_spent = COALESCE(?, online_spent)
                         WHERE id = ?
                         """,
-                        [o.at.timeIntervalSince1970, o.id]
+                        [o.at.timeIntervalSince1970, o.at.timeIntervalSince1970, o.onlineSpent, o.id]
                     )
                 } else {
                     try db.execute(
                         """
-                        UPDATE outbox SET state = CASE WHEN state = 'cancelled' THEN state ELSE ? END,
+                        UPDATE outbox SET state = CASE WHEN state IN ('cancelled', 'superseded') THEN state ELSE ? END,
                             attempts = attempts + 1, last_error = ?,
-                            next_attempt = COALESCE(?, next_attempt)
+                            next_attempt = COALESCE(?, next_attempt),
+                            last_attempt = ?, offline = ?, offline_attempts = offline_attempts + ?,
+                            online_spent = COALESCE(?, online_spent)
                         WHERE id = ?
                         """,
                         [
-                            o.retryAt == nil ? "dead" : "pending", o.error, o.retryAt?.timeIntervalSince1970, o.id,
+                            o.retryAt == nil ? "dead" : "pending", o.error, o.retryAt?.timeIntervalSince1970,
+                            o.at.timeIntervalSince1970, o.offline ? 1 : 0, o.offline ? 1 : 0, o.onlineSpent, o.id,
                         ]
                     )
                 }
             }
+        }
+    }
+
+    /// Marks pending reminders superseded (a newer reminder of the same alert went to their channel instead), with
+    /// the id of the one that replaced them as their `last_error`.
+    public func supersede(_ replaced: [(id: String, by: String)], now: Date) throws {
+        guard !replaced.isEmpty else { return }
+        try queue.write { db in
+            for r in replaced {
+                try db.execute(
+                    """
+                    UPDATE outbox SET state = 'superseded', last_error = ?, next_attempt = ?
+                    WHERE id = ? AND state = 'pending'
+                    """,
+                    ["superseded by \(r.by)", now.timeIntervalSince1970, r.id]
+                )
+            }
+        }
+    }
+
+    /// Holds pending reminders that were not tried because their channel found no network: they wait for it too,
+    /// until `retryAt` at the latest (the network back, or the channel's next try, brings them sooner).
+    public func holdForNetwork(_ ids: [String], until retryAt: Date) throws {
+        guard !ids.isEmpty else { return }
+        try queue.write { db in
+            for id in ids {
+                try db.execute(
+                    """
+                    UPDATE outbox SET offline = 1, next_attempt = MAX(next_attempt, ?) WHERE id = ? AND state = 'pending'
+                    """,
+                    [retryAt.timeIntervalSince1970, id]
+                )
+            }
+        }
+    }
+
+    /// Makes the reminders waiting for the network due at `now` (the network is back). Returns how many.
+    @discardableResult
+    public func retryOffline(now: Date) throws -> Int {
+        try queue.write { db in
+            try db.execute(
+                """
+                UPDATE outbox SET next_attempt = MIN(next_attempt, ?) WHERE state = 'pending' AND offline = 1
+                """,
+                [now.timeIntervalSince1970]
+            )
+            return db.changes
         }
     }
 
@@ -220,7 +273,11 @@ public struct OutboxTable: Sendable {
                     attempts: row["attempts"],
                     nextAttempt: Date(timeIntervalSince1970: row["next_attempt"]),
                     lastError: row["last_error"],
-                    sentAt: StoredTime.date(row["sent_at"])
+                    sentAt: StoredTime.date(row["sent_at"]),
+                    onlineSpent: row["online_spent"],
+                    lastAttempt: StoredTime.date(row["last_attempt"]),
+                    offline: (row["offline"] as Int) != 0,
+                    offlineAttempts: row["offline_attempts"]
                 )
             )
         } catch {

@@ -72,7 +72,7 @@ public struct Retention: Sendable {
 
             let logCutoff = now.timeIntervalSince1970 - keepLog
             try db.execute(
-                "DELETE FROM outbox WHERE state IN ('sent', 'dead', 'cancelled') AND created_at < ?",
+                "DELETE FROM outbox WHERE state IN ('sent', 'dead', 'cancelled', 'superseded') AND created_at < ?",
                 [logCutoff]
             )
             let outboxRemoved = db.changes

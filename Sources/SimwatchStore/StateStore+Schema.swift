@@ -134,6 +134,18 @@ extension StateStore {
                     """
             )
         }
+        // v4: delivery that rides out being offline. Per outbox row: the time it has waited while the network was up
+        // (`give_up_after` counts only that), when it was last tried, whether that try found no network, and how many tries did.
+        migrator.register("v4") { db in
+            try db.execute(
+                script: """
+                    ALTER TABLE outbox ADD COLUMN online_spent REAL NOT NULL DEFAULT 0;
+                    ALTER TABLE outbox ADD COLUMN last_attempt REAL;
+                    ALTER TABLE outbox ADD COLUMN offline INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE outbox ADD COLUMN offline_attempts INTEGER NOT NULL DEFAULT 0;
+                    """
+            )
+        }
         return migrator
     }()
 }

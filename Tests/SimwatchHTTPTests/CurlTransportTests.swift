@@ -179,10 +179,18 @@ import Testing
         #expect(response.headers == [HTTPHeader("X-Late", "2"), HTTPHeader("Content-Length", "0")])
     }
 
-    @Test func refusedConnectionIsAConnectError() async throws {
+    @Test func refusedConnectionIsUnreachable() async throws {
         let port = try closedPort()
         let error = await failure(HTTPRequestSpec(url: "http://127.0.0.1:\(port)/", connectTimeout: 2, totalTimeout: 3))
-        #expect(error?.code == .connect)
+        #expect(error?.code == .unreachable)
+    }
+
+    /// A name that does not resolve is no network, as a refused connection is (the outbox waits for the network).
+    @Test func unresolvableHostIsUnreachable() async throws {
+        let error = await failure(
+            HTTPRequestSpec(url: "http://sims.example.invalid/", connectTimeout: 2, totalTimeout: 3)
+        )
+        #expect(error?.code == .unreachable)
     }
 
     /// TLS is really attempted for https (here against a server that speaks plain HTTP at once).
@@ -221,7 +229,7 @@ import Testing
         let error = try #require(
             await failure(HTTPRequestSpec(url: "http://alice:s3cret-pw@127.0.0.1:\(port)/v1?api_key=k3y-value#frag"))
         )
-        #expect(error.code == .connect)
+        #expect(error.code == .unreachable)
         for secret in ["alice", "s3cret-pw", "api_key", "k3y-value", "frag"] {
             #expect(!error.description.contains(secret), "\(error)")
         }
@@ -308,7 +316,7 @@ import Testing
         let port = try closedPort()
         try await withEnvironment(["http_proxy": "http://pxuser:px-s3cret@127.0.0.1:\(port)", "no_proxy": nil]) {
             let error = try #require(await failure(HTTPRequestSpec(url: "http://sims.example.invalid/")))
-            #expect(error.code == .connect)
+            #expect(error.code == .unreachable)
             #expect(!error.description.contains("px-s3cret") && !error.description.contains("pxuser"), "\(error)")
         }
     }

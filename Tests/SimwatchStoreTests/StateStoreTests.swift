@@ -129,6 +129,52 @@ import Testing
         #expect(try store.outbox.due(now: t0 + .days(1)).isEmpty)
     }
 
+    /// v4: an attempt that found no network is kept apart (its count, its flag, the time online unchanged); such a
+    /// reminder comes along when its channel is next tried, and all of them are due when the network is back.
+    @Test func offlineAttemptsWaitForTheNetwork() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.reminders = [reminder("a"), reminder("b", notBefore: t0 + .hours(1))]
+        try store.commit(batch)
+        try store.outbox.record([
+            DeliveryOutcome(
+                id: "a",
+                at: t0,
+                error: "offline: no route",
+                retryAt: t0 + .minutes(5),
+                onlineSpent: 0,
+                offline: true
+            )
+        ])
+        let waiting = try #require(try store.outbox.list(state: .pending).first { $0.reminder.id == "a" })
+        #expect(waiting.offline && waiting.offlineAttempts == 1 && waiting.attempts == 1)
+        #expect(waiting.lastAttempt == t0 && waiting.onlineSpent == 0)
+        // Not due by time, but it comes along with the channel's next due reminder.
+        #expect(try store.outbox.due(now: t0 + .minutes(1)).isEmpty)
+        #expect(
+            try store.outbox.due(now: t0 + .hours(1), channel: "journal", limit: 50).map(\.reminder.id) == ["a", "b"]
+        )
+        #expect(try store.outbox.retryOffline(now: t0 + .minutes(1)) == 1)
+        #expect(try store.outbox.due(now: t0 + .minutes(1)).map(\.reminder.id) == ["a"])
+        try store.outbox.record([DeliveryOutcome(id: "a", at: t0 + .minutes(2), onlineSpent: 60)])
+        let sent = try #require(try store.outbox.list(state: .sent).first)
+        #expect(!sent.offline && sent.offlineAttempts == 1 && sent.attempts == 2 && sent.onlineSpent == 60)
+    }
+
+    @Test func supersededRemindersAreMarkedAndNeverDue() throws {
+        let store = try StateStore()
+        var batch = StoreBatch()
+        batch.reminders = [reminder("a"), reminder("b")]
+        try store.commit(batch)
+        try store.outbox.supersede([(id: "a", by: "b")], now: t0)
+        #expect(try store.outbox.due(now: t0 + .days(1)).map(\.reminder.id) == ["b"])
+        let superseded = try store.outbox.list(state: .superseded)
+        #expect(superseded.map(\.reminder.id) == ["a"] && superseded.first?.lastError == "superseded by b")
+        // A late failure of an attempt already under way does not bring it back.
+        try store.outbox.record([DeliveryOutcome(id: "a", at: t0, error: "boom", retryAt: t0 + .minutes(1))])
+        #expect(try store.outbox.list(state: .superseded).map(\.reminder.id) == ["a"])
+    }
+
     @Test func failedDeliveryRetriesThenDies() throws {
         let store = try StateStore()
         var batch = StoreBatch()

@@ -66,8 +66,9 @@ class SmtpSink:
     """aiosmtpd on 127.0.0.1:port, keeping each envelope (mail_from, rcpt_tos, raw bytes). stop() and start() again
     on the same port simulate a mail server that goes away and comes back."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, host: str = "127.0.0.1"):
         self.port = port
+        self.host = host
         self.messages: list[tuple[str, list[str], bytes]] = []
         self.arrived: list[float] = []  # time.monotonic() of each message, in order
         self.controller = None
@@ -83,7 +84,7 @@ class SmtpSink:
                 sink.arrived.append(time.monotonic())
                 return "250 OK"
 
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(Handler(), hostname=self.host, port=self.port)
         self.controller.start()
 
     def stop(self) -> None:
@@ -92,7 +93,7 @@ class SmtpSink:
             self.controller = None
 
 
-def write_msmtprc(home: Path, port: int) -> None:
+def write_msmtprc(home: Path, port: int, host: str = "127.0.0.1") -> None:
     """msmtp reads ~/.msmtprc (HOME is the daemon's temporary home); it refuses one readable by others."""
     home.mkdir(parents=True, exist_ok=True)
     rc = home / ".msmtprc"
@@ -104,7 +105,7 @@ def write_msmtprc(home: Path, port: int) -> None:
             tls off
             timeout 5
             account default
-            host 127.0.0.1
+            host {host}
             port {port}
             from simwatch@example.com
             """

@@ -171,9 +171,17 @@ def test_sigkill_at_random_moments_loses_nothing(daemon):
                     missing.append((rid, event))
         assert not missing, f"transitions without their reminders: {missing[:10]}"
 
-        # Nothing lost: every reminder is sent, or ended with a reason (cancelled when its alert ended).
-        unsent = {rid: v for rid, v in outbox.items() if v[0] not in ("sent", "cancelled") and v[1] != "journal"}
-        assert not unsent, f"reminders neither sent nor cancelled: {list(unsent.items())[:10]}"
+        # Nothing lost: every reminder is sent, or ended with a reason (cancelled when its alert ended, superseded by
+        # a later reminder of the same alert to the same channel, which itself was sent or ended so).
+        unsent = {
+            rid: v for rid, v in outbox.items() if v[0] not in ("sent", "cancelled", "superseded") and v[1] != "journal"
+        }
+        assert not unsent, f"reminders neither sent nor cancelled nor superseded: {list(unsent.items())[:10]}"
+        for rid, (state, channel, last_error) in outbox.items():
+            if state == "superseded":
+                by = last_error.removeprefix("superseded by ")
+                assert by.rsplit("/", 2)[0] == rid.rsplit("/", 2)[0] and by.endswith(f"/{channel}"), (rid, by)
+                assert outbox[by][0] in ("sent", "cancelled", "superseded"), (rid, by, outbox[by])
         sent = {rid for rid, v in outbox.items() if v[0] == "sent"}
         assert sent, "the run produced reminders"
         assert {r for r in sent if r.endswith("/hook")} <= set(hook_ids), "a webhook marked sent never arrived"

@@ -18,21 +18,21 @@ from channel_support import Receiver, channel_config, ctl, outbox
 from conftest import new_line_id, pid_alive, wait_until, write_script, write_secret
 from provider_support import daemon_config, latest_reading, line_config
 
-# status: (outcome, sysexits name). `temporary` and `misconfigured` stay pending and are retried until give_up_after;
-# `rejected` is tried three times, then dead.
+# status: (outcome, sysexits name). `offline`, `temporary` and `misconfigured` stay pending and are retried (`offline`
+# without using up give_up_after, the others until it); `rejected` is tried three times, then dead.
 SYSEXITS = {
     64: ("misconfigured", "EX_USAGE"),
     65: ("rejected", "EX_DATAERR"),
     66: ("misconfigured", "EX_NOINPUT"),
     67: ("rejected", "EX_NOUSER"),
-    68: ("temporary", "EX_NOHOST"),
+    68: ("offline", "EX_NOHOST"),
     69: ("temporary", "EX_UNAVAILABLE"),
     70: ("temporary", "EX_SOFTWARE"),
     71: ("temporary", "EX_OSERR"),
     72: ("misconfigured", "EX_OSFILE"),
     73: ("temporary", "EX_CANTCREAT"),
-    74: ("temporary", "EX_IOERR"),
-    75: ("temporary", "EX_TEMPFAIL"),
+    74: ("offline", "EX_IOERR"),
+    75: ("offline", "EX_TEMPFAIL"),
     76: ("temporary", "EX_PROTOCOL"),
     77: ("misconfigured", "EX_NOPERM"),
     78: ("misconfigured", "EX_CONFIG"),

@@ -77,12 +77,17 @@ public struct AlertmanagerChannel: NotificationChannel {
     static func outcome(of failures: [DeliveryError], urls: [EndpointURL]) -> DeliveryError {
         let detail = failures.map(\.detail).joined(separator: "; ")
         let prefix = urls.count > 1 ? "no Alertmanager accepted the alert: " : ""
-        let retryable = failures.filter { [.temporary, .timeout, .misconfigured].contains($0.code) }
+        // No network to any of them is no failure of the channel: it waits for the network (offline).
+        if !failures.isEmpty, failures.allSatisfy({ $0.code == .offline }) {
+            return DeliveryError(.offline, prefix + detail)
+        }
+        let retryable = failures.filter { [.temporary, .offline, .timeout, .misconfigured].contains($0.code) }
         if !retryable.isEmpty {
             let wait = retryable.compactMap(\.retryAfter).min()
             let codes = Set(retryable.map(\.code))
             let code: DeliveryError.Code =
-                codes.contains(.temporary) ? .temporary : codes.contains(.timeout) ? .timeout : .misconfigured
+                codes.contains(.temporary) || codes.contains(.offline)
+                ? .temporary : codes.contains(.timeout) ? .timeout : .misconfigured
             return DeliveryError(code, prefix + detail, retryAfter: wait)
         }
         return DeliveryError(.rejected, prefix + detail)

@@ -3,6 +3,8 @@ public import SimwatchCore
 /// `type = "desktop"`: `org.freedesktop.Notifications.Notify` on the session bus.
 public struct DesktopSettings: ChannelKind {
     public static let type = "desktop"
+    /// Shown on this machine: no network needed.
+    public static let usesNetwork = false
     /// Urgency per severity: 0 low, 1 normal, 2 critical.
     public var urgency: [Severity: UInt8]
     /// Milliseconds the notice stays up; -1 lets the server decide, 0 keeps it until dismissed.

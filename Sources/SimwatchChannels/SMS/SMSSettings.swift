@@ -4,6 +4,8 @@ public import SimwatchCore
 /// system bus, to one or more numbers. It needs no data: it reaches the phone when the plan has run out.
 public struct SMSSettings: ChannelKind {
     public static let type = "sms"
+    /// Sent through a modem over the mobile network, not the internet.
+    public static let usesNetwork = false
     /// Each reminder goes to every number, in this order.
     public var to: [PhoneNumber]
     /// Which modem sends: the one whose SIM has this ICCID, or whose operator matches; the only modem if neither

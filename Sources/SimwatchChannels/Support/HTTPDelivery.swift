@@ -4,7 +4,8 @@ import SimwatchCore
 import SimwatchHTTP
 
 /// Sends one HTTP request for a channel and turns the answer into a delivery outcome: only 2xx is delivered; 410
-/// is `gone`; 408, 429 and 5xx are `temporary` (with `Retry-After`); redirects and other 4xx are `rejected`.
+/// is `gone`; 408, 429 and 5xx are `temporary` (with `Retry-After`); redirects and other 4xx are `rejected`; no
+/// network (name not found, no route, refused) is `offline`.
 enum HTTPDelivery {
     static func send(
         _ request: HTTPRequestSpec,
@@ -18,6 +19,7 @@ enum HTTPDelivery {
             switch error.code {
             case .timeout: throw DeliveryError(.timeout, "\(error)")
             case .invalidURL: throw DeliveryError(.misconfigured, "\(error)")
+            case .unreachable: throw DeliveryError(.offline, "\(error)")
             case .connect, .io, .tooLarge: throw DeliveryError(.temporary, "\(error)")
             }
         }

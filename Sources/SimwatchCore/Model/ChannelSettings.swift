@@ -3,7 +3,8 @@ public struct ChannelSettings: Sendable, Hashable, Identifiable {
     /// The name lines list in `channels = [...]` (`[a-z0-9._-]`, never `journal`).
     public var name: String
     public var kind: AnyChannelKind
-    /// A reminder still undelivered this long after it was raised is given up (dead letter).
+    /// A reminder still undelivered after this long online since it was due is given up (dead letter); time
+    /// without network does not count.
     public var giveUpAfter: TimeSpan
     /// Longest one delivery attempt may take (a hung sendmail is killed, an HTTP exchange abandoned); then it counts
     /// as a timeout and is retried.
@@ -47,11 +48,23 @@ public protocol ChannelKind: Sendable, Hashable {
     /// Whether the channel is told when an alert ends (a reminder with event "resolved"), as Alertmanager is; the
     /// others hear only of alerts that fire.
     var wantsResolved: Bool { get }
+    /// Whether it delivers over the internet (mail, HTTP), so that a long time offline is normal for it: its
+    /// `give_up_after` defaults to `networkGiveUpAfter`. Defaults to true.
+    static var usesNetwork: Bool { get }
 }
 
 extension ChannelKind {
     public var mailRecipients: [MailAddress]? { nil }
     public var wantsResolved: Bool { false }
+    public static var usesNetwork: Bool { true }
+}
+
+extension ChannelSettings {
+    /// `give_up_after` of a channel that delivers over the network: two days of time online (time offline does not
+    /// count), which also covers a long flight on a network that answers badly (a captive portal, timeouts).
+    public static let networkGiveUpAfter: TimeSpan = .days(2)
+    /// `give_up_after` of the others (desktop, SMS).
+    public static let localGiveUpAfter: TimeSpan = .days(1)
 }
 
 /// A channel's settings of any type, equal when of the same type with equal values.
@@ -64,6 +77,8 @@ extension AnySettings where Base == any ChannelKind {
 
     /// The configuration's `type`.
     public var type: String { Swift.type(of: base).type }
+    /// Whether the channel delivers over the internet.
+    public var usesNetwork: Bool { Swift.type(of: base).usesNetwork }
     public var mailRecipients: [MailAddress]? { base.mailRecipients }
     /// Whether the channel sends mail (and so takes a line's `[line.email]` recipients).
     public var sendsMail: Bool { mailRecipients != nil }

@@ -1,10 +1,15 @@
 /// Why a channel could not deliver a reminder, with a stable code that decides what the outbox does next.
 public struct DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable {
-        /// Worth retrying until the channel's `give_up_after`: no answer in time, connection refused, HTTP 429 or
-        /// 5xx, a sendmail status that can mean "offline" (68, 69, 74, 75 ...: see `SendmailStatus`), no desktop
+        /// Worth retrying until the channel's `give_up_after`: no answer in time, a TLS failure, HTTP 429 or 5xx,
+        /// a sendmail status that may be a passing fault (69, 70, 71, 76 ...: see `SendmailStatus`), no desktop
         /// notification server.
         case temporary
+        /// No network: a host name that does not resolve, no route, a connection refused (a captive portal), sendmail's
+        /// network statuses (68, 74, 75). Not a failure of the channel: the time does not count towards its
+        /// `give_up_after`, and the reminder waits until the network is back (retried soon after, see
+        /// `DeliveryPolicy`).
+        case offline
         /// The attempt ran past the channel's timeout (a hung sendmail was killed). Retried like `temporary`.
         case timeout
         /// The receiver refused this reminder (HTTP 4xx, sendmail 65 or 67 or a status outside sysexits.h). Retried

@@ -105,7 +105,7 @@ extension ControlService {
         var state: OutboxItem.State?
         if let text = p.state {
             guard let parsed = OutboxItem.State(rawValue: text) else {
-                throw ControlError.invalidArgument("state", "must be pending, sent, dead or cancelled")
+                throw ControlError.invalidArgument("state", "must be pending, sent, dead, cancelled or superseded")
             }
             state = parsed
         }

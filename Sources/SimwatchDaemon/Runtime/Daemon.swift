@@ -102,7 +102,14 @@ public struct Daemon {
             providers: providers,
             channels: channels,
             logger: logger,
-            clock: clock
+            clock: clock,
+            network: { previous, timeout in
+                let answer = await DBusThread.run(
+                    { NetworkManagerWatch.look(previous: previous, timeout: timeout) },
+                    noThread: DBusError(message: "cannot start a thread")
+                )
+                return try? answer.get()
+            }
         )
 
         let (events, feed) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .unbounded)

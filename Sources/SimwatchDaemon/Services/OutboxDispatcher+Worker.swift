@@ -5,19 +5,22 @@ import SimwatchCore
 import SimwatchStore
 
 extension OutboxDispatcher {
-    /// Hands the channel's due reminders to it one at a time, oldest first, recording each outcome at once.
+    /// Hands the channel's due reminders to it one at a time, recording each outcome at once: of each alert only its
+    /// latest reminder (the others are marked superseded and logged), most severe first (`OutboxBacklog`).
     func work(_ name: String, now: Date) async {
         defer {
             workers[name] = nil
             wakeup.poke()
         }
         let policy = DeliveryPolicy(running.config.channels.first { $0.name == name }, random: random)
-        for item in await ledger.dueReminders(channel: name, now: now) {
+        let backlog = OutboxBacklog(await ledger.dueReminders(channel: name, now: now))
+        guard await supersede(backlog.superseded, now: now) else { return }
+        for (index, item) in backlog.send.enumerated() {
             let failure: DeliveryError?
             if disabled.contains(name) {
                 failure = DeliveryError(.gone, "channel `\(name)` is disabled (its endpoint is gone) until a reload")
             } else if let channel = channels[name] {
-                failure = await attempt(channel, item.reminder, seconds: policy.backstop)
+                failure = await attempt(channel, delivered(item.reminder, now: now), seconds: policy.backstop)
             } else {
                 failure = DeliveryError(.misconfigured, "channel `\(name)` is not configured")
             }
@@ -34,7 +37,52 @@ extension OutboxDispatcher {
             }
             // Stopping: do not spend the stop timeout on a channel that is failing.
             if stopping, failure != nil { return }
+            // No network: the rest of the backlog waits for it too, tried again with this one.
+            if outcome.offline, let retryAt = outcome.retryAt {
+                let rest = backlog.send.dropFirst(index + 1).map(\.reminder.id)
+                await ledger.holdForNetwork(rest, until: retryAt, now: now)
+                return
+            }
         }
+    }
+
+    /// Marks and logs the reminders a newer one of the same alert replaces; false when that could not be written
+    /// (nothing is sent before it is, so a superseded reminder is never delivered after its successor).
+    func supersede(_ replaced: [OutboxBacklog.Replaced], now: Date) async -> Bool {
+        guard !replaced.isEmpty else { return true }
+        guard await ledger.supersede(replaced.map { ($0.item.reminder.id, $0.by.reminder.id) }, now: now) else {
+            return false
+        }
+        for r in replaced {
+            let what = "reminder \(r.item.reminder.id) via \(r.item.reminder.channel)"
+            logger.notice(
+                "\(what) superseded by \(r.by.reminder.id) (a newer reminder of the same alert); not sent",
+                metadata: ["notification_id": .string(r.item.reminder.id), "channel": .string(r.item.reminder.channel)]
+            )
+            events.publish(
+                WatchEvent(
+                    kind: .delivery,
+                    at: now,
+                    lineID: r.item.reminder.lineID,
+                    ruleID: r.item.reminder.ruleID,
+                    event: "superseded",
+                    summary: "superseded by \(r.by.reminder.id)",
+                    notificationID: r.item.reminder.id,
+                    channel: r.item.reminder.channel
+                )
+            )
+        }
+        return true
+    }
+
+    /// The reminder as handed to its channel: saying how old its reading is and when it was raised, if long ago.
+    func delivered(_ reminder: Reminder, now: Date) -> Reminder {
+        guard
+            reminder.isLate(at: now)
+                || reminder.observedAt.map({ now.timeIntervalSince($0) > Reminder.staleReadingAfter }) == true
+        else { return reminder }
+        let zone = (try? ZoneInfo(identifier: reminder.timeZone)) ?? running.config.daemon.timeZone
+        return reminder.asDelivered(at: now, zone: zone)
     }
 
     /// One delivery attempt, bounded by the clock (`Deadline`: a channel that ignores cancellation is abandoned).
@@ -65,13 +113,20 @@ extension OutboxDispatcher {
 
     func report(_ item: OutboxItem, _ outcome: DeliveryOutcome, failure: DeliveryError?, now: Date) {
         let reminder = item.reminder
-        let result = outcome.error == nil ? "delivered" : (outcome.retryAt == nil ? "dead" : "failed")
+        let result =
+            outcome.error == nil
+            ? "delivered" : outcome.offline ? "offline" : (outcome.retryAt == nil ? "dead" : "failed")
         if let failure {
             let attempts = item.attempts + 1
             let metadata: Logger.Metadata = [
                 "notification_id": .string(reminder.id), "channel": .string(reminder.channel),
             ]
-            if outcome.retryAt == nil {
+            if outcome.offline {
+                logger.info(
+                    "reminder \(reminder.id) via \(reminder.channel) waits for the network (attempt \(attempts)): \(failure)",
+                    metadata: metadata
+                )
+            } else if outcome.retryAt == nil {
                 logger.error(
                     "reminder \(reminder.id) via \(reminder.channel) given up after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(failure)",
                     metadata: metadata

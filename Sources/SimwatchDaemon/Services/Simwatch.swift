@@ -23,6 +23,8 @@ public final class Simwatch: Sendable {
     public let events: EventHub
     let compactor: Compactor
     let clock: any DaemonClock
+    /// Watches NetworkManager for the network coming back; nil where not asked for (tests).
+    let connectivity: ConnectivityMonitor?
 
     public init(
         config: Config,
@@ -32,7 +34,8 @@ public final class Simwatch: Sendable {
         logger: Logger,
         clock: any DaemonClock = LoopClock(),
         timing: PollTiming = PollTiming(),
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        network: ConnectivityMonitor.Look? = nil
     ) {
         let running = RunningConfig(config)
         let events = EventHub()
@@ -67,6 +70,9 @@ public final class Simwatch: Sendable {
         self.polls = polls
         self.clock = clock
         compactor = Compactor(ledger: ledger, clock: clock)
+        connectivity = network.map {
+            ConnectivityMonitor(look: $0, ledger: ledger, outbox: outbox, clock: clock, logger: logger)
+        }
         clockWatch = ClockWatch(
             clock: clock,
             logger: logger,
@@ -150,6 +156,7 @@ public final class Simwatch: Sendable {
             group.addTask { await self.repeats.run() }
             group.addTask { await self.outbox.run() }
             group.addTask { await self.compactor.run() }
+            if let connectivity = self.connectivity { group.addTask { await connectivity.run() } }
         }
     }
 

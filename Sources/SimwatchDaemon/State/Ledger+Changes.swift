@@ -232,6 +232,38 @@ extension Ledger {
         }
     }
 
+    /// Marks reminders superseded by a newer one of the same alert; false when the database refused.
+    func supersede(_ replaced: [(id: String, by: String)], now: Date) -> Bool {
+        do {
+            try store.outbox.supersede(replaced, now: now)
+            return true
+        } catch {
+            health.failed(error, doing: "marking superseded reminders", now: now, logger: logger)
+            return false
+        }
+    }
+
+    /// Reminders not tried because their channel just found no network: they wait for it with the one that did.
+    func holdForNetwork(_ ids: [String], until retryAt: Date, now: Date) {
+        guard !ids.isEmpty else { return }
+        do {
+            try store.outbox.holdForNetwork(ids, until: retryAt)
+        } catch {
+            health.failed(error, doing: "holding reminders for the network", now: now, logger: logger)
+        }
+    }
+
+    /// The network is back: reminders waiting for it are due now. Returns how many.
+    @discardableResult
+    func networkBack(now: Date) -> Int {
+        do {
+            return try store.outbox.retryOffline(now: now)
+        } catch {
+            logger.error("cannot read the outbox: \(error)")
+            return 0
+        }
+    }
+
     /// Writes delivery outcomes that could not be recorded when they happened. Returns whether nothing is left.
     @discardableResult
     func flushUnrecorded(now: Date) -> Bool {

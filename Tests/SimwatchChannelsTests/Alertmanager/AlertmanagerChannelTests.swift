@@ -94,6 +94,10 @@ import Testing
         let busy = DeliveryError(.temporary, "HTTP 503", retryAfter: 30)
         let urls = Self.urls
         #expect(AlertmanagerChannel.outcome(of: [bad, refused], urls: urls).code == .temporary)
+        // No network to any peer: the reminder waits for the network and is never given up for it.
+        let unreachable = DeliveryError(.offline, "could not resolve host")
+        #expect(AlertmanagerChannel.outcome(of: [unreachable, unreachable], urls: urls).code == .offline)
+        #expect(AlertmanagerChannel.outcome(of: [unreachable, bad], urls: urls).code == .temporary)
         #expect(AlertmanagerChannel.outcome(of: [bad, DeliveryError(.gone, "HTTP 410")], urls: urls).code == .rejected)
         #expect(AlertmanagerChannel.outcome(of: [refused, busy], urls: urls).retryAfter == 30)
         #expect(AlertmanagerChannel.outcome(of: [DeliveryError(.timeout, "slow")], urls: urls).code == .timeout)

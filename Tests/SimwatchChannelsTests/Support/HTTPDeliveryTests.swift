@@ -26,4 +26,33 @@ import Testing
         #expect(HTTPDelivery.retryAfter("soon", now: Self.t0) == nil)
         #expect(HTTPDelivery.retryAfter("9999999", now: Self.t0) == 86_400)
     }
+
+    /// Each way of having no network is `offline` (it waits for the network); a broken TLS setup, a timeout and a bad
+    /// URL are not.
+    @Test(arguments: [
+        (HTTPTransportError.Code.unreachable, DeliveryError.Code.offline),
+        (.connect, .temporary),
+        (.io, .temporary),
+        (.tooLarge, .temporary),
+        (.timeout, .timeout),
+        (.invalidURL, .misconfigured),
+    ])
+    func transportFailuresMapToOutcomes(_ failure: HTTPTransportError.Code, _ expected: DeliveryError.Code) async {
+        struct Failing: HTTPTransport {
+            let code: HTTPTransportError.Code
+            func send(_ request: HTTPRequestSpec) async throws(HTTPTransportError) -> HTTPResponseSpec {
+                throw HTTPTransportError(code, "Could not resolve host: example.invalid")
+            }
+        }
+        do {
+            try await HTTPDelivery.send(
+                HTTPRequestSpec(url: "http://example.invalid/"),
+                through: Failing(code: failure),
+                now: Self.t0
+            )
+            Issue.record("delivered")
+        } catch {
+            #expect(error.code == expected)
+        }
+    }
 }
