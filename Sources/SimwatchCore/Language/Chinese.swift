@@ -89,6 +89,10 @@ public struct Chinese: Phrasebook {
 
     public func confirmedBy(_ source: String, at when: String) -> String { "已由 \(source) 于 \(when) 确认。" }
     public func contactSupport(_ support: String) -> String { "请联系客服：\(support)。" }
+    public func asOf(_ when: String) -> String { "——截至\(when)（最后一次读数）" }
+    public func raised(_ when: String, deliveredLater span: String) -> String {
+        "\(when)发出，延迟\(span)送达。"
+    }
     public var checkWithProvider: String { "请查看运营商的页面，或凭订单号联系其客服。" }
     public func recordedKeepsWatching(_ when: String) -> String {
         "记录于 \(when)；simwatch 会继续关注，到账时会通知您。"

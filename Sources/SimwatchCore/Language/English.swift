@@ -77,6 +77,10 @@ public struct English: Phrasebook {
 
     public func confirmedBy(_ source: String, at when: String) -> String { "Confirmed by \(source) at \(when)." }
     public func contactSupport(_ support: String) -> String { "Contact support: \(support)." }
+    public func asOf(_ when: String) -> String { " — as of \(when) (last reading)" }
+    public func raised(_ when: String, deliveredLater span: String) -> String {
+        "Raised \(when), delivered \(span) later."
+    }
     public var checkWithProvider: String {
         "Check the provider's page, or contact its support with the order number."
     }

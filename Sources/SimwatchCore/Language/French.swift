@@ -99,6 +99,10 @@ public struct French: Phrasebook {
 
     public func confirmedBy(_ source: String, at when: String) -> String { "Confirmée par \(source) le \(when)." }
     public func contactSupport(_ support: String) -> String { "Contactez le service client : \(support)." }
+    public func asOf(_ when: String) -> String { " — au \(when) (dernière lecture)" }
+    public func raised(_ when: String, deliveredLater span: String) -> String {
+        "Émis le \(when), remis \(span) plus tard."
+    }
     public var checkWithProvider: String {
         "Vérifiez sur le site de l'opérateur, ou contactez son service client avec le numéro de commande."
     }

@@ -94,6 +94,10 @@ public protocol Phrasebook: Sendable {
     func contactSupport(_ support: String) -> String
     /// What to do without a support contact.
     var checkWithProvider: String { get }
+    /// Added to the summary of a reminder whose reading is old: " — as of Tue 10:02 (last reading)".
+    func asOf(_ when: String) -> String
+    /// The last detail line of a reminder delivered late: "Raised Fri 20 Nov 00:00 UTC, delivered 7h later."
+    func raised(_ when: String, deliveredLater span: String) -> String
     /// "Recorded W; simwatch keeps watching and says when it arrives."
     func recordedKeepsWatching(_ when: String) -> String
 

@@ -14,12 +14,24 @@ extension Reminder {
     /// reminder over, so every channel and template says it; the outbox keeps the reminder as it was raised.
     public func asDelivered(at now: Date, zone: ZoneInfo) -> Reminder {
         var out = self
+        // In the reader's language; English keeps its short forms ("Tue 10:02", "7h").
+        let language = language ?? .en
+        let book = language.phrasebook
         if let observed = observedAt, now.timeIntervalSince(observed) > Self.staleReadingAfter {
-            out.summary += " — as of \(Self.shortTime(observed, now: now, zone: zone)) (last reading)"
+            let when =
+                language == .en
+                ? Self.shortTime(observed, now: now, zone: zone) : book.dateTime(zone.localDateTime(observed))
+            out.summary += book.asOf(when)
         }
         if isLate(at: now) {
-            let raised = zone.localDateTime(createdAt).humanDescription
-            out.details.append("Raised \(raised), delivered \(Self.roughSpan(now.timeIntervalSince(createdAt))) later.")
+            let late = now.timeIntervalSince(createdAt)
+            let raised =
+                language == .en
+                ? zone.localDateTime(createdAt).humanDescription : book.dateTime(zone.localDateTime(createdAt))
+            let span =
+                language == .en
+                ? Self.roughSpan(late) : book.span(TimeSpan(seconds: Int64(min(max(late, 0), 1e12) / 60) * 60))
+            out.details.append(book.raised(raised, deliveredLater: span))
         }
         return out
     }

@@ -323,4 +323,19 @@ final class OfflineChannel: NotificationChannel {
                 == "Raised Fri 20 Nov 00:00 UTC, delivered 9h later."
         )
     }
+
+    @Test func aLateReminderSaysSoInItsReadersLanguage() {
+        let t0 = Self.t0
+        var r = ReminderTemplatesFixture.reminder(created: t0)
+        r.observedAt = t0 - .minutes(5)
+        r.language = .fr
+        let french = r.asDelivered(at: t0 + .hours(7), zone: .utc)
+        #expect(french.summary.hasSuffix(" (dernière lecture)") && french.summary.contains(" — au "))
+        #expect(french.details.last?.hasPrefix("Émis le ") == true)
+        #expect(french.details.last?.hasSuffix(" plus tard.") == true)
+        r.language = .zh
+        let chinese = r.asDelivered(at: t0 + .hours(7), zone: .utc)
+        #expect(chinese.summary.hasSuffix("（最后一次读数）"))
+        #expect(chinese.details.last?.hasSuffix("送达。") == true)
+    }
 }
