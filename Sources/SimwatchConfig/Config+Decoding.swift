@@ -64,7 +64,10 @@ extension Config {
         OfferDecoder.attach(sharedOffers, to: &lines)
         ChannelDecoder.checkRecipients(top, lines: lines, channels: channels)
         guard sink.items.isEmpty else { throw ConfigError(sink.items) }
-        var config = Config(path: path, daemon: daemon, lines: lines, channels: channels)
+        // Every line is checked above; a shard watches only its own.
+        let watched = daemon.shard.map { shard in lines.filter { shard.owns($0.id) } } ?? lines
+        var config = Config(path: path, daemon: daemon, lines: watched, channels: channels)
+        config.configuredLines = lines.count
         config.metrics = metrics
         return config
     }
@@ -110,6 +113,7 @@ extension Config {
         if let v = table.parsed("pace_window", TimeSpan.init(parsing:)) { settings.paceWindow = v }
         if let v = table.double("time_scale", in: 1...1_000_000) { settings.timeScale = v }
         if let v = table.language("language") { settings.language = v }
+        if let v = table.parsed("shard", Shard.init(parsing:)) { settings.shard = v }
         if settings.paceWindow > settings.keepRawReadings {
             table.error(
                 table.has("pace_window") ? "pace_window" : "keep_raw_readings",
@@ -120,7 +124,7 @@ extension Config {
         table.finish(allowing: [
             "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir",
             "control_socket",
-            "keep_raw_readings", "pace_window", "time_scale", "language",
+            "keep_raw_readings", "pace_window", "time_scale", "language", "shard",
         ])
         return settings
     }

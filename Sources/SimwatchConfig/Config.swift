@@ -11,6 +11,8 @@ public struct Config: Sendable {
     public var channels: [ChannelSettings]
     /// `[metrics]`: off unless set.
     public var metrics = MetricsSettings()
+    /// Lines in the configuration, of every shard (`lines` holds this daemon's shard only).
+    public var configuredLines = 0
 
     public init(path: String, daemon: DaemonSettings, lines: [Line], channels: [ChannelSettings] = []) {
         self.path = path
@@ -77,6 +79,9 @@ public struct DaemonSettings: Sendable {
     public var controlSocket: String?
     /// The language of reminders (`en`, `fr`, `zh`) for readers who set none, the journal and the history.
     public var language: Language
+    /// `shard = "K/N"`: watch only the lines of shard K of N (the configuration's other lines are checked, not
+    /// watched).
+    public var shard: Shard?
 
     public init(
         timeZone: ZoneInfo,

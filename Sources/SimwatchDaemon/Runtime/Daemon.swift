@@ -149,7 +149,10 @@ public struct Daemon {
             return DaemonExit.cannotCreate
         }
         let speed = config.daemon.timeScale != 1 ? "; time runs \(Self.number(config.daemon.timeScale))× faster" : ""
-        logger.notice("watching \(config.lines.count) line(s) from \(config.path); state in \(stateDirectory)\(speed)")
+        let shard = config.daemon.shard.map { ", shard \($0) of \(config.configuredLines) configured" } ?? ""
+        logger.notice(
+            "watching \(config.lines.count) line(s)\(shard) from \(config.path); state in \(stateDirectory)\(speed)"
+        )
         let control = ControlService(
             simwatch: simwatch,
             clock: clock,
