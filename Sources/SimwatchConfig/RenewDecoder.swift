@@ -39,22 +39,19 @@ enum RenewDecoder {
         return span
     }
 
-    /// Free text for one line of a reminder: no control characters (so no line breaks), at most `limit` characters.
+    /// Free text for one line of a reminder (`OneLineText`): no control characters, at most `limit` characters.
     private static func text(_ table: TableReader, _ key: String, limit: Int) -> String? {
         guard let value = table.string(key) else { return nil }
-        let trimmed = value.trimming(" \t")
-        if trimmed.isEmpty {
+        switch OneLineText.check(value, limit: limit) {
+        case .success(let checked):
+            return checked
+        case .failure(.empty):
             table.error(key, "`\(key)` is empty", hint: "leave it out instead")
-            return nil
-        }
-        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        case .failure(.controlCharacters):
             table.error(key, "`\(key)` contains line breaks or control characters", hint: "write it on one line")
-            return nil
-        }
-        if trimmed.count > limit {
+        case .failure(.tooLong(let limit)):
             table.error(key, "`\(key)` is longer than \(limit) characters", hint: "shorten it; reminders carry it")
-            return nil
         }
-        return trimmed
+        return nil
     }
 }

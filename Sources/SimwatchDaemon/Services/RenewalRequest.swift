@@ -39,16 +39,17 @@ public struct RenewalRequest: Sendable {
         self.receipt = receipt
     }
 
-    /// An order number or a note: one line of printable text, at most `limit` characters.
+    /// An order number or a note: one line of printable text, at most `limit` characters (`OneLineText`).
     static func checkText(_ text: String?, _ parameter: String, limit: Int) throws(RequestError) -> String? {
         guard let text else { return nil }
-        let trimmed = text.trimming(" \t")
-        if trimmed.isEmpty { return nil }
-        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        switch OneLineText.check(text, limit: limit) {
+        case .success(let checked): return checked
+        case .failure(.empty): return nil
+        case .failure(.controlCharacters):
             throw .invalid(parameter: parameter, reason: "must be one line without control characters")
+        case .failure(.tooLong(let limit)):
+            throw .invalid(parameter: parameter, reason: "longer than \(limit) characters")
         }
-        if trimmed.count > limit { throw .invalid(parameter: parameter, reason: "longer than \(limit) characters") }
-        return trimmed
     }
 
     /// A price people pay: not negative, under a billion.

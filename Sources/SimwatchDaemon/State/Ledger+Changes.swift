@@ -60,18 +60,11 @@ extension Ledger {
         var entry = entry
         entry.expiresAt = expiresAt
         entry.data = renewed.quota
-        // The line's renewal numbers never go below the ledger's (a line removed and added again).
-        record.renewals = max(record.renewals, highestSequence(of: line.id))
         // The commit's own answer, not the record in memory: an older renewal leaves that saying "renewal" too.
         guard case .committed(let outcome) = judge(line, trigger: .renewal(entry), now: now, record: record) else {
             throw .invalid(parameter: "line", reason: "the renewal could not be saved: \(health.lastError)")
         }
         return (renewed, outcome)
-    }
-
-    /// The ledger's highest renewal number for the line (0 without entries).
-    func highestSequence(of line: String) -> Int {
-        ((try? store.renewals.highestSequences()) ?? [:])[line] ?? 0
     }
 
     /// Completes ledger entry `sequence` of `line`: each non-nil part replaces what it had.
