@@ -230,7 +230,9 @@ let package = Package(
         // One folder per type of channel, beside SimwatchChannels' own.
         .testTarget(
             name: "SimwatchChannelsTests",
-            dependencies: ["SimwatchChannels", "SimwatchAdapterKit", "SimwatchCore", "SimwatchConfig", "SimwatchHTTP"],
+            dependencies: [
+                "SimwatchChannels", "SimwatchAdapterKit", "SimwatchCore", "SimwatchConfig", "SimwatchHTTP", "SimwatchSystemd",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

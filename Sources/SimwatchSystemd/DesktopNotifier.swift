@@ -17,6 +17,8 @@ public struct DesktopNotifier: Sendable {
         public var category: String?
         /// A page a "Renew" button opens, where the server offers buttons (`actions`).
         public var link: String?
+        /// The button's label, in the reader's language.
+        public var buttonLabel: String
 
         public init(
             appName: String,
@@ -25,7 +27,8 @@ public struct DesktopNotifier: Sendable {
             urgency: UInt8,
             expireTimeout: Int32,
             category: String? = nil,
-            link: String? = nil
+            link: String? = nil,
+            buttonLabel: String = "Renew"
         ) {
             self.appName = appName
             self.summary = summary
@@ -34,6 +37,7 @@ public struct DesktopNotifier: Sendable {
             self.expireTimeout = expireTimeout
             self.category = category
             self.link = link
+            self.buttonLabel = buttonLabel
         }
     }
 
@@ -94,7 +98,7 @@ public struct DesktopNotifier: Sendable {
         var hints: [(String, DBusArgument)] = [("urgency", .byte(notice.urgency))]
         if let category = notice.category { hints.append(("category", .string(category))) }
         // "default" is a click on the notice itself; "renew" is the button.
-        let actions = button ? ["default", "Renew", "renew", "Renew"] : []
+        let actions = button ? ["default", notice.buttonLabel, "renew", notice.buttonLabel] : []
         return [
             .string(notice.appName), .uint32(0), .string(""), .string(notice.summary), .string(notice.body),
             .strings(actions), .vardict(hints), .int32(notice.expireTimeout),

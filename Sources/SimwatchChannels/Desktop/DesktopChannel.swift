@@ -37,7 +37,8 @@ public struct DesktopChannel: NotificationChannel {
             urgency: settings.urgency[reminder.severity] ?? 1,
             expireTimeout: settings.expireTimeout,
             category: "network",
-            link: reminder.renew?.openURL?.text
+            link: reminder.renew?.openURL?.text,
+            buttonLabel: reminder.readerLanguage.phrasebook.renewButton
         )
     }
 

@@ -52,7 +52,10 @@ public struct NtfyChannel: NotificationChannel {
             // simple form cannot hold a comma, semicolon or quote in the URL.
             headers.append(HTTPHeader("Click", link))
             if !link.contains(where: { ",;\"'".contains($0) }) {
-                headers.append(HTTPHeader("Actions", "view, Renew, \(link)"))
+                // A header holds ASCII only: a label in another script stays English.
+                let label = reminder.readerLanguage.phrasebook.renewButton
+                let ascii = label.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) } ? label : "Renew"
+                headers.append(HTTPHeader("Actions", "view, \(ascii), \(link)"))
             }
         }
         if let token { headers.append(HTTPHeader("Authorization", "Bearer \(token)")) }

@@ -73,6 +73,7 @@ public struct Chinese: Phrasebook {
     public func validUntil(_ when: String) -> String { "有效期至 \(when)" }
     public var renewalNotArrived: String { "续费尚未到账" }
     public var renewalArrived: String { "续费已到账" }
+    public var renewButton: String { "续费" }
     public var testReminder: String { "simwatch 测试提醒" }
     public func testThrough(_ channel: String) -> String { "通过 \(channel) 发送的测试提醒；能看到这条消息，说明该渠道正常" }
     public func testSent(at when: String) -> String { "由 simwatchctl test-notify 于 \(when) 发送" }

@@ -59,6 +59,7 @@ public struct English: Phrasebook {
     public func validUntil(_ when: String) -> String { "valid until \(when)" }
     public var renewalNotArrived: String { "the renewal has not arrived" }
     public var renewalArrived: String { "the renewal arrived" }
+    public var renewButton: String { "Renew" }
     public var testReminder: String { "test reminder from simwatch" }
     public func testThrough(_ channel: String) -> String {
         "test reminder through \(channel); if you read this, the channel works"

@@ -81,6 +81,7 @@ public struct French: Phrasebook {
     public func validUntil(_ when: String) -> String { "valable jusqu'au \(when)" }
     public var renewalNotArrived: String { "la recharge n'est pas arrivée" }
     public var renewalArrived: String { "la recharge est arrivée" }
+    public var renewButton: String { "Recharger" }
     public var testReminder: String { "rappel de test de simwatch" }
     public func testThrough(_ channel: String) -> String {
         "rappel de test par \(channel) ; si vous lisez ceci, le canal fonctionne"

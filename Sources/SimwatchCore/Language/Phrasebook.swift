@@ -74,6 +74,8 @@ public protocol Phrasebook: Sendable {
     func validUntil(_ when: String) -> String
     var renewalNotArrived: String { get }
     var renewalArrived: String { get }
+    /// The label of a notice's button that opens the renewal page: "Renew".
+    var renewButton: String { get }
     var testReminder: String { get }
     /// `simwatchctl test-notify`'s summary after the name: "test reminder through mail; if you read this, the
     /// channel works".

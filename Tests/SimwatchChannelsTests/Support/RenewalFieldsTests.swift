@@ -1,6 +1,7 @@
 import FoundationEssentials
 import SimwatchCore
 import SimwatchHTTP
+import SimwatchSystemd
 import Testing
 
 @testable import SimwatchChannels
@@ -92,6 +93,30 @@ import Testing
         let headers = try ntfyHeaders(try Self.reminder())
         #expect(headers["Click"] == "https://boutique.orange.fr/recharge")
         #expect(headers["Actions"] == "view, Renew, https://boutique.orange.fr/recharge")
+    }
+
+    @Test func theButtonSpeaksTheReadersLanguageWhereAHeaderCanHoldIt() throws {
+        var french = try Self.reminder()
+        french.language = .fr
+        #expect(try ntfyHeaders(french)["Actions"] == "view, Recharger, https://boutique.orange.fr/recharge")
+        var chinese = try Self.reminder()
+        chinese.language = .zh
+        #expect(try ntfyHeaders(chinese)["Actions"] == "view, Renew, https://boutique.orange.fr/recharge")
+    }
+
+    @Test(arguments: [(Language.en, "Renew"), (.fr, "Recharger"), (.zh, "续费")])
+    func theDesktopButtonSpeaksTheReadersLanguage(_ language: Language, _ label: String) throws {
+        var reminder = try Self.reminder()
+        reminder.language = language
+        let channel = DesktopChannel(
+            settings: DesktopSettings(),
+            templates: try ReminderTemplates(style: .brief),
+            timeout: 5,
+            zone: .utc
+        )
+        let notice = channel.notice(for: reminder)
+        #expect(notice.buttonLabel == label)
+        #expect(notice.link == "https://boutique.orange.fr/recharge")
     }
 
     @Test func aURLTheButtonCannotHoldKeepsOnlyTheClick() throws {
