@@ -4,6 +4,10 @@ public import SimwatchModel
 
 /// What was spent on renewals, per month or per line and per currency (never added across currencies), with the
 /// cost per GB actually used and per day of service. Pure: everything comes from the ledger entries.
+///
+/// A period still running has used only part of what it paid for: its rates count the share of its price that the
+/// days so far make of the days it was bought for (a 30-day plan 3 days in counts a tenth), so a fresh renewal does not
+/// read as a very dear gigabyte. A period without a known end counts its whole price.
 public struct SpendReport: Sendable, Hashable {
     /// How rows are grouped.
     public enum Grouping: String, Sendable, CaseIterable {
@@ -21,15 +25,18 @@ public struct SpendReport: Sendable, Hashable {
         /// Data used in the periods these renewals paid for (those where it is known).
         public var usedBytes: Int64
         public var serviceDays: Double
+        /// The part of `total` that the service so far has used up (all of it for ended periods), which the rates
+        /// are computed from.
+        public var usedUpValue: Double = 0
 
         /// Per GB (10⁹ bytes) actually used; nil when nothing used is known.
         public var perGB: Double? {
-            usedBytes > 0 ? Money(amount: total, currency: currency).approximateValue / (Double(usedBytes) / 1e9) : nil
+            usedBytes > 0 ? usedUpValue / (Double(usedBytes) / 1e9) : nil
         }
 
         /// Per day of service; nil without days.
         public var perDay: Double? {
-            serviceDays > 0 ? Money(amount: total, currency: currency).approximateValue / serviceDays : nil
+            serviceDays > 0 ? usedUpValue / serviceDays : nil
         }
     }
 
@@ -63,10 +70,26 @@ public struct SpendReport: Sendable, Hashable {
                 }()
             rows[index].total += price.amount
             rows[index].renewals += 1
-            rows[index].usedBytes += max(0, min(entry.usedBytes ?? 0, Int64.max / 1024))
-            rows[index].serviceDays += max(0, entry.serviceDays)
+            let used = max(0, min(entry.usedBytes ?? 0, Int64.max / 1024))
+            rows[index].usedBytes =
+                rows[index].usedBytes.addingReportingOverflow(used).overflow
+                ? .max : rows[index].usedBytes + used
+            let days = entry.serviceDays.isFinite ? max(0, entry.serviceDays) : 0
+            rows[index].serviceDays += days
+            rows[index].usedUpValue += price.approximateValue * Self.usedUpShare(entry, days: days)
         }
         self.rows = rows.sorted { ($0.group, $0.currency) < ($1.group, $1.currency) }
         self.unpriced = unpriced
+    }
+
+    /// How much of an entry's price its service so far has used: all of it once the period ended (or when its
+    /// length is unknown), else the days so far over the days it was bought for.
+    static func usedUpShare(_ entry: RenewalInfo, days: Double) -> Double {
+        guard entry.endedAt == nil, let start = TimeFormat.wire(entry.renewedAt),
+            let end = TimeFormat.wire(entry.expiresAt)
+        else { return 1 }
+        let bought = end.timeIntervalSince(start) / 86_400
+        guard bought > 0 else { return 1 }
+        return min(1, days / bought)
     }
 }

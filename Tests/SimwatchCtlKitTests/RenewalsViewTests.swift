@@ -15,6 +15,8 @@ import Testing
         used: Int64? = nil,
         days: Double = 7,
         note: String? = nil,
+        expires: String? = nil,
+        ended: String? = nil,
         check: RenewalCheckInfo = RenewalCheckInfo(state: "not_needed")
     ) -> RenewalInfo {
         RenewalInfo(
@@ -26,14 +28,14 @@ import Testing
             offer: price == nil ? nil : "Holiday 10 GB",
             dataBytes: 10_000_000_000,
             unlimited: false,
-            expiresAt: nil,
+            expiresAt: expires,
             price: price,
             currency: price.flatMap { try? Money(parsing: $0) }?.currency,
             order: nil,
             receipt: nil,
             note: note,
             usedBytes: used,
-            endedAt: nil,
+            endedAt: ended,
             serviceDays: days,
             check: check
         )
@@ -59,6 +61,33 @@ import Testing
         #expect(november.perGB == 2.7 && november.perDay == 27.0 / 21)
         let byLine = SpendReport(Self.entries, by: .line, zone: Self.zone)
         #expect(byLine.rows.map(\.group) == ["fr", "us"])
+    }
+
+    @Test func aRunningPeriodCountsTheShareOfItsPriceUsedSoFar() {
+        // 30 EUR for 30 days, 3 days in with 1 GB used: 3 EUR used up, so 3 EUR per GB and 1 EUR per day.
+        let running = Self.entry(
+            "fr/5",
+            at: "2026-12-01T00:00:00Z",
+            price: "30 EUR",
+            used: 1_000_000_000,
+            days: 3,
+            expires: "2026-12-31T00:00:00Z"
+        )
+        let row = SpendReport([running], by: .line, zone: Self.zone).rows[0]
+        #expect(row.total == 30)
+        #expect(abs((row.perGB ?? 0) - 3) < 1e-9 && abs((row.perDay ?? 0) - 1) < 1e-9)
+        // Ended by the next renewal on day 20: the whole price is used up.
+        var ended = running
+        ended.endedAt = "2026-12-21T00:00:00Z"
+        ended.serviceDays = 20
+        let whole = SpendReport([ended], by: .line, zone: Self.zone).rows[0]
+        #expect(abs((whole.perDay ?? 0) - 1.5) < 1e-9)
+        // Hostile figures never trap: a day count that is not finite counts nothing.
+        var odd = running
+        odd.serviceDays = .infinity
+        odd.usedBytes = .max
+        let oddRow = SpendReport([odd, odd], by: .line, zone: Self.zone).rows[0]
+        #expect(oddRow.serviceDays == 0 && oddRow.perDay == nil && oddRow.usedBytes > 0)
     }
 
     @Test func spendDrawsABrailleBarPerRowScaledWithinItsCurrency() {
