@@ -71,7 +71,7 @@ let package = Package(
         // and key and suggest the fix.
         .target(
             name: "SimwatchConfig",
-            dependencies: ["SimwatchCore", "SimwatchTOML"],
+            dependencies: ["SimwatchCore", "SimwatchTOML", "SimwatchControl"],
             swiftSettings: strict
         ),
         // The event loop (epoll, timers, signals) behind simwatchd's one thread; CEventLoop is its core.

@@ -39,7 +39,11 @@ let package = Package(
             dependencies: ["SimwatchModel", "SimwatchMustache"],
             swiftSettings: testable
         ),
-        .target(name: "SimwatchConfig", dependencies: ["SimwatchCore", "SimwatchTOML"], swiftSettings: testable),
+        .target(
+            name: "SimwatchConfig",
+            dependencies: ["SimwatchCore", "SimwatchTOML", "SimwatchControl"],
+            swiftSettings: testable
+        ),
         .target(name: "CEventLoop"),
         .target(name: "SimwatchLoop", dependencies: ["CEventLoop"], swiftSettings: strict),
         .target(name: "SimwatchControl", dependencies: ["SimwatchLoop"], swiftSettings: testable),
@@ -101,5 +105,6 @@ let package = Package(
         harness("varlink-call", ["SimwatchControl"]),
         harness("provider-json", ["SimwatchProviders", "SimwatchAdapterKit", "SimwatchCore"]),
         harness("retry-after", ["SimwatchChannels", "SimwatchProviders", "SimwatchCore"]),
+        harness("inventory", ["SimwatchConfig"]),
     ]
 )

@@ -25,7 +25,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || ((seconds < 1 || seconds > 86400)); then
 fi
 
 all=(config toml units mail-address script-reading json-node carrier-reply tzif posix-rule varlink-frame varlink-call
-    provider-json retry-after)
+    provider-json retry-after inventory)
 harnesses=("$@")
 ((${#harnesses[@]})) || harnesses=("${all[@]}")
 for h in "${harnesses[@]}"; do

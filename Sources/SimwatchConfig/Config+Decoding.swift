@@ -28,7 +28,9 @@ extension Config {
         }
         let sink = DiagnosticSink(file: path)
         let top = TableReader(table: root, path: "", context: "", sink: sink)
-        top.finish(allowing: ["daemon", "rule", "line", "channels", "templates", "offer", "metrics"])
+        top.finish(
+            allowing: ["daemon", "rule", "line", "channels", "templates", "offer", "metrics", "groups", "inventory"]
+        )
 
         let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
         let metrics = MetricsDecoder.decode(top.subtable("metrics", context: "[metrics]"))
@@ -41,25 +43,24 @@ extension Config {
         )
 
         let sharedOffers = OfferDecoder.decodeShared(top.tables("offer"))
-        var lines: [Line] = []
+        var lineSources = LineSources(
+            configPath: path,
+            environment: environment,
+            daemon: daemon,
+            defaultRules: defaultRules,
+            channels: (channels, broken),
+            sources: sources,
+            sink: sink
+        )
         let lineTables = top.tables("line")
-        if lineTables.isEmpty {
+        lineSources.addLineTables(lineTables)
+        lineSources.addFragments(top.subtable("daemon", context: "[daemon]"))
+        let groups = lineSources.decodeGroups(top.subtable("groups", context: "[groups]"))
+        let inventories = top.tables("inventory")
+        lineSources.addInventories(inventories, groups: groups)
+        var lines = lineSources.lines
+        if lineTables.isEmpty, lines.isEmpty, inventories.isEmpty {
             top.error(nil, "no [[line]] to watch", hint: "add a [[line]] table; see config/simwatch.example.toml")
-        }
-        for table in lineTables {
-            if let line = LineDecoder.decode(
-                table,
-                daemon: daemon,
-                defaultRules: defaultRules,
-                channels: (channels, broken),
-                sources: sources
-            ) {
-                if lines.contains(where: { $0.id == line.id }) {
-                    table.error("id", "duplicate line id `\(line.id)`", hint: "every [[line]] needs its own id")
-                } else {
-                    lines.append(line)
-                }
-            }
         }
         OfferDecoder.attach(sharedOffers, to: &lines)
         ChannelDecoder.checkRecipients(top, lines: lines, channels: channels)
@@ -124,7 +125,7 @@ extension Config {
         table.finish(allowing: [
             "time_zone", "quiet_hours", "poll_interval", "poll_timeout", "max_concurrent_polls", "state_dir",
             "control_socket",
-            "keep_raw_readings", "pace_window", "time_scale", "language", "shard",
+            "keep_raw_readings", "pace_window", "time_scale", "language", "shard", "include",
         ])
         return settings
     }

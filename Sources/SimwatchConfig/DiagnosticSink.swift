@@ -12,4 +12,8 @@ final class DiagnosticSink {
     func add(line: Int?, context: String, message: String, hint: String? = nil) {
         items.append(ConfigDiagnostic(file: file, line: line, context: context, message: message, hint: hint))
     }
+
+    func add(_ diagnostic: ConfigDiagnostic) {
+        items.append(diagnostic)
+    }
 }

@@ -1,7 +1,17 @@
 import SimwatchCore
+internal import SimwatchTOML
 
-/// Decodes one `[[line]]` table with its plan, provider and rules.
+/// Decodes one `[[line]]` table with its plan, provider and rules, and a `[groups.NAME]` table (the same keys
+/// without `id` and `name`) into the `LineTemplate` its inventory rows share.
 enum LineDecoder {
+    /// The keys of a `[[line]]` table besides `id` and `name`: what a group gives its lines.
+    static let settingKeys = [
+        "poll_interval", "channels", "email", "plan", "provider", "rule", "renew", "offer", "needed_until", "language",
+    ]
+
+    /// An ICCID a group's provider table is tried with, to learn whether the provider takes one.
+    private static let probeICCID = "8900000000000000000"
+
     static func decode(
         _ raw: TableReader,
         daemon: DaemonSettings,
@@ -20,7 +30,56 @@ enum LineDecoder {
             )
         }
         let name = table.string("name") ?? id ?? ""
-        let label = id.map { " of line '\($0)'" } ?? ""
+        let template = decodeSettings(
+            table,
+            prefix: "line",
+            label: id.map { " of line '\($0)'" } ?? "",
+            perICCID: false,
+            daemon: daemon,
+            defaultRules: defaultRules,
+            channels: channels,
+            sources: sources
+        )
+        table.finish(allowing: ["id", "name"] + settingKeys)
+        guard let id, var line = template?.prototype else { return nil }
+        line.id = id
+        line.name = name
+        return line
+    }
+
+    /// `[groups.NAME]`: the settings every line of the group shares; its provider takes each row's ICCID.
+    static func decodeGroup(
+        _ table: TableReader,
+        name: String,
+        daemon: DaemonSettings,
+        defaultRules: [Rule],
+        channels: (configured: [ChannelSettings], broken: Set<String>),
+        sources: [any ProviderDecoder.Family.Type]
+    ) -> LineTemplate? {
+        let template = decodeSettings(
+            table,
+            prefix: "groups.\(name)",
+            label: "",
+            perICCID: true,
+            daemon: daemon,
+            defaultRules: defaultRules,
+            channels: channels,
+            sources: sources
+        )
+        table.finish(allowing: settingKeys)
+        return template
+    }
+
+    private static func decodeSettings(
+        _ table: TableReader,
+        prefix: String,
+        label: String,
+        perICCID: Bool,
+        daemon: DaemonSettings,
+        defaultRules: [Rule],
+        channels: (configured: [ChannelSettings], broken: Set<String>),
+        sources: [any ProviderDecoder.Family.Type]
+    ) -> LineTemplate? {
         var pollInterval = daemon.pollInterval
         if let interval = table.parsed("poll_interval", TimeSpan.init(parsing:)) {
             if interval.seconds < 10 {
@@ -31,32 +90,63 @@ enum LineDecoder {
 
         let lineChannels = ChannelDecoder.lineChannels(table, configured: channels.configured, broken: channels.broken)
         let email = ChannelDecoder.lineEmail(
-            table.subtable("email", context: "[line.email]\(label)"),
+            table.subtable("email", context: "[\(prefix).email]\(label)"),
             lineChannels: lineChannels,
             configured: channels.configured
         )
 
-        let renewTable = table.subtable("renew", context: "[line.renew]\(label)")
+        let renewTable = table.subtable("renew", context: "[\(prefix).renew]\(label)")
         let renew = renewTable.map(RenewDecoder.decode) ?? RenewalGuide()
         let confirmWithin = renewTable.flatMap(RenewDecoder.confirmWithin) ?? Line.defaultConfirmWithin
         let offers = OfferDecoder.decodeOwn(table.tables("offer"), label: label)
         let neededUntil = table.date("needed_until", zone: daemon.timeZone)
 
-        let planTable = table.subtable("plan", context: "[line.plan]\(label)")
+        let planTable = table.subtable("plan", context: "[\(prefix).plan]\(label)")
         let plan = planTable.map { decodePlan($0, zone: daemon.timeZone) } ?? PlanSettings()
         // A quota that failed to parse was already reported; do not also say it is missing.
         let quotaWritten = planTable?.has("quota") ?? false
         var provider: AnyProviderSettings?
-        if let providerTable = table.subtable("provider", context: "[line.provider]\(label)") {
-            provider = ProviderDecoder.decode(
-                providerTable,
-                families: sources,
-                plan: plan,
-                quotaWritten: quotaWritten,
-                zone: daemon.timeZone
-            ).map(AnyProviderSettings.init)
+        var perICCIDTable: TOMLTable?
+        let providerContext = "[\(prefix).provider]\(label)"
+        if let providerTable = table.subtable("provider", context: providerContext) {
+            func decode(_ reader: TableReader) -> AnyProviderSettings? {
+                ProviderDecoder.decode(
+                    reader,
+                    families: sources,
+                    plan: plan,
+                    quotaWritten: quotaWritten,
+                    zone: daemon.timeZone
+                ).map(AnyProviderSettings.init)
+            }
+            if perICCID {
+                if providerTable.has("iccid") {
+                    providerTable.error(
+                        "iccid",
+                        "a group's provider takes each row's ICCID",
+                        hint: "remove `iccid` here and give it in the inventory's `iccid` column"
+                    )
+                }
+                // Tried with an ICCID: a provider that takes none says so, and is then decoded once for all rows.
+                let probeSink = DiagnosticSink(file: table.sink.file)
+                let probe = TableReader(
+                    table: providerTable.table.setting("iccid", to: .string(probeICCID)),
+                    path: providerTable.path,
+                    context: providerTable.context,
+                    sink: probeSink
+                )
+                let probed = decode(probe)
+                if probeSink.items.contains(where: { $0.message == "unknown key `iccid`" }) {
+                    provider = decode(providerTable)
+                } else {
+                    for item in probeSink.items { table.sink.add(item) }
+                    provider = probed
+                    perICCIDTable = providerTable.table
+                }
+            } else {
+                provider = decode(providerTable)
+            }
         } else if table.has("provider") == false {
-            table.error(nil, "missing [line.provider]", hint: "add [line.provider] with type = \"demo\"")
+            table.error(nil, "missing [\(prefix).provider]", hint: "add [\(prefix).provider] with type = \"demo\"")
         }
 
         // Some sources must not be asked too often (their settings' `minimumPollInterval`).
@@ -74,19 +164,13 @@ enum LineDecoder {
         var rules = defaultRules.isEmpty ? DefaultRules.all : defaultRules
         let ruleTables = table.tables("rule")
         if !ruleTables.isEmpty {
-            rules = RuleDecoder.decodeAll(ruleTables, header: "[[line.rule]]", label: label)
+            rules = RuleDecoder.decodeAll(ruleTables, header: "[[\(prefix).rule]]", label: label)
         }
         let language = table.language("language")
-        table.finish(
-            allowing: [
-                "id", "name", "poll_interval", "channels", "email", "plan", "provider", "rule", "renew", "offer",
-                "needed_until", "language",
-            ]
-        )
-        guard let id, let provider else { return nil }
-        return Line(
-            id: id,
-            name: name,
+        guard let provider else { return nil }
+        let prototype = Line(
+            id: "",
+            name: "",
             provider: provider.base,
             plan: plan,
             channels: lineChannels,
@@ -98,6 +182,17 @@ enum LineDecoder {
             neededUntil: neededUntil,
             confirmWithin: confirmWithin,
             language: language
+        )
+        let mailChannels = channels.configured.filter { $0.kind.sendsMail && lineChannels.contains($0.name) }
+        return LineTemplate(
+            prototype: prototype,
+            mailChannels: mailChannels.map(\.name),
+            providerTable: perICCIDTable,
+            providerContext: providerContext,
+            families: sources,
+            plan: plan,
+            quotaWritten: quotaWritten,
+            zone: daemon.timeZone
         )
     }
 

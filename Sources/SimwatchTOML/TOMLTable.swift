@@ -29,3 +29,15 @@ public struct TOMLTable: Sendable, Hashable {
     /// Where `key` was defined, or nil when the table has no such key.
     public func position(of key: String) -> TOMLPosition? { entries[key]?.position }
 }
+
+extension TOMLTable {
+    /// This table with `key` set to `value` (replacing any value it had), defined where the table itself is: a
+    /// template filled in per use, such as a group's `[groups.NAME.provider]` given each inventory row's ICCID.
+    public func setting(_ key: String, to value: TOMLValue) -> TOMLTable {
+        var entries = self.entries
+        var keys = self.keys
+        if entries[key] == nil { keys.append(key) }
+        entries[key] = Entry(value: value, position: position ?? TOMLPosition(line: 1, column: 1))
+        return TOMLTable(keys: keys, entries: entries, position: position)
+    }
+}
