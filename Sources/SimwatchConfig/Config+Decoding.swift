@@ -28,7 +28,7 @@ extension Config {
         }
         let sink = DiagnosticSink(file: path)
         let top = TableReader(table: root, path: "", context: "", sink: sink)
-        top.finish(allowing: ["daemon", "rule", "line", "channels", "templates", "offer", "metrics"])
+        top.finish(allowing: ["daemon", "rule", "line", "channels", "templates", "offer", "metrics", "accounts"])
 
         let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
         let metrics = MetricsDecoder.decode(top.subtable("metrics", context: "[metrics]"))
@@ -40,6 +40,11 @@ extension Config {
             families: channelTypes
         )
 
+        let accounts = AccountDecoder.decodeAll(
+            top.subtable("accounts", context: "[accounts]"),
+            families: sources,
+            zone: daemon.timeZone
+        )
         let sharedOffers = OfferDecoder.decodeShared(top.tables("offer"))
         var lines: [Line] = []
         let lineTables = top.tables("line")
@@ -52,7 +57,8 @@ extension Config {
                 daemon: daemon,
                 defaultRules: defaultRules,
                 channels: (channels, broken),
-                sources: sources
+                sources: sources,
+                accounts: accounts
             ) {
                 if lines.contains(where: { $0.id == line.id }) {
                     table.error("id", "duplicate line id `\(line.id)`", hint: "every [[line]] needs its own id")
@@ -69,6 +75,7 @@ extension Config {
         var config = Config(path: path, daemon: daemon, lines: watched, channels: channels)
         config.configuredLines = lines.count
         config.metrics = metrics
+        config.accounts = accounts.mapValues(\.account)
         return config
     }
 

@@ -7,7 +7,8 @@ enum LineDecoder {
         daemon: DaemonSettings,
         defaultRules: [Rule],
         channels: (configured: [ChannelSettings], broken: Set<String>),
-        sources: [any ProviderDecoder.Family.Type]
+        sources: [any ProviderDecoder.Family.Type],
+        accounts: [String: AccountDecoder.Decoded] = [:]
     ) -> Line? {
         let id = raw.string("id")
         if id == nil, !raw.has("id") { raw.error(nil, "missing `id`", hint: "e.g. id = \"fr-travel\"") }
@@ -53,7 +54,8 @@ enum LineDecoder {
                 families: sources,
                 plan: plan,
                 quotaWritten: quotaWritten,
-                zone: daemon.timeZone
+                zone: daemon.timeZone,
+                accounts: accounts
             ).map(AnyProviderSettings.init)
         } else if table.has("provider") == false {
             table.error(nil, "missing [line.provider]", hint: "add [line.provider] with type = \"demo\"")
@@ -97,7 +99,8 @@ enum LineDecoder {
             offers: offers,
             neededUntil: neededUntil,
             confirmWithin: confirmWithin,
-            language: language
+            language: language,
+            account: AccountDecoder.accountName(of: table)
         )
     }
 

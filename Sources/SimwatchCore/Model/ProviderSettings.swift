@@ -10,12 +10,16 @@ public protocol ProviderSettings: Sendable, Hashable {
     /// Whether the source reports the provider's own figures, so that a renewal recorded by hand can be seen in
     /// them (not the demo plan, interface counters or manual entry, which follow the recorded plan).
     var reportsFigures: Bool { get }
+    /// Set by the sources a `[accounts.NAME]` can stand for (one account, many ICCIDs): the account's
+    /// `requests_per_minute` when it sets none, from the provider's published limits. Nil: no accounts.
+    static var defaultRequestsPerMinute: Int? { get }
 }
 
 extension ProviderSettings {
     public var minimumPollInterval: TimeSpan? { nil }
     public var polling: ProviderPolling { .polled }
     public var reportsFigures: Bool { true }
+    public static var defaultRequestsPerMinute: Int? { nil }
 }
 
 /// How a line's readings arrive.
