@@ -15,10 +15,14 @@ enum AccountDecoder {
         var provider: TOMLTable
         /// Whether the provider keys decoded; a broken account's lines report only their own mistakes.
         var valid: Bool
+        /// `discover = true`: how often its SIMs are listed; nil: no discovery.
+        var discoverEvery: TimeSpan?
+        /// `[accounts.NAME.lines]`, the discovered lines' template (decoded by `DiscoveryTemplate`).
+        var lines: TableReader?
     }
 
     /// Keys of `[accounts.NAME]` that are the account's own, not its provider's.
-    static let ownKeys: Set<String> = ["requests_per_minute"]
+    static let ownKeys: Set<String> = ["requests_per_minute", "discover", "discover_every", "lines"]
 
     /// The keys a line using an account may have in its `[line.provider]`.
     static let lineKeys = ["account", "iccid"]
@@ -85,6 +89,7 @@ enum AccountDecoder {
             )
         }
         let rpm = table.int("requests_per_minute", in: 1...60_000) ?? family.defaultRequestsPerMinute ?? 60
+        let discoverEvery = discovery(table)
         // The provider's own decoder checks the rest (and reports unknown keys), as for a line of that type.
         let provider = table.table.removing(ownKeys.union(["iccid"]))
         var valid = false
@@ -102,8 +107,32 @@ enum AccountDecoder {
             account: ProviderAccount(name: name, type: type, requestsPerMinute: rpm),
             family: family,
             provider: provider,
-            valid: valid
+            valid: valid,
+            discoverEvery: discoverEvery,
+            lines: discoverEvery == nil ? nil : table.subtable("lines", context: "[accounts.\(name).lines]")
         )
+    }
+
+    /// `discover = true` and `discover_every` (default 6 h, at least 1 h); nil without discovery.
+    private static func discovery(_ table: TableReader) -> TimeSpan? {
+        guard table.bool("discover") == true else {
+            for key in ["discover_every", "lines"] where table.has(key) {
+                table.error(key, "`\(key)` applies only to an account with `discover = true`", hint: "add discover = true")
+            }
+            return nil
+        }
+        guard let every = table.parsed("discover_every", TimeSpan.init(parsing:)) else {
+            return DiscoveryTemplate.defaultEvery
+        }
+        guard every >= DiscoveryTemplate.minimumEvery else {
+            table.error(
+                "discover_every",
+                "`discover_every` = \(every) is too short",
+                hint: "use \(DiscoveryTemplate.minimumEvery) or more: listing an account is slow and counts against its limits"
+            )
+            return DiscoveryTemplate.defaultEvery
+        }
+        return every
     }
 
     /// The account a `[[line]]` names in its `[line.provider]`, if any (read without reporting: the provider's

@@ -67,6 +67,14 @@ extension Config {
                 }
             }
         }
+        let discovery = DiscoveryTemplate.decodeAll(
+            accounts,
+            daemon: daemon,
+            defaultRules: defaultRules,
+            channels: (channels, broken),
+            sources: sources,
+            sink: sink
+        )
         OfferDecoder.attach(sharedOffers, to: &lines)
         ChannelDecoder.checkRecipients(top, lines: lines, channels: channels)
         guard sink.items.isEmpty else { throw ConfigError(sink.items) }
@@ -76,6 +84,7 @@ extension Config {
         config.configuredLines = lines.count
         config.metrics = metrics
         config.accounts = accounts.mapValues(\.account)
+        config.discovery = discovery
         return config
     }
 
