@@ -48,7 +48,8 @@ extension Config {
         let sharedOffers = OfferDecoder.decodeShared(top.tables("offer"))
         var lines: [Line] = []
         let lineTables = top.tables("line")
-        if lineTables.isEmpty {
+        // Lines may all come from an account's discovery.
+        if lineTables.isEmpty, !accounts.values.contains(where: { $0.discoverEvery != nil }) {
             top.error(nil, "no [[line]] to watch", hint: "add a [[line]] table; see config/simwatch.example.toml")
         }
         for table in lineTables {

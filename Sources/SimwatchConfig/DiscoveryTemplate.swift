@@ -20,6 +20,9 @@ public struct DiscoveryTemplate: Sendable {
     let family: any ProviderDecoder.Family.Type
     let zone: ZoneInfo
 
+    /// The account's provider settings (with a placeholder ICCID): what lists its SIMs.
+    public var accountSettings: AnyProviderSettings { line.provider }
+
     /// The line watching the discovered SIM `sim`: id `NAME-ICCID` (`SIMDiscovery.lineID`), named by the listing
     /// (its nickname or label) or else by its ICCID.
     public func line(for sim: DiscoveredSIM) -> Line? {

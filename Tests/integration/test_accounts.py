@@ -115,3 +115,126 @@ def test_account_mistakes_are_refused_with_file_line_and_hint(api, tmp_path, sim
     user_at = next(n for n, t in enumerate(lines, 1) if t.startswith('username = "other"'))
     assert re.search(rf"unknown account `fleeet` .*config\.toml:{account_at}; did you mean `fleet`\?", done.stderr), done.stderr
     assert re.search(rf"`username` comes from \[accounts\.fleet\].*config\.toml:{user_at}", done.stderr), done.stderr
+
+
+# Discovery: the account lists its SIMs every simulated hour (a real second at time_scale 3600).
+AIRALO_TOKEN = {"data": {"token_type": "Bearer", "expires_in": 31622400, "access_token": "tok-d"}}
+A, B, C = "8944465400000000017", "8944465400000000025", "8944465400000000033"
+AIRALO_LIST = "/v2/sims?limit=100&page=1"
+
+
+def airalo_list(*sims: tuple[str, str]) -> dict:
+    return {
+        "body": {
+            "data": [{"id": n, "iccid": iccid, "nickname": name} for n, (iccid, name) in enumerate(sims)],
+            "links": {"first": "...", "last": "...", "prev": None, "next": None},
+            "meta": {"current_page": 1, "last_page": 1, "per_page": 100, "total": len(sims)},
+        }
+    }
+
+
+def airalo_usage() -> dict:
+    return {"body": {"data": {"remaining": 300, "total": 2048, "expired_at": "2030-01-01 00:00:00",
+                              "is_unlimited": False, "status": "ACTIVE"}}}
+
+
+def discovering_config(api: FakeAPI, secret, name: str) -> str:
+    head = daemon_section(time_zone="Europe/Paris", time_scale=3600, poll_timeout="60s", poll_interval=None)
+    return head + f"""
+[accounts.{name}]
+type = "airalo"
+client_id = "partner-42"
+secret_file = "{secret}"
+base_url = "{api.url}"
+discover = true
+discover_every = "1h"
+
+[accounts.{name}.lines]
+poll_interval = "1h"
+channels = ["journal"]
+[accounts.{name}.lines.plan]
+quota = "2GB"
+valid_for = "30d"
+"""
+
+
+def line_names(simwatchctl_bin, d) -> dict:
+    done = run_simwatchctl(simwatchctl_bin, d.control_socket, "lines", "--json")
+    assert done.returncode in (0, 1), done.stderr
+    return {l["id"]: l.get("name") for l in json.loads(done.stdout)["lines"]}
+
+
+def listings(api: FakeAPI) -> int:
+    return len(api.calls("GET", AIRALO_LIST))
+
+
+def test_airalo_discovery_adds_retires_ignores_garbage_and_survives_a_restart(daemon, api, tmp_path, simwatchctl_bin):
+    name = "d" + new_line_id()[3:]
+    secret = write_secret(tmp_path, "airalo.secret", "airalo-secret")
+    api.route("POST", "/v2/token", {"body": AIRALO_TOKEN})
+    for iccid in (A, B, C):
+        api.route("GET", f"/v2/sims/{iccid}/usage", airalo_usage())
+    api.route("GET", AIRALO_LIST, airalo_list((A, "Ana's phone"), (B, "Ben")))
+    d = daemon(discovering_config(api, secret, name), args=["--foreground"])
+    d.wait_for_control_socket()
+    la, lb, lc = (f"{name}-{i}" for i in (A, B, C))
+
+    wait_until(lambda: {la, lb} <= set(line_names(simwatchctl_bin, d)), 20, what="the discovered lines",
+               detail=d.stderr_text)
+    assert line_names(simwatchctl_bin, d)[la] == "Ana's phone"
+    wait_until(lambda: len(api.calls("GET", f"/v2/sims/{B}/usage")) >= 1, 20, what="a poll of a discovered line")
+    assert len(api.calls("POST", "/v2/token")) == 1, "listing and polls share the account's token"
+
+    # B leaves, C arrives: C appears after the next listing, B stays until it is missing from two.
+    api.route("GET", AIRALO_LIST, airalo_list((A, "Ana's phone"), (C, "Cleo")))
+    seen = listings(api)
+    wait_until(lambda: lc in line_names(simwatchctl_bin, d), 20, what="the new SIM's line")
+    assert lb in line_names(simwatchctl_bin, d) or listings(api) >= seen + 2
+    wait_until(lambda: lb not in line_names(simwatchctl_bin, d), 20, what="the retired line")
+    assert listings(api) >= seen + 2, "retired only after two listings without it"
+
+    # Garbage and failures change nothing.
+    for bad in (
+        {"body": "<html>oops"},
+        {"body": {"data": [{"iccid": "not-an-iccid"}], "meta": {"last_page": 1}}},
+        {"body": {"data": [], "meta": {"last_page": 1e9}}},
+        {"status": 500, "body": {"meta": {"message": "Server Error"}}},
+    ):
+        api.route("GET", AIRALO_LIST, bad)
+        seen = listings(api)
+        wait_until(lambda: listings(api) >= seen + 2, 20, what="two more listings")
+        assert {la, lc} <= set(line_names(simwatchctl_bin, d)), bad
+    assert "SIM listing failed, nothing changes" in d.stderr_text()
+    assert d.stop() == 0
+
+    # A restart knows the discovered lines at once, even while the listing fails.
+    again = daemon(discovering_config(api, secret, name), args=["--foreground"])
+    again.wait_for_control_socket()
+    assert {la, lc} <= set(line_names(simwatchctl_bin, again))
+    assert lb not in line_names(simwatchctl_bin, again)
+
+
+def test_1nce_discovery_reads_every_page(daemon, api, tmp_path, simwatchctl_bin):
+    name = "n" + new_line_id()[3:]
+    secret = write_secret(tmp_path, "1nce.secret", "1nce-pass")
+    api.route("POST", "/management-api/oauth/token", {"body": TOKEN})
+    first = [{"iccid": f"89882806660000{n:05d}", "label": f"tracker {n}"} for n in range(100)]
+    second = [{"iccid": "8988280666000100001", "label": "gateway"}]
+    pages = {"X-Total-Pages": "2"}
+    api.route("GET", "/management-api/v1/sims?page=1&pageSize=100", {"body": first, "headers": pages})
+    api.route("GET", "/management-api/v1/sims?page=2&pageSize=100", {"body": second, "headers": pages})
+    head = daemon_section(time_zone="Europe/Paris", time_scale=3600, poll_timeout="60s", poll_interval=None)
+    text = head + onence_account(api, secret, rpm=600, extra='discover = true\ndiscover_every = "1h"').replace(
+        "[accounts.fleet]", f"[accounts.{name}]"
+    ) + f'\n[accounts.{name}.lines]\npoll_interval = "1h"\n[accounts.{name}.lines.plan]\nquota = "500MB"\nvalid_for = "30d"\n'
+    d = daemon(text, args=["--foreground"])
+    d.wait_for_control_socket()
+    wait_until(lambda: len(line_names(simwatchctl_bin, d)) == 101, 20, what="101 discovered lines", detail=d.stderr_text)
+    names = line_names(simwatchctl_bin, d)
+    assert names[f"{name}-8988280666000100001"] == "gateway"
+    # A second page that goes missing makes the listing incomplete: nothing is retired.
+    api.route("GET", "/management-api/v1/sims?page=2&pageSize=100", {"status": 503, "body": ""})
+    seen = len(api.calls("GET", "/management-api/v1/sims?page=1&pageSize=100"))
+    wait_until(lambda: len(api.calls("GET", "/management-api/v1/sims?page=1&pageSize=100")) >= seen + 2, 20,
+               what="two more listings")
+    assert len(line_names(simwatchctl_bin, d)) == 101
