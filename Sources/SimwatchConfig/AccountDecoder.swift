@@ -117,7 +117,11 @@ enum AccountDecoder {
     private static func discovery(_ table: TableReader) -> TimeSpan? {
         guard table.bool("discover") == true else {
             for key in ["discover_every", "lines"] where table.has(key) {
-                table.error(key, "`\(key)` applies only to an account with `discover = true`", hint: "add discover = true")
+                table.error(
+                    key,
+                    "`\(key)` applies only to an account with `discover = true`",
+                    hint: "add discover = true"
+                )
             }
             return nil
         }
@@ -128,7 +132,8 @@ enum AccountDecoder {
             table.error(
                 "discover_every",
                 "`discover_every` = \(every) is too short",
-                hint: "use \(DiscoveryTemplate.minimumEvery) or more: listing an account is slow and counts against its limits"
+                hint:
+                    "use \(DiscoveryTemplate.minimumEvery) or more: listing an account is slow and counts against its limits"
             )
             return DiscoveryTemplate.defaultEvery
         }

@@ -5,7 +5,8 @@ extension AiraloProvider: SIMLister {
     /// Every eSIM of the account, `GET /v2/sims?limit=100&page=P` page after page, with the account's token (the
     /// one its polls use).
     func listSIMs(now: Date) async throws(ProviderError) -> [ListedSIM] {
-        try await SIMListPaging.all(what: "Airalo eSIM list") { (page: Int) async throws(ProviderError) -> SIMListPage in
+        try await SIMListPaging.all(what: "Airalo eSIM list") {
+            (page: Int) async throws(ProviderError) -> SIMListPage in
             let exchange = try await tokens.get(
                 "\(settings.baseURL)/v2/sims?limit=\(SIMListPage.pageSize)&page=\(page)",
                 key: tokenKey,

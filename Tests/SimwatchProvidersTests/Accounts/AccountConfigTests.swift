@@ -177,4 +177,60 @@ import Testing
         // The account's mistake is not repeated for each of its lines.
         #expect(found.filter { $0.contains("`secret_file` must") }.count == 1, "\(found)")
     }
+
+    @Test func discoveryTemplatesAreLinesOfTheAccount() throws {
+        let text = #"""
+            [accounts.fleet]
+            type = "airalo"
+            client_id = "x"
+            credential = "airalo"
+            discover = true
+            [accounts.fleet.lines]
+            poll_interval = "2h"
+            language = "fr"
+            [accounts.fleet.lines.plan]
+            quota = "3GB"
+            valid_for = "30d"
+            """#
+        // No [[line]] is needed when an account discovers them.
+        let config = try parse(text)
+        let template = try #require(config.discovery["fleet"])
+        #expect(template.every == .hours(6))
+        let line = try #require(template.line(for: DiscoveredSIM(iccid: "8944465400000000017", name: "Ana")))
+        #expect(line.id == "fleet-8944465400000000017" && line.name == "Ana" && line.account == "fleet")
+        #expect(line.pollInterval == .hours(2) && line.language == .fr)
+        #expect(line.provider.as(AiraloProviderSettings.self)?.iccid == "8944465400000000017")
+        #expect(
+            template.line(for: DiscoveredSIM(iccid: "8944465400000000025", name: nil))?.name == "8944465400000000025"
+        )
+    }
+
+    @Test func discoveryMistakes() {
+        let found = problems(
+            #"""
+            [accounts.fleet]
+            type = "airalo"
+            client_id = "x"
+            credential = "airalo"
+            discover = true
+            discover_every = "10m"
+            [accounts.fleet.lines]
+            id = "nope"
+            poll_interval = "5m"
+            [accounts.other]
+            type = "1nce"
+            username = "u"
+            credential = "c"
+            discover_every = "2h"
+            """#
+        )
+        #expect(found.contains { $0.contains("`discover_every` = 10m is too short") && $0.contains("config.toml:6") })
+        #expect(
+            found.contains {
+                $0.contains("`id` of a discovered line is set by discovery") && $0.contains("config.toml:8")
+            }
+        )
+        #expect(found.contains { $0.contains("`poll_interval` = 5m is too short") && $0.contains("config.toml:9") })
+        #expect(found.contains { $0.contains("`discover_every` applies only to an account with `discover = true`") })
+    }
 }
