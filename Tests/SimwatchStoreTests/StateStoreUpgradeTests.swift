@@ -52,9 +52,10 @@ import Testing
         let after = try Census(fixture.path)
         #expect(after.migrations == ["v1", "v2", "v3", "v4", "v5"])
         // GRDB's records stay; no table was created again: schema_migration was added (one change), then v3's
-        // renewal table, its index and six line_state columns (eight), then v4's four outbox columns.
+        // renewal table, its index and six line_state columns (eight), then v4's four outbox columns, then v5's
+        // discovered_sim table.
         #expect(after.grdbMigrations == ["v1", "v2"])
-        #expect(after.schemaVersion == before.schemaVersion + 1 + 8 + 4)
+        #expect(after.schemaVersion == before.schemaVersion + 1 + 8 + 4 + 1)
         #expect(after.readings == before.readings)
         #expect(after.alertLog == before.alertLog)
 

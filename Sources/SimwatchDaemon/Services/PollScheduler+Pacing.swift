@@ -23,9 +23,14 @@ extension PollScheduler {
     }
 
     /// When a line due at once (new, or overdue since before a restart) is first polled: `FirstPollStagger`
-    /// places it within its interval (or one second per line due together, if shorter) by a hash of its id.
+    /// places it within its interval (or one second per line due together, if shorter) by a hash of its id, unless
+    /// no more lines are due together than may poll at once.
     func firstDue(_ line: Line, together count: Int, now: Date) -> Date {
-        let window = FirstPollStagger.window(interval: line.pollInterval.timeInterval, count: count)
+        let window = FirstPollStagger.window(
+            interval: line.pollInterval.timeInterval,
+            count: count,
+            burst: parts.running.config.daemon.maxConcurrentPolls
+        )
         return now + FirstPollStagger.offset(hash: Shard.hash(line.id), window: window)
     }
 

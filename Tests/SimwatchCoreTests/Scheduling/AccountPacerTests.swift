@@ -58,9 +58,10 @@ import Testing
     }
 
     @Test func firstPollsSpreadByIDAndStayPutAcrossRestarts() {
-        #expect(FirstPollStagger.window(interval: 900, count: 3) == 3)
-        #expect(FirstPollStagger.window(interval: 900, count: 100_000) == 900)
-        #expect(FirstPollStagger.window(interval: 900, count: 0) == 0)
+        #expect(FirstPollStagger.window(interval: 900, count: 10, burst: 4) == 0, "a small configuration starts at once")
+        #expect(FirstPollStagger.window(interval: 900, count: 20, burst: 16) == 20)
+        #expect(FirstPollStagger.window(interval: 900, count: 20, burst: 20) == 0, "as many as may poll at once go now")
+        #expect(FirstPollStagger.window(interval: 900, count: 100_000, burst: 4) == 900)
         let offsets = (0..<1000).map { FirstPollStagger.offset(hash: UInt64($0) &* 0x9E37_79B9_7F4A_7C15, window: 900) }
         #expect(offsets.allSatisfy { $0 >= 0 && $0 < 900 })
         // Roughly even: every tenth of the window holds some of them.
