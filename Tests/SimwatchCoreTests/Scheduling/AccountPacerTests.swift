@@ -58,7 +58,10 @@ import Testing
     }
 
     @Test func firstPollsSpreadByIDAndStayPutAcrossRestarts() {
-        #expect(FirstPollStagger.window(interval: 900, count: 10, burst: 4) == 0, "a small configuration starts at once")
+        #expect(
+            FirstPollStagger.window(interval: 900, count: 10, burst: 4) == 0,
+            "a small configuration starts at once"
+        )
         #expect(FirstPollStagger.window(interval: 900, count: 20, burst: 16) == 20)
         #expect(FirstPollStagger.window(interval: 900, count: 20, burst: 20) == 0, "as many as may poll at once go now")
         #expect(FirstPollStagger.window(interval: 900, count: 100_000, burst: 4) == 900)
