@@ -227,11 +227,16 @@ def test_1nce_discovery_reads_every_page(daemon, api, tmp_path, simwatchctl_bin)
     text = head + onence_account(api, secret, rpm=600, extra='discover = true\ndiscover_every = "1h"').replace(
         "[accounts.fleet]", f"[accounts.{name}]"
     ) + f'\n[accounts.{name}.lines]\npoll_interval = "1h"\n[accounts.{name}.lines.plan]\nquota = "500MB"\nvalid_for = "30d"\n'
+    # A SIM a written line of the account already watches is not discovered again.
+    written = new_line_id()
+    text += "\n" + line_config(written, f'account = "{name}"\niccid = "8988280666000100001"', rules="")
     d = daemon(text, args=["--foreground"])
     d.wait_for_control_socket()
-    wait_until(lambda: len(line_names(simwatchctl_bin, d)) == 101, 20, what="101 discovered lines", detail=d.stderr_text)
+    wait_until(lambda: len(line_names(simwatchctl_bin, d)) == 101, 20, what="100 discovered lines and the written one",
+               detail=d.stderr_text)
     names = line_names(simwatchctl_bin, d)
-    assert names[f"{name}-8988280666000100001"] == "gateway"
+    assert names[f"{name}-8988280666000000099"] == "tracker 99"
+    assert written in names and f"{name}-8988280666000100001" not in names
     # A second page that goes missing makes the listing incomplete: nothing is retired.
     api.route("GET", "/management-api/v1/sims?page=2&pageSize=100", {"status": 503, "body": ""})
     seen = len(api.calls("GET", "/management-api/v1/sims?page=1&pageSize=100"))

@@ -45,7 +45,8 @@ actor AccountDiscoverer {
         var out = config
         var taken = Set(config.lines.map(\.id))
         for (name, template) in config.discovery.sorted(by: { $0.key < $1.key }) {
-            for sim in known[name] ?? [] {
+            let written = Self.writtenICCIDs(config, account: name)
+            for sim in known[name] ?? [] where !written.contains(sim.iccid) {
                 guard let line = template.line(for: sim), !taken.contains(line.id) else { continue }
                 if let shard = config.daemon.shard, !shard.owns(line.id) { continue }
                 taken.insert(line.id)
@@ -76,7 +77,7 @@ actor AccountDiscoverer {
                 continue
             }
             let before = known[name] ?? []
-            let outcome = SIMDiscovery.apply(listed, to: before)
+            let outcome = SIMDiscovery.apply(listed, to: before, configured: Self.writtenICCIDs(file, account: name))
             guard outcome.kept != before else { continue }
             do {
                 try store.discovered.replace(account: name, with: outcome.kept)
@@ -96,5 +97,12 @@ actor AccountDiscoverer {
             if !outcome.added.isEmpty || !outcome.retired.isEmpty { changed = true }
         }
         return changed
+    }
+}
+
+extension AccountDiscoverer {
+    /// The ICCIDs the configuration's own lines of `account` watch: not discovered again.
+    static func writtenICCIDs(_ config: Config, account: String) -> Set<String> {
+        Set(config.lines.filter { $0.account == account }.compactMap { $0.provider.accountICCID })
     }
 }

@@ -11,6 +11,7 @@ public struct AiraloProviderSettings: ProviderSettings {
     /// per-account limit Airalo's Partner API documentation publishes for its busiest listing endpoint
     /// (`/packages`, 40 a minute; `/token` 5 a minute; usage 1 per ICCID per 15 minutes, kept by
     /// `minimumPollInterval`).
+    public var accountICCID: String? { iccid }
     public static var defaultRequestsPerMinute: Int? { 40 }
 
     public var iccid: String

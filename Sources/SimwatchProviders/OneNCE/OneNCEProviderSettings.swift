@@ -7,6 +7,7 @@ public struct OneNCEProviderSettings: ProviderSettings {
     /// An `[accounts.NAME]` of type 1nce polls at most 600 times a minute unless it says otherwise: 1NCE's
     /// published limit for the SIM management endpoints (`/sims`: 10 requests a second per customer, "API Rate
     /// Limits", help.1nce.com).
+    public var accountICCID: String? { iccid }
     public static var defaultRequestsPerMinute: Int? { 600 }
 
     public var iccid: String
