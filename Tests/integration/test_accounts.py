@@ -243,3 +243,24 @@ def test_1nce_discovery_reads_every_page(daemon, api, tmp_path, simwatchctl_bin)
     wait_until(lambda: len(api.calls("GET", "/management-api/v1/sims?page=1&pageSize=100")) >= seen + 2, 20,
                what="two more listings")
     assert len(line_names(simwatchctl_bin, d)) == 101
+
+
+def test_a_reload_that_turns_discovery_on_lists_at_once(daemon, api, tmp_path, simwatchctl_bin):
+    name = "r" + new_line_id()[3:]
+    secret = write_secret(tmp_path, "airalo.secret", "airalo-secret")
+    api.route("POST", "/v2/token", {"body": AIRALO_TOKEN})
+    api.route("GET", f"/v2/sims/{A}/usage", airalo_usage())
+    api.route("GET", AIRALO_LIST, airalo_list((A, "Ana's phone")))
+    written = new_line_id()
+    text = discovering_config(api, secret, name)
+    plain = text.replace("discover = true\ndiscover_every = \"1h\"\n", "").split(f"[accounts.{name}.lines]")[0]
+    plain += "\n" + line_config(written, f'account = "{name}"\niccid = "{B}"', rules="")
+    api.route("GET", f"/v2/sims/{B}/usage", airalo_usage())
+    d = daemon(plain, args=["--foreground"])
+    d.wait_for_control_socket()
+    assert set(line_names(simwatchctl_bin, d)) == {written}
+    assert listings(api) == 0
+    daemon.write_config(text)
+    d.sighup()
+    wait_until(lambda: f"{name}-{A}" in line_names(simwatchctl_bin, d), 20, what="the line discovered after a reload",
+               detail=d.stderr_text)

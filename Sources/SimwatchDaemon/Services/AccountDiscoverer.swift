@@ -16,6 +16,8 @@ actor AccountDiscoverer {
     let store: StateStore
     let providers: ProviderFactory
     let logger: Logger
+    /// Poked when a reload brings an account to list at once.
+    nonisolated let wakeup = Wakeup()
     /// Each account's discovered SIMs, sorted by ICCID.
     private var known: [String: [DiscoveredSIM]] = [:]
     /// The configuration as read from its file, without discovered lines.
@@ -42,6 +44,7 @@ actor AccountDiscoverer {
     /// with id `NAME-ICCID`; a configured line of the same id wins, and a shard keeps only its own.
     func merged(_ config: Config) -> Config {
         file = config
+        if config.discovery.keys.contains(where: { nextListing[$0] == nil }) { wakeup.poke() }
         var out = config
         var taken = Set(config.lines.map(\.id))
         for (name, template) in config.discovery.sorted(by: { $0.key < $1.key }) {

@@ -16,9 +16,9 @@ extension Simwatch {
                     discovery.logger.error("cannot apply the discovered lines: \(error)")
                 }
             }
-            // Nothing discovers: look again in an hour (a reload may add an account).
-            let next = await discovery.nextDue(now: now).map { max($0, now + 1) } ?? now + 3600
-            do { try await clock.sleep(until: next) } catch { return }
+            // Nothing discovers: wait for a reload that brings an account (it pokes).
+            let next = await discovery.nextDue(now: now).map { max($0, now + 1) }
+            await discovery.wakeup.sleep(until: next, on: clock)
         }
     }
 }
