@@ -29,7 +29,9 @@ extension Config {
         let sink = DiagnosticSink(file: path)
         let top = TableReader(table: root, path: "", context: "", sink: sink)
         top.finish(
-            allowing: ["daemon", "rule", "line", "channels", "templates", "offer", "metrics", "groups", "inventory"]
+            allowing: [
+                "daemon", "rule", "line", "channels", "templates", "offer", "metrics", "groups", "inventory", "accounts",
+            ]
         )
 
         let daemon = decodeDaemon(top.subtable("daemon", context: "[daemon]"), environment: environment)
@@ -42,6 +44,11 @@ extension Config {
             families: channelTypes
         )
 
+        let accounts = AccountDecoder.decodeAll(
+            top.subtable("accounts", context: "[accounts]"),
+            families: sources,
+            zone: daemon.timeZone
+        )
         let sharedOffers = OfferDecoder.decodeShared(top.tables("offer"))
         var lineSources = LineSources(
             configPath: path,
@@ -53,15 +60,27 @@ extension Config {
             sink: sink
         )
         let lineTables = top.tables("line")
+        lineSources.accounts = accounts
         lineSources.addLineTables(lineTables)
         lineSources.addFragments(top.subtable("daemon", context: "[daemon]"))
         let groups = lineSources.decodeGroups(top.subtable("groups", context: "[groups]"))
         let inventories = top.tables("inventory")
         lineSources.addInventories(inventories, groups: groups)
         var lines = lineSources.lines
-        if lineTables.isEmpty, lines.isEmpty, inventories.isEmpty {
+        // Lines may all come from an account's discovery.
+        if lineTables.isEmpty, lines.isEmpty, inventories.isEmpty,
+            !accounts.values.contains(where: { $0.discoverEvery != nil })
+        {
             top.error(nil, "no [[line]] to watch", hint: "add a [[line]] table; see config/simwatch.example.toml")
         }
+        let discovery = DiscoveryTemplate.decodeAll(
+            accounts,
+            daemon: daemon,
+            defaultRules: defaultRules,
+            channels: (channels, broken),
+            sources: sources,
+            sink: sink
+        )
         OfferDecoder.attach(sharedOffers, to: &lines)
         ChannelDecoder.checkRecipients(top, lines: lines, channels: channels)
         guard sink.items.isEmpty else { throw ConfigError(sink.items) }
@@ -70,6 +89,8 @@ extension Config {
         var config = Config(path: path, daemon: daemon, lines: watched, channels: channels)
         config.configuredLines = lines.count
         config.metrics = metrics
+        config.accounts = accounts.mapValues(\.account)
+        config.discovery = discovery
         return config
     }
 

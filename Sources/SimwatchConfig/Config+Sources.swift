@@ -11,6 +11,8 @@ struct LineSources {
     let defaultRules: [Rule]
     let channels: (configured: [ChannelSettings], broken: Set<String>)
     let sources: [any ProviderDecoder.Family.Type]
+    /// `[accounts.NAME]`, which lines and groups name in their provider table.
+    var accounts: [String: AccountDecoder.Decoded] = [:]
     /// Where the main file's diagnostics go; those of fragments and inventories are added to it.
     let sink: DiagnosticSink
     var limits = InventoryLimits()
@@ -66,7 +68,8 @@ struct LineSources {
                     daemon: daemon,
                     defaultRules: defaultRules,
                     channels: channels,
-                    sources: sources
+                    sources: sources,
+                    accounts: accounts
                 )
             else { continue }
             if let first = add(line, place: ChannelDecoder.location(table, "id")) {
@@ -150,7 +153,8 @@ struct LineSources {
                 daemon: daemon,
                 defaultRules: defaultRules,
                 channels: channels,
-                sources: sources
+                sources: sources,
+                accounts: accounts
             )
             if let template, sink.items.count == before {
                 templates[name] = template

@@ -11,6 +11,10 @@ public struct Config: Sendable {
     public var channels: [ChannelSettings]
     /// `[metrics]`: off unless set.
     public var metrics = MetricsSettings()
+    /// `[accounts.NAME]`, by name: provider accounts shared by lines, each with its rate limit.
+    public var accounts: [String: ProviderAccount] = [:]
+    /// Accounts with `discover = true`, by name: how often their SIMs are listed and what their lines are like.
+    public var discovery: [String: DiscoveryTemplate] = [:]
     /// Lines in the configuration, of every shard (`lines` holds this daemon's shard only).
     public var configuredLines = 0
 

@@ -17,7 +17,8 @@ enum LineDecoder {
         daemon: DaemonSettings,
         defaultRules: [Rule],
         channels: (configured: [ChannelSettings], broken: Set<String>),
-        sources: [any ProviderDecoder.Family.Type]
+        sources: [any ProviderDecoder.Family.Type],
+        accounts: [String: AccountDecoder.Decoded] = [:]
     ) -> Line? {
         let id = raw.string("id")
         if id == nil, !raw.has("id") { raw.error(nil, "missing `id`", hint: "e.g. id = \"fr-travel\"") }
@@ -38,7 +39,8 @@ enum LineDecoder {
             daemon: daemon,
             defaultRules: defaultRules,
             channels: channels,
-            sources: sources
+            sources: sources,
+            accounts: accounts
         )
         table.finish(allowing: ["id", "name"] + settingKeys)
         guard let id, var line = template?.prototype else { return nil }
@@ -54,7 +56,8 @@ enum LineDecoder {
         daemon: DaemonSettings,
         defaultRules: [Rule],
         channels: (configured: [ChannelSettings], broken: Set<String>),
-        sources: [any ProviderDecoder.Family.Type]
+        sources: [any ProviderDecoder.Family.Type],
+        accounts: [String: AccountDecoder.Decoded] = [:]
     ) -> LineTemplate? {
         let template = decodeSettings(
             table,
@@ -64,7 +67,8 @@ enum LineDecoder {
             daemon: daemon,
             defaultRules: defaultRules,
             channels: channels,
-            sources: sources
+            sources: sources,
+            accounts: accounts
         )
         table.finish(allowing: settingKeys)
         return template
@@ -78,7 +82,8 @@ enum LineDecoder {
         daemon: DaemonSettings,
         defaultRules: [Rule],
         channels: (configured: [ChannelSettings], broken: Set<String>),
-        sources: [any ProviderDecoder.Family.Type]
+        sources: [any ProviderDecoder.Family.Type],
+        accounts: [String: AccountDecoder.Decoded]
     ) -> LineTemplate? {
         var pollInterval = daemon.pollInterval
         if let interval = table.parsed("poll_interval", TimeSpan.init(parsing:)) {
@@ -115,7 +120,8 @@ enum LineDecoder {
                     families: sources,
                     plan: plan,
                     quotaWritten: quotaWritten,
-                    zone: daemon.timeZone
+                    zone: daemon.timeZone,
+                    accounts: accounts
                 ).map(AnyProviderSettings.init)
             }
             if perICCID {
@@ -181,7 +187,8 @@ enum LineDecoder {
             offers: offers,
             neededUntil: neededUntil,
             confirmWithin: confirmWithin,
-            language: language
+            language: language,
+            account: AccountDecoder.accountName(of: table)
         )
         let mailChannels = channels.configured.filter { $0.kind.sendsMail && lineChannels.contains($0.name) }
         return LineTemplate(
@@ -192,7 +199,8 @@ enum LineDecoder {
             families: sources,
             plan: plan,
             quotaWritten: quotaWritten,
-            zone: daemon.timeZone
+            zone: daemon.timeZone,
+            accounts: accounts
         )
     }
 

@@ -21,6 +21,8 @@ package struct LineTemplate {
     private let plan: PlanSettings
     private let quotaWritten: Bool
     private let zone: ZoneInfo
+    /// `[accounts.NAME]`, for a provider table that names its account.
+    private let accounts: [String: AccountDecoder.Decoded]
 
     /// Whether each line needs its own ICCID.
     package var takesICCID: Bool { providerTable != nil }
@@ -33,7 +35,8 @@ package struct LineTemplate {
         families: [any ProviderDecoder.Family.Type],
         plan: PlanSettings,
         quotaWritten: Bool,
-        zone: ZoneInfo
+        zone: ZoneInfo,
+        accounts: [String: AccountDecoder.Decoded] = [:]
     ) {
         self.prototype = prototype
         self.mailChannels = mailChannels
@@ -43,6 +46,7 @@ package struct LineTemplate {
         self.plan = plan
         self.quotaWritten = quotaWritten
         self.zone = zone
+        self.accounts = accounts
     }
 
     /// Why a line could not be made from the template.
@@ -83,7 +87,8 @@ package struct LineTemplate {
                     families: families,
                     plan: plan,
                     quotaWritten: quotaWritten,
-                    zone: zone
+                    zone: zone,
+                    accounts: accounts
                 ), sink.items.isEmpty
             else {
                 return .failure(.badICCID(sink.items.first?.message ?? "refused"))

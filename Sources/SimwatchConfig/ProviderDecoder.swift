@@ -28,8 +28,13 @@ package enum ProviderDecoder {
         families: [any Family.Type],
         plan: PlanSettings,
         quotaWritten: Bool,
-        zone: ZoneInfo
+        zone: ZoneInfo,
+        accounts: [String: AccountDecoder.Decoded] = [:]
     ) -> (any ProviderSettings)? {
+        let context = LineContext(plan: plan, quotaWritten: quotaWritten, zone: zone)
+        if table.has("account") {
+            return AccountDecoder.lineProvider(table, accounts: accounts, line: context)
+        }
         let types = families.map { $0.type }
         guard let type = table.string("type") else {
             if !table.has("type") {
@@ -44,13 +49,16 @@ package enum ProviderDecoder {
             table.error("type", "unknown provider type `\(type)`", hint: hint)
             return nil
         }
-        return family.decodeAny(table, line: LineContext(plan: plan, quotaWritten: quotaWritten, zone: zone))
+        return family.decodeAny(table, line: context)
     }
 }
 
 extension ProviderDecoder.Family {
     /// The `type = "..."` that selects this family.
     package static var type: String { Settings.type }
+
+    /// The rate limit of an `[accounts.NAME]` of this type that sets none; nil: the type has no accounts.
+    package static var defaultRequestsPerMinute: Int? { Settings.defaultRequestsPerMinute }
 
     static func decodeAny(_ table: TableReader, line: ProviderDecoder.LineContext) -> (any ProviderSettings)? {
         decode(table, line: line)

@@ -25,12 +25,20 @@ package enum ProviderCatalog {
 /// made from those settings.
 package protocol ProviderSource: ProviderDecoder.Family {
     static func makeProvider(_ settings: Settings, context: ProviderContext) -> any UsageProvider
+    /// What lists the SIMs of an account of this kind (discovery); nil for kinds that cannot.
+    static func makeLister(_ settings: Settings, context: ProviderContext) -> (any SIMLister)?
 }
 
 extension ProviderSource {
     /// The adapter for `settings`, nil if they are of another kind.
     static func makeProvider(for settings: AnyProviderSettings, context: ProviderContext) -> (any UsageProvider)? {
         settings.as(Settings.self).map { makeProvider($0, context: context) }
+    }
+
+    static func makeLister(_ settings: Settings, context: ProviderContext) -> (any SIMLister)? { nil }
+
+    static func makeLister(for settings: AnyProviderSettings, context: ProviderContext) -> (any SIMLister)? {
+        settings.as(Settings.self).flatMap { makeLister($0, context: context) }
     }
 }
 

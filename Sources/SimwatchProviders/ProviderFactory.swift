@@ -44,6 +44,14 @@ public final class ProviderFactory: Sendable {
     }
 }
 
+extension ProviderFactory {
+    /// What lists the SIMs of an account whose provider settings are `settings` (discovery), sharing the token
+    /// of the account's polls; nil for a kind of source that cannot list.
+    public func lister(for settings: AnyProviderSettings) -> (any SIMLister)? {
+        ProviderCatalog.source(settings.type)?.makeLister(for: settings, context: context)
+    }
+}
+
 /// The adapter of a line whose kind of source is not in the catalog: every poll fails, saying so.
 private struct MissingProvider: UsageProvider {
     let type: String

@@ -146,6 +146,21 @@ extension StateStore {
                     """
             )
         }
+        // v5: the SIMs discovered per provider account (`[accounts.NAME] discover = true`), and in how many complete
+        // listings in a row each has been missing.
+        migrator.register("v5") { db in
+            try db.execute(
+                script: """
+                    CREATE TABLE discovered_sim (
+                        account TEXT NOT NULL,
+                        iccid TEXT NOT NULL,
+                        name TEXT,
+                        missing INTEGER NOT NULL DEFAULT 0,
+                        PRIMARY KEY (account, iccid)
+                    );
+                    """
+            )
+        }
         return migrator
     }()
 }

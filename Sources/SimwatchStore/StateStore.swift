@@ -24,6 +24,8 @@ public final class StateStore: Sendable {
     public let renewals: RenewalTable
     /// The counters provider's accumulated interface counters.
     public let counters: CounterTable
+    /// The SIMs discovered per provider account.
+    public let discovered: DiscoveryTable
     /// Data left over time: raw readings and their roll-ups.
     public let history: ReadingHistory
     /// Roll-ups and pruning that keep the database small.
@@ -50,6 +52,7 @@ public final class StateStore: Sendable {
         alertLog = AlertLogTable(queue: queue)
         outbox = OutboxTable(queue: queue)
         counters = CounterTable(queue: queue)
+        discovered = DiscoveryTable(queue: queue)
         renewals = RenewalTable(queue: queue)
         history = ReadingHistory(queue: queue)
         retention = Retention(queue: queue)

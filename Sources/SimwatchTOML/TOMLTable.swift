@@ -40,4 +40,24 @@ extension TOMLTable {
         entries[key] = Entry(value: value, position: position ?? TOMLPosition(line: 1, column: 1))
         return TOMLTable(keys: keys, entries: entries, position: position)
     }
+
+    /// This table without `removed` (their entries and their place in the order).
+    public func removing(_ removed: Set<String>) -> TOMLTable {
+        var entries = self.entries
+        for key in removed { entries[key] = nil }
+        return TOMLTable(keys: keys.filter { !removed.contains($0) }, entries: entries, position: position)
+    }
+
+    /// This table with `other`'s keys that it lacks added after its own, each keeping the position where `other`
+    /// defined it (so a message about it still names the right line). Keys of both keep this table's value.
+    public func merging(_ other: TOMLTable) -> TOMLTable {
+        var keys = self.keys
+        var entries = self.entries
+        for key in other.keys where entries[key] == nil {
+            guard let entry = other.entries[key] else { continue }
+            keys.append(key)
+            entries[key] = entry
+        }
+        return TOMLTable(keys: keys, entries: entries, position: position)
+    }
 }

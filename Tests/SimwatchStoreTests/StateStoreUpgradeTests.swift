@@ -50,11 +50,12 @@ import Testing
 
         let store = try StateStore(path: fixture.path)
         let after = try Census(fixture.path)
-        #expect(after.migrations == ["v1", "v2", "v3", "v4"])
+        #expect(after.migrations == ["v1", "v2", "v3", "v4", "v5"])
         // GRDB's records stay; no table was created again: schema_migration was added (one change), then v3's
-        // renewal table, its index and six line_state columns (eight), then v4's four outbox columns.
+        // renewal table, its index and six line_state columns (eight), then v4's four outbox columns, then v5's
+        // discovered_sim table.
         #expect(after.grdbMigrations == ["v1", "v2"])
-        #expect(after.schemaVersion == before.schemaVersion + 1 + 8 + 4)
+        #expect(after.schemaVersion == before.schemaVersion + 1 + 8 + 4 + 1)
         #expect(after.readings == before.readings)
         #expect(after.alertLog == before.alertLog)
 
@@ -118,7 +119,7 @@ import Testing
         let db = try Database(path: directory + "/state.db")
         #expect(
             try db.values(String.self, "SELECT identifier FROM schema_migration ORDER BY 1") == [
-                "v1", "v2", "v3", "v4",
+                "v1", "v2", "v3", "v4", "v5",
             ]
         )
         #expect(try db.value(Int.self, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'grdb_migrations'") == 0)

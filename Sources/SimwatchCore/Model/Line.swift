@@ -25,6 +25,9 @@ public struct Line: Sendable, Hashable, Identifiable {
     public var confirmWithin: TimeSpan
     /// The language of the line's reader (`[[line]] language`, a reseller's customer); nil: the daemon's.
     public var language: Language?
+    /// The `[accounts.NAME]` the line is polled through (`[line.provider] account`); nil for a line with its own
+    /// provider settings.
+    public var account: String?
 
     public init(
         id: String,
@@ -39,7 +42,8 @@ public struct Line: Sendable, Hashable, Identifiable {
         offers: [Offer] = [],
         neededUntil: Date? = nil,
         confirmWithin: TimeSpan = Line.defaultConfirmWithin,
-        language: Language? = nil
+        language: Language? = nil,
+        account: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -54,6 +58,7 @@ public struct Line: Sendable, Hashable, Identifiable {
         self.neededUntil = neededUntil
         self.confirmWithin = confirmWithin
         self.language = language
+        self.account = account
     }
 
     /// Two hours: most provider APIs show a top-up within minutes, some serve a cached balance for an hour.

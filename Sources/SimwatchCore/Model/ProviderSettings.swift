@@ -10,12 +10,20 @@ public protocol ProviderSettings: Sendable, Hashable {
     /// Whether the source reports the provider's own figures, so that a renewal recorded by hand can be seen in
     /// them (not the demo plan, interface counters or manual entry, which follow the recorded plan).
     var reportsFigures: Bool { get }
+    /// Set by the sources a `[accounts.NAME]` can stand for (one account, many ICCIDs): the account's
+    /// `requests_per_minute` when it sets none, from the provider's published limits. Nil: no accounts.
+    static var defaultRequestsPerMinute: Int? { get }
+    /// The one SIM the settings read, for sources of an account (discovery does not add a line for a SIM a
+    /// written line already watches); nil for others.
+    var accountICCID: String? { get }
 }
 
 extension ProviderSettings {
     public var minimumPollInterval: TimeSpan? { nil }
     public var polling: ProviderPolling { .polled }
     public var reportsFigures: Bool { true }
+    public static var defaultRequestsPerMinute: Int? { nil }
+    public var accountICCID: String? { nil }
 }
 
 /// How a line's readings arrive.
@@ -40,4 +48,5 @@ extension AnySettings where Base == any ProviderSettings {
     public var minimumPollInterval: TimeSpan? { base.minimumPollInterval }
     public var polling: ProviderPolling { base.polling }
     public var reportsFigures: Bool { base.reportsFigures }
+    public var accountICCID: String? { base.accountICCID }
 }

@@ -111,15 +111,25 @@ extension PollScheduler {
         guard !stopping else { throw .shuttingDown }
         var results: [(String, Result<Reading, ProviderError>)] = []
         var estimates: [String: Reading] = [:]
+        var queued: [String: Date] = [:]
         for line in lines where inFlight[line.id] == nil {
+            // Poll-now obeys the account's rate limit: no free slot now, the poll waits in the queue for it.
+            if let slot = pace(line, now: now) {
+                queue.schedule(line.id, at: slot)
+                queued[line.id] = slot
+                continue
+            }
             queue.remove(line.id)
             estimates[line.id] = await start(line, now: now)
         }
+        if !queued.isEmpty { wakeup.poke() }
         for line in lines {
             if let task = inFlight[line.id] {
                 results.append((line.id, await task.value))
             } else if let estimate = estimates[line.id] {
                 results.append((line.id, .success(estimate)))
+            } else if let slot = queued[line.id] {
+                results.append((line.id, .failure(queuedAnswer(line, slot: slot, now: now))))
             }
         }
         return results

@@ -19,6 +19,8 @@ public actor PollScheduler {
     var waiting: [String] = []
     var inFlight: [String: Task<Result<Reading, ProviderError>, Never>] = [:]
     var lastPoll: LatestPoll?
+    /// The rate-limit gate of each `[accounts.NAME]` in use, by name.
+    var pacers: [String: AccountPacer] = [:]
     var stopping = false
 
     init(ledger: Ledger, repeats: RepeatScheduler, outbox: OutboxDispatcher, parts: PollParts) {
@@ -54,6 +56,10 @@ public actor PollScheduler {
                 queue.schedule(id, at: retryAt)
                 continue
             }
+            if let slot = pace(line, now: now) {
+                queue.schedule(id, at: slot)
+                continue
+            }
             await start(line, now: now)
         }
     }
@@ -68,12 +74,16 @@ public actor PollScheduler {
         wakeup.poke()
     }
 
-    /// Schedules adopted lines: each when its interval since the last attempt has passed (at once for new lines).
+    /// Schedules adopted lines: each when its interval since the last attempt has passed; those due now (new
+    /// lines, lines overdue) spread over their first interval (`firstDue`), not all at once.
     func adopt(_ lines: [Ledger.Adopted], now: Date) {
-        for adopted in lines where inFlight[adopted.line.id] == nil {
+        let adopted = lines.filter { inFlight[$0.line.id] == nil }
+        let dueNow = adopted.filter { a in a.lastAttempt.map { $0 + a.line.pollInterval <= now } ?? true }.count
+        for adopted in adopted {
             let interval = adopted.line.pollInterval
             let next = adopted.lastAttempt.map { $0 + interval } ?? now
-            queue.schedule(adopted.line.id, at: max(now, min(next, now + interval)))
+            let due = next <= now ? firstDue(adopted.line, together: dueNow, now: now) : min(next, now + interval)
+            queue.schedule(adopted.line.id, at: due)
         }
         wakeup.poke()
     }
@@ -84,6 +94,7 @@ public actor PollScheduler {
             queue.remove(id)
             waiting.removeAll { $0 == id }
         }
+        unbook(ids)
     }
 
     /// The wall clock stepped back: what was due after a wait is due after the same wait from the new time.

@@ -22,6 +22,8 @@ public final class Simwatch: Sendable {
     /// Readings, alert transitions and deliveries as they happen.
     public let events: EventHub
     let compactor: Compactor
+    /// Lines discovered on provider accounts.
+    let discovery: AccountDiscoverer
     let clock: any DaemonClock
     /// Watches NetworkManager for the network coming back; nil where not asked for (tests).
     let connectivity: ConnectivityMonitor?
@@ -70,6 +72,7 @@ public final class Simwatch: Sendable {
         self.polls = polls
         self.clock = clock
         compactor = Compactor(ledger: ledger, clock: clock)
+        discovery = AccountDiscoverer(store: store, providers: providers, logger: logger)
         connectivity = network.map {
             ConnectivityMonitor(look: $0, ledger: ledger, outbox: outbox, clock: clock, logger: logger)
         }
@@ -112,6 +115,9 @@ public final class Simwatch: Sendable {
     /// passed (at once for new lines), and every line with a firing alert is judged at once, so a reminder that fell
     /// due while the daemon was down goes out now (once). Not before the clock is set (`ClockWatch`).
     public func start(now: Date) async throws {
+        // Lines discovered before the restart are watched at once, before their accounts are listed again.
+        await discovery.load()
+        running.replace(with: await discovery.merged(running.config))
         try await ledger.load()
         await clockWatch.look(now: now)
     }
@@ -136,6 +142,7 @@ public final class Simwatch: Sendable {
         channels: [String: any NotificationChannel]? = nil,
         now: Date
     ) async throws {
+        let config = await discovery.merged(config)
         try await ledger.end(droppedBy: config, now: now)
         let kept = Set(config.lines.map(\.id))
         let removed = running.config.lines.map(\.id).filter { !kept.contains($0) }
@@ -156,6 +163,7 @@ public final class Simwatch: Sendable {
             group.addTask { await self.repeats.run() }
             group.addTask { await self.outbox.run() }
             group.addTask { await self.compactor.run() }
+            group.addTask { await self.runDiscovery() }
             if let connectivity = self.connectivity { group.addTask { await connectivity.run() } }
         }
     }

@@ -68,7 +68,7 @@ struct AiraloProvider: UsageProvider {
 
     /// A new token: `POST /v2/token` with the client credentials as a form; the answer keeps the token under
     /// `data` (at the top in some deployments).
-    private func requestToken() async throws(ProviderError) -> BearerTokens.Grant {
+    func requestToken() async throws(ProviderError) -> BearerTokens.Grant {
         let secret = try http.secrets.providerSecret(settings.secret)
         return try await http.requestToken(
             what: "Airalo token",

@@ -7,6 +7,12 @@ public struct AiraloProviderSettings: ProviderSettings {
     public static let minimumPollInterval = TimeSpan.minutes(20)
     public var minimumPollInterval: TimeSpan? { Self.minimumPollInterval }
     public static let defaultBaseURL = "https://partners-api.airalo.com"
+    /// An `[accounts.NAME]` of type airalo polls at most 40 times a minute unless it says otherwise: the
+    /// per-account limit Airalo's Partner API documentation publishes for its busiest listing endpoint
+    /// (`/packages`, 40 a minute; `/token` 5 a minute; usage 1 per ICCID per 15 minutes, kept by
+    /// `minimumPollInterval`).
+    public var accountICCID: String? { iccid }
+    public static var defaultRequestsPerMinute: Int? { 40 }
 
     public var iccid: String
     public var clientID: String

@@ -27,4 +27,8 @@ enum AiraloSource: ProviderSource {
     static func makeProvider(_ settings: AiraloProviderSettings, context: ProviderContext) -> any UsageProvider {
         AiraloProvider(settings: settings, http: context.http, tokens: context.tokens, throttle: context.throttle)
     }
+
+    static func makeLister(_ settings: AiraloProviderSettings, context: ProviderContext) -> (any SIMLister)? {
+        AiraloProvider(settings: settings, http: context.http, tokens: context.tokens, throttle: context.throttle)
+    }
 }

@@ -33,7 +33,7 @@ struct OneNCEProvider: UsageProvider {
     }
 
     /// A new token: `POST /oauth/token` with HTTP Basic and a JSON body.
-    private func requestToken() async throws(ProviderError) -> BearerTokens.Grant {
+    func requestToken() async throws(ProviderError) -> BearerTokens.Grant {
         let password = try http.secrets.providerSecret(settings.secret)
         let authorization = HTTPClientContext.basicAuthorization(user: settings.username, password: password)
         return try await http.requestToken(

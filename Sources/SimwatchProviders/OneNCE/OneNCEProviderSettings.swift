@@ -4,6 +4,11 @@ public import SimwatchCore
 public struct OneNCEProviderSettings: ProviderSettings {
     public static let type = "1nce"
     public static let defaultBaseURL = "https://api.1nce.com/management-api"
+    /// An `[accounts.NAME]` of type 1nce polls at most 600 times a minute unless it says otherwise: 1NCE's
+    /// published limit for the SIM management endpoints (`/sims`: 10 requests a second per customer, "API Rate
+    /// Limits", help.1nce.com).
+    public var accountICCID: String? { iccid }
+    public static var defaultRequestsPerMinute: Int? { 600 }
 
     public var iccid: String
     /// The API user's name; its password is the secret.

@@ -23,4 +23,8 @@ enum OneNCESource: ProviderSource {
     static func makeProvider(_ settings: OneNCEProviderSettings, context: ProviderContext) -> any UsageProvider {
         OneNCEProvider(settings: settings, http: context.http, tokens: context.tokens)
     }
+
+    static func makeLister(_ settings: OneNCEProviderSettings, context: ProviderContext) -> (any SIMLister)? {
+        OneNCEProvider(settings: settings, http: context.http, tokens: context.tokens)
+    }
 }
