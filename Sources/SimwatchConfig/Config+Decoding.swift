@@ -46,6 +46,7 @@ extension Config {
         if lineTables.isEmpty {
             top.error(nil, "no [[line]] to watch", hint: "add a [[line]] table; see config/simwatch.example.toml")
         }
+        var seenIDs = Set<String>()
         for table in lineTables {
             if let line = LineDecoder.decode(
                 table,
@@ -54,7 +55,7 @@ extension Config {
                 channels: (channels, broken),
                 sources: sources
             ) {
-                if lines.contains(where: { $0.id == line.id }) {
+                if !seenIDs.insert(line.id).inserted {
                     table.error("id", "duplicate line id `\(line.id)`", hint: "every [[line]] needs its own id")
                 } else {
                     lines.append(line)

@@ -158,7 +158,7 @@ public struct Queries: Sendable {
     /// The one-line summary for `STATUS=` and logs: "2 lines, 1 alert firing, last poll fr-travel 10:05 ok".
     public func statusLine() async -> String {
         let lines = running.config.lines.count
-        let firing = firingAlerts(limit: 0).total
+        let firing = await ledger.firingCount
         var text = "\(lines) line\(lines == 1 ? "" : "s"), \(firing) alert\(firing == 1 ? "" : "s") firing"
         if let last = await polls.last {
             text += ", last poll \(last.line) \(clockTime(last.at)) \(last.ok ? "ok" : "failed")"
