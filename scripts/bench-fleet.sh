@@ -101,9 +101,9 @@ fleet_config() {
         printf "[daemon]\ntime_zone = \"UTC\"\npoll_interval = \"1h\"\ntime_scale = 100000\n"
         printf "poll_timeout = \"30s\"\nmax_concurrent_polls = 8\n"
         for (i = 1; i <= n; i++) {
-            printf "\n[[line]]\nid = \"fleet-%06d\"\n[line.plan]\nquota = \"5GB\"\ncycle_day = 1\n", i
-            printf "[line.provider]\ntype = \"json\"\nurl = \"http://127.0.0.1:%s/sims/{iccid}\"\n", port
-            printf "iccid = \"8933%015d\"\nremaining = \"/remaining\"\ntotal = \"/quota\"\n", i
+            printf "\n[[line]]\nid = \"fleet-%06d\"\nplan = {quota = \"5GB\", cycle_day = 1}\n", i
+            printf "provider = {type = \"json\", url = \"http://127.0.0.1:%s/sims/{iccid}\", ", port
+            printf "iccid = \"8933%015d\", remaining = \"/remaining\", total = \"/quota\"}\n", i
         }
     }'
 }
