@@ -15,6 +15,8 @@
 #  5. throughput: 200 demo lines polled as fast as simulated time allows; polls/s, CPU per poll, RSS
 #  6. a simulated year of 5-minute polling of one line: the size of state.db after roll-ups
 #  7. the clean release build time of a fresh clone
+#  8. the fleet case, scripts/bench-fleet.sh: 1,000 to 100,000 lines against nginx on loopback, beside wrk
+#     (BENCH_FLEET_SIZES="1000 10000 100000", BENCH_FLEET_SECONDS=20; BENCH_FLEET=0 skips it)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -250,4 +252,9 @@ if [[ "$clean_build" == 1 ]]; then
     t2=$(date +%s)
     echo "clean build:   make demo's debug build $((t1 - t0)) s (target < 120 s: $(verdict $((t1 - t0)) 120))," \
         "release build $((t2 - t1)) s, of a fresh clone"
+fi
+
+# 8. The fleet case, with the same release binaries.
+if [[ "${BENCH_FLEET:-1}" == 1 ]]; then
+    BENCH_FLEET_BINDIR="$bindir" scripts/bench-fleet.sh
 fi

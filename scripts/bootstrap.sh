@@ -172,14 +172,18 @@ need_provider_tests() {
     fi
 }
 
-# make bench measures simwatchd beside Debian's vnstatd and monit, times commands with hyperfine, and finds the
-# interface and the loopback server's port with iproute2.
+# make bench measures simwatchd beside Debian's vnstatd and monit, times commands with hyperfine, finds the
+# interface and the loopback server's port with iproute2, and runs the fleet case against nginx beside wrk.
 need_bench() {
     command -v vnstatd >/dev/null 2>&1 || want_pkg vnstat "vnstat (vnstatd, a peer for make bench)"
     command -v monit >/dev/null 2>&1 || want_pkg monit "monit (a peer for make bench)"
     command -v hyperfine >/dev/null 2>&1 || want_pkg hyperfine "hyperfine (times simwatchctl status in make bench)"
     command -v ip >/dev/null 2>&1 || want_pkg iproute2 "iproute2 (ip and ss, for make bench)"
     command -v python3 >/dev/null 2>&1 || want_pkg python3 "python3 (make bench's loopback API and figures)"
+    # The fleet case (scripts/bench-fleet.sh): nginx serves the loopback provider API, wrk drives it alongside.
+    command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || want_pkg nginx "nginx (the fleet bench's loopback API)"
+    command -v wrk >/dev/null 2>&1 || want_pkg wrk "wrk (the fleet bench's yardstick for request rates)"
+    command -v curl >/dev/null 2>&1 || want_pkg curl "curl (the fleet bench waits for nginx with it)"
 }
 
 # pip_install MODULE PACKAGE: PyPI packages the tests import, for whichever python3 runs them.

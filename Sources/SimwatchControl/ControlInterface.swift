@@ -266,15 +266,19 @@ public enum ControlInterface {
           state_dir: string,
           time_zone: string,
           lines: int,
+          # The alerts firing, by line and rule: at most 100 of them; firing_total counts them all.
           firing: []Alert,
+          firing_total: ?int,
           last_poll: ?LastPoll,
           pending_reminders: int,
           dead_reminders: int,
           storage: ?StorageProblem
         )
 
-        # Every line with its latest reading and state.
-        method ListLines() -> (now: string, lines: []LineSummary)
+        # The lines with their latest reading and state, one page at a time in configuration order: at most limit
+        # (default 1000, at most 10000) lines after the line `after` (from the first when absent). next_after is
+        # set when more lines follow: pass it as `after` for the next page.
+        method ListLines(limit: ?int, after: ?string) -> (now: string, lines: []LineSummary, next_after: ?string)
 
         # One line in detail: plan, reading, forecast, rules, alerts and alert history.
         method GetLine(line: string) -> (now: string, line: LineDetail)

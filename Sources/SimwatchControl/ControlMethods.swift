@@ -20,6 +20,8 @@ public struct NoParameters: Codable, Sendable, Hashable {
 
 public enum GetStatus: ControlMethod {
     public static let method = "GetStatus"
+    /// The most firing alerts one reply lists, so the reply stays small however many lines fire.
+    public static let maxFiring = 100
     public typealias Parameters = NoParameters
 
     public struct Reply: Codable, Sendable, Hashable {
@@ -32,7 +34,10 @@ public enum GetStatus: ControlMethod {
         public var stateDir: String
         public var timeZone: String
         public var lines: Int
+        /// The alerts firing, by line and rule: at most `GetStatus.maxFiring` of them (`firingTotal` counts all).
         public var firing: [AlertInfo]
+        /// How many alerts are firing in all; nil from a daemon that lists every one in `firing`.
+        public var firingTotal: Int?
         public var lastPoll: LastPoll?
         public var pendingReminders: Int
         public var deadReminders: Int
@@ -49,6 +54,7 @@ public enum GetStatus: ControlMethod {
             timeZone: String,
             lines: Int,
             firing: [AlertInfo],
+            firingTotal: Int? = nil,
             lastPoll: LastPoll?,
             pendingReminders: Int,
             deadReminders: Int,
@@ -63,6 +69,7 @@ public enum GetStatus: ControlMethod {
             self.timeZone = timeZone
             self.lines = lines
             self.firing = firing
+            self.firingTotal = firingTotal
             self.lastPoll = lastPoll
             self.pendingReminders = pendingReminders
             self.deadReminders = deadReminders
@@ -73,15 +80,33 @@ public enum GetStatus: ControlMethod {
 
 public enum ListLines: ControlMethod {
     public static let method = "ListLines"
-    public typealias Parameters = NoParameters
+    /// Lines in one reply when the caller names no limit.
+    public static let defaultLimit = 1000
+    /// The most lines one reply holds.
+    public static let maxLimit = 10_000
+
+    /// One page: at most `limit` lines (default `defaultLimit`, at most `maxLimit`), in configuration order, starting
+    /// after the line `after` (from the first line when nil).
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var limit: Int?
+        public var after: String?
+
+        public init(limit: Int? = nil, after: String? = nil) {
+            self.limit = limit
+            self.after = after
+        }
+    }
 
     public struct Reply: Codable, Sendable, Hashable {
         public var now: String
         public var lines: [LineSummary]
+        /// The id to pass as `after` for the next page; nil when this page holds the last line.
+        public var nextAfter: String?
 
-        public init(now: String, lines: [LineSummary]) {
+        public init(now: String, lines: [LineSummary], nextAfter: String? = nil) {
             self.now = now
             self.lines = lines
+            self.nextAfter = nextAfter
         }
     }
 }

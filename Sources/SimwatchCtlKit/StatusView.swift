@@ -47,8 +47,12 @@ public enum StatusView {
             lines.append(style.good("No alerts firing."))
             return lines
         }
-        lines.append(style.heading(ViewContext.count(reply.firing.count, "alert") + " firing:"))
+        let total = max(reply.firingTotal ?? 0, reply.firing.count)
+        lines.append(style.heading(ViewContext.count(total, "alert") + " firing:"))
         lines += alertTable(reply.firing, context: context).render(style: style, indent: 2, maxWidth: context.width)
+        if total > reply.firing.count {
+            lines.append("  … and \(total - reply.firing.count) more (simwatchctl lines shows every line's state)")
+        }
         return lines
     }
 

@@ -11,6 +11,23 @@ public struct AlertTable: Sendable {
         try queue.read { db in try db.rows("SELECT * FROM alert").map(Self.state) }
     }
 
+    /// One line's alert states (the primary key's prefix: no scan of the other lines).
+    public func of(line: String) throws -> [AlertState] {
+        try queue.read { db in try db.rows("SELECT * FROM alert WHERE line_id = ?", [line]).map(Self.state) }
+    }
+
+    /// The first `limit` alerts firing by line and rule, and how many fire in all.
+    public func firing(limit: Int) throws -> (alerts: [AlertState], total: Int) {
+        try queue.read { db in
+            let alerts = try db.rows(
+                "SELECT * FROM alert WHERE phase = 'firing' ORDER BY line_id, rule_id LIMIT ?",
+                [max(0, limit)]
+            ).map(Self.state)
+            let total = try db.value(Int.self, "SELECT count(*) FROM alert WHERE phase = 'firing'") ?? 0
+            return (alerts, total)
+        }
+    }
+
     static func state(_ row: Row) throws -> AlertState {
         var state = try AlertState(
             lineID: row["line_id"],

@@ -19,6 +19,13 @@ public struct LineTable: Sendable {
         }
     }
 
+    /// One line's record, nil when it has none yet.
+    public func record(of line: String) throws -> LineRecord? {
+        try queue.read { db in
+            try db.rows("SELECT * FROM line_state WHERE line_id = ?", [line]).first.map(Self.record)
+        }
+    }
+
     static func record(_ row: Row) throws -> LineRecord {
         var period: PlanPeriod?
         if let started: Double = try row["period_started"] {

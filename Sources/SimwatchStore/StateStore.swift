@@ -65,6 +65,20 @@ public final class StateStore: Sendable {
         try queue.read { db in try db.value(String.self, "SELECT value FROM meta WHERE key = ?", [key]) }
     }
 
+    /// Every meta value whose key starts with `prefix`, by key (one query, for start-up's thousands of lines).
+    public func metas(prefix: String) throws -> [String: String] {
+        try queue.read { db in
+            var out: [String: String] = [:]
+            for row in try db.rows(
+                "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?",
+                [prefix.utf8.count, prefix]
+            ) {
+                out[try row["key"]] = try row["value"]
+            }
+            return out
+        }
+    }
+
     public func setMeta(_ key: String, _ value: String) throws {
         try queue.write { db in
             try db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [key, value])
@@ -86,6 +100,9 @@ public final class StateStore: Sendable {
             }
             for reminder in batch.reminders { try OutboxTable.enqueue(reminder, db) }
             for change in batch.ledger { try RenewalTable.apply(change, db) }
+            for (key, value) in batch.meta {
+                try db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [key, value])
+            }
         }
     }
 }

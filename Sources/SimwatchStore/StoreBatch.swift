@@ -13,11 +13,13 @@ public struct StoreBatch: Sendable {
     /// Reminders still waiting (quiet hours, or a retry after a failed attempt) for episodes that ended:
     /// (line, rule, episode).
     public var cancelled: [(line: String, rule: String, episode: Int)] = []
+    /// Meta values to set (`StateStore.meta`), with the rest.
+    public var meta: [(key: String, value: String)] = []
 
     public init() {}
 
     public var isEmpty: Bool {
         lines.isEmpty && readings.isEmpty && alerts.isEmpty && log.isEmpty && reminders.isEmpty && cancelled.isEmpty
-            && ledger.isEmpty
+            && ledger.isEmpty && meta.isEmpty
     }
 }

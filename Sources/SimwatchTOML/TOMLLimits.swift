@@ -3,10 +3,11 @@
 public struct TOMLLimits: Sendable, Hashable {
     /// Deepest nesting of tables (headers and dotted keys), arrays and inline tables together.
     public var maxDepth: Int
-    /// Largest document, in bytes.
+    /// Largest document, in bytes: 64 MiB by default, room for a fleet of 100,000 lines written out in one file
+    /// (about 200 bytes each) while still bounding the time a document can hold the parser.
     public var maxBytes: Int
 
-    public init(maxDepth: Int = 128, maxBytes: Int = 16 << 20) {
+    public init(maxDepth: Int = 128, maxBytes: Int = 64 << 20) {
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
     }

@@ -19,7 +19,9 @@ import pytest
 import varlink
 
 from conftest import (
+    config_toml,
     demo_config,
+    line_tables,
     new_line_id,
     read_lines,
     run_simwatchctl,
@@ -88,6 +90,59 @@ def test_varlink_client_agrees_with_simwatchctl(daemon, simwatchctl_bin):
         assert ours[key] == status[key], key
     ours_lines = json.loads(ctl(simwatchctl_bin, sock, "lines", "--json").stdout)
     assert [l["id"] for l in ours_lines["lines"]] == [line]
+
+
+def test_lines_come_in_pages_that_together_hold_every_line(daemon, simwatchctl_bin):
+    ids = [f"{new_line_id()}-{n:02d}" for n in range(25)]
+    d = daemon(config_toml(*(line_tables(i) for i in ids), daemon={"time_scale": 3600, "poll_interval": "1h"}))
+    sock = d.wait_for_control_socket()
+    with varlink.Client(address=f"unix:{sock}") as client, client.open(INTERFACE) as con:
+        # Pages of 7 in configuration order; next_after says where the next one starts, and is absent on the last.
+        seen, after, pages = [], None, 0
+        while True:
+            reply = con.ListLines(7, after) if after else con.ListLines(7)
+            pages += 1
+            assert len(reply["lines"]) <= 7
+            seen += [line["id"] for line in reply["lines"]]
+            after = reply.get("next_after")
+            if after is None:
+                break
+            assert after == reply["lines"][-1]["id"]
+        assert seen == ids and pages == 4
+        # Without a limit: the default (1000) holds all 25.
+        whole = con.ListLines()
+        assert [line["id"] for line in whole["lines"]] == ids and whole.get("next_after") is None
+        # After the last line: an empty page, nothing more.
+        tail = con.ListLines(5, ids[-1])
+        assert tail["lines"] == [] and tail.get("next_after") is None
+
+        # Limits outside 1...10000 and an `after` naming no line are refused, saying which parameter.
+        for limit in (0, -1, 10_001):
+            with pytest.raises(varlink.VarlinkError) as err:
+                con.ListLines(limit)
+            assert err.value.error() == f"{INTERFACE}.InvalidArgument"
+            assert err.value.parameters()["parameter"] == "limit"
+        with pytest.raises(varlink.VarlinkError) as err:
+            con.ListLines(5, "no-such-line")
+        assert err.value.error() == f"{INTERFACE}.InvalidArgument"
+        assert err.value.parameters()["parameter"] == "after"
+        assert "no-such-line" in err.value.parameters()["reason"]
+
+    # simwatchctl: one page with --limit/--after (and where the next starts), every page in turn without them.
+    page = ctl(simwatchctl_bin, sock, "lines", "--limit", "10", "--after", ids[4]).stdout.splitlines()
+    assert page[0].startswith("LINE")
+    assert [row.split()[0] for row in page[1:-1]] == ids[5:15]
+    assert page[-1].endswith(f"--after {ids[14]}")
+    for args in ((), ("--all", "--limit", "6")):
+        everything = ctl(simwatchctl_bin, sock, "lines", *args).stdout.splitlines()
+        assert everything[0].startswith("LINE"), args
+        assert [row.split()[0] for row in everything[1:]] == ids, args
+    pages_json = ctl(simwatchctl_bin, sock, "lines", "--json", "--all", "--limit", "10").stdout.splitlines()
+    assert [len(json.loads(p)["lines"]) for p in pages_json] == [10, 10, 5]
+    paged_json = ctl(simwatchctl_bin, sock, "lines", "--json", "--limit", "25").stdout.splitlines()
+    assert len(paged_json) == 1 and "next_after" not in json.loads(paged_json[0])
+    refused = ctl(simwatchctl_bin, sock, "lines", "--limit", "0", check=False)
+    assert refused.returncode == 2 and "limit" in refused.stderr
 
 
 def test_errors_are_qualified_varlink_errors(daemon):

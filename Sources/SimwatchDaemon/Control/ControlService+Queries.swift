@@ -9,7 +9,7 @@ extension ControlService {
         let queries = simwatch.queries
         let snapshot = simwatch.running.snapshot
         let config = snapshot.config
-        let firing = wire.alerts(queries.firingAlerts(), lines: snapshot.lines)
+        let firing = queries.firingAlerts(limit: GetStatus.maxFiring)
         let counts = queries.outboxCounts()
         let last = await queries.lastPoll()
         let trouble = await queries.storeTrouble()
@@ -22,7 +22,8 @@ extension ControlService {
             stateDir: info.stateDirectory,
             timeZone: config.daemon.timeZone.identifier,
             lines: config.lines.count,
-            firing: firing,
+            firing: wire.alerts(firing.alerts, lines: snapshot.lines),
+            firingTotal: firing.total,
             lastPoll: last.map { LastPoll(line: $0.line, at: wire.time($0.at), ok: $0.ok) },
             pendingReminders: counts.pending,
             deadReminders: counts.dead,
@@ -34,6 +35,25 @@ extension ControlService {
                     retryAt: wire.time($0.retryAt)
                 )
             }
+        )
+    }
+
+    /// One page of lines (`ListLines`).
+    func lines(_ p: ListLines.Parameters, now: Date, wire: WireFormat) async throws -> ListLines.Reply {
+        let limit = p.limit ?? ListLines.defaultLimit
+        guard (1...ListLines.maxLimit).contains(limit) else {
+            throw ControlError.invalidArgument("limit", "must be 1...\(ListLines.maxLimit)")
+        }
+        guard let page = await simwatch.queries.lineStates(after: p.after, limit: limit, now: now) else {
+            throw ControlError.invalidArgument(
+                "after",
+                "no line `\(p.after ?? "")` (a reload may have removed it): start again without after"
+            )
+        }
+        return ListLines.Reply(
+            now: wire.time(now),
+            lines: page.states.map { wire.summary($0) },
+            nextAfter: page.more ? page.states.last?.line.id : nil
         )
     }
 

@@ -52,8 +52,8 @@ public struct ControlService: Sendable {
             case GetStatus.method:
                 return ControlCodec.encode(await status(now: now, wire: wire))
             case ListLines.method:
-                let states = await simwatch.queries.lineStates(now: now)
-                return ControlCodec.encode(ListLines.Reply(now: wire.time(now), lines: states.map { wire.summary($0) }))
+                let p = try ControlCodec.decode(ListLines.Parameters.self, from: parameters)
+                return ControlCodec.encode(try await lines(p, now: now, wire: wire))
             case GetLine.method:
                 let p = try ControlCodec.decode(GetLine.Parameters.self, from: parameters)
                 let detail = try await detail(p.line, now: now, wire: wire)

@@ -133,8 +133,9 @@ public struct Daemon {
         // The status line follows what happens (readings, deliveries), and is looked at again at each watchdog ping
         // (a clock that became set, a database that takes writes again): no timer of its own wakes an idle daemon.
         let happenings = simwatch.events.subscribe(buffer: 1)
+        let statusPending = PendingFlag()
         let listening = Task {
-            for await _ in happenings { feed.yield(.status) }
+            for await _ in happenings where statusPending.raise() { feed.yield(.status) }
         }
         defer {
             watchdog?.disarm()
@@ -205,6 +206,7 @@ public struct Daemon {
         loop: for await event in events {
             switch event {
             case .status, .watchdog:
+                if case .status = event { statusPending.lower() }
                 if case .watchdog = event {
                     notifier.watchdog()
                 } else {

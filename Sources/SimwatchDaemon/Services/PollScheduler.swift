@@ -16,7 +16,7 @@ public actor PollScheduler {
 
     var queue = DueQueue()
     /// Lines due while the concurrency bound is reached, oldest first.
-    var waiting: [String] = []
+    var waiting = WaitingLines()
     var inFlight: [String: Task<Result<Reading, ProviderError>, Never>] = [:]
     var lastPoll: LatestPoll?
     /// The rate-limit gate of each `[accounts.NAME]` in use, by name.
@@ -42,7 +42,7 @@ public actor PollScheduler {
     /// Starts the polls that are due, up to the concurrency bound.
     public func runDue(now: Date) async {
         guard !stopping, ClockWatch.isSet(now) else { return }
-        for id in queue.popDue(now: now) where !waiting.contains(id) && inFlight[id] == nil {
+        for id in queue.popDue(now: now) where inFlight[id] == nil {
             waiting.append(id)
         }
         await startWaiting(now: now)
@@ -50,7 +50,7 @@ public actor PollScheduler {
 
     func startWaiting(now: Date) async {
         while inFlight.count < parts.running.config.daemon.maxConcurrentPolls, !waiting.isEmpty, !stopping {
-            let id = waiting.removeFirst()
+            guard let id = waiting.removeFirst() else { break }
             guard let line = parts.running.line(id) else { continue }
             if await ledger.backingOff(now: now), let retryAt = await ledger.trouble?.retryAt {
                 queue.schedule(id, at: retryAt)
@@ -92,7 +92,7 @@ public actor PollScheduler {
     func forget(_ ids: [String]) {
         for id in ids {
             queue.remove(id)
-            waiting.removeAll { $0 == id }
+            waiting.remove(id)
         }
         unbook(ids)
     }

@@ -30,10 +30,26 @@ public struct Queries: Sendable {
         return states
     }
 
+    /// The states of a page of lines (`RunningConfig.Snapshot.page`): only their rows are read. Nil when `after`
+    /// names no line.
+    public func lineStates(after: String?, limit: Int, now: Date) async -> (states: [LineState], more: Bool)? {
+        guard let page = running.snapshot.page(after: after, limit: limit) else { return nil }
+        var states: [LineState] = []
+        states.reserveCapacity(page.lines.count)
+        for line in page.lines { states.append(await state(of: line, now: now)) }
+        return (states, page.more)
+    }
+
     public func lineState(_ id: String, now: Date) async throws(RequestError) -> LineState {
-        let line = try line(id)
-        let record = ((try? store.lines.all()) ?? [:])[id]
-        return await state(of: line, record: record, alerts: alertsByLine()[id] ?? [:], now: now)
+        await state(of: try line(id), now: now)
+    }
+
+    /// One line's state from its own rows.
+    private func state(of line: Line, now: Date) async -> LineState {
+        let record = (try? store.lines.record(of: line.id)) ?? nil
+        var alerts: [String: AlertState] = [:]
+        for state in (try? store.alerts.of(line: line.id)) ?? [] { alerts[state.ruleID] = state }
+        return await state(of: line, record: record, alerts: alerts, now: now)
     }
 
     private func state(of line: Line, record: LineRecord?, alerts: [String: AlertState], now: Date) async -> LineState {
@@ -106,10 +122,12 @@ public struct Queries: Sendable {
         (try? store.outbox.list(state: state, channel: channel, limit: limit)) ?? []
     }
 
-    /// Alerts currently firing.
-    public func firingAlerts() -> [AlertState] {
-        ((try? store.alerts.all()) ?? []).filter(\.isFiring)
-            .sorted { ($0.lineID, $0.ruleID) < ($1.lineID, $1.ruleID) }
+    /// Every alert firing, by line and rule (unbounded: `GetStatus` asks for the first few with `limit`).
+    public func firingAlerts() -> [AlertState] { firingAlerts(limit: .max).alerts }
+
+    /// The first `limit` alerts firing, by line and rule, and how many fire in all.
+    public func firingAlerts(limit: Int) -> (alerts: [AlertState], total: Int) {
+        (try? store.alerts.firing(limit: limit)) ?? ([], 0)
     }
 
     /// The renewal ledger (of one line, renewed since `since`), oldest first; an entry whose period is still open
@@ -140,7 +158,7 @@ public struct Queries: Sendable {
     /// The one-line summary for `STATUS=` and logs: "2 lines, 1 alert firing, last poll fr-travel 10:05 ok".
     public func statusLine() async -> String {
         let lines = running.config.lines.count
-        let firing = firingAlerts().count
+        let firing = await ledger.firingCount
         var text = "\(lines) line\(lines == 1 ? "" : "s"), \(firing) alert\(firing == 1 ? "" : "s") firing"
         if let last = await polls.last {
             text += ", last poll \(last.line) \(clockTime(last.at)) \(last.ok ? "ok" : "failed")"

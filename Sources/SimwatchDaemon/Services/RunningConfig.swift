@@ -9,14 +9,36 @@ public final class RunningConfig: Sendable {
     public struct Snapshot: Sendable {
         public let config: Config
         public let lines: [String: Line]
+        /// Each line's place in `config.lines`, so a page of lines starts in O(1).
+        public let positions: [String: Int]
         public let assessment: AssessmentSettings
 
         init(_ config: Config) {
             self.config = config
             var lines: [String: Line] = [:]
-            for line in config.lines { lines[line.id] = line }
+            var positions: [String: Int] = [:]
+            lines.reserveCapacity(config.lines.count)
+            positions.reserveCapacity(config.lines.count)
+            for (index, line) in config.lines.enumerated() {
+                lines[line.id] = line
+                positions[line.id] = index
+            }
             self.lines = lines
+            self.positions = positions
             assessment = AssessmentSettings(config)
+        }
+
+        /// At most `limit` lines in configuration order after the line `after` (from the first when nil), and whether
+        /// more follow; nil when `after` names no line.
+        public func page(after: String?, limit: Int) -> (lines: ArraySlice<Line>, more: Bool)? {
+            var start = 0
+            if let after {
+                guard let position = positions[after] else { return nil }
+                start = position + 1
+            }
+            let all = config.lines
+            let end = min(all.count, start + max(0, limit))
+            return (all[start..<end], end < all.count)
         }
     }
 

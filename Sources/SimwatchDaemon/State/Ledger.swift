@@ -58,14 +58,17 @@ public actor Ledger {
 
     /// Makes records for the lines and brings their plan periods up to date. A plan edited in the configuration
     /// (docs/configuration.md: that is how to renew) replaces a renewal recorded by hand.
+    /// One transaction for all the lines, however many.
     func adopt(_ lines: [Line], now: Date) throws -> [Adopted] {
         var batch = StoreBatch()
-        var fingerprints: [(String, String)] = []
         var adopted: [Adopted] = []
+        adopted.reserveCapacity(lines.count)
+        batch.lines.reserveCapacity(lines.count)
+        let plans = try store.metas(prefix: Self.planKey(""))
         for line in lines {
             var record = book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
             let fingerprint = line.plan.fingerprint
-            let known = try store.meta(Self.planKey(line.id))
+            let known = plans[Self.planKey(line.id)]
             if known != fingerprint {
                 if let known, record.periodOrigin == "renewal" {
                     logger.notice(
@@ -74,27 +77,26 @@ public actor Ledger {
                     )
                     record.periodOrigin = "config"
                 }
-                fingerprints.append((line.id, fingerprint))
+                batch.meta.append((Self.planKey(line.id), fingerprint))
             }
             record.refreshPeriod(of: line, now: now, zone: running.config.daemon.timeZone)
             book.records[line.id] = record
             batch.lines.append(record)
-            adopted.append(Adopted(line: line, lastAttempt: record.lastAttempt, firing: book.hasFiringAlert(line.id)))
+            adopted.append(Adopted(line: line, lastAttempt: record.lastAttempt, firing: book.hasFiringAlert(line)))
         }
+        // The plans' fingerprints go with the records: a crash leaves both as they were, or both changed.
         try store.commit(batch)
-        // After the records: a crash in between re-reads the same edit and, the renewal already gone, changes nothing.
-        for (id, fingerprint) in fingerprints { try store.setMeta(Self.planKey(id), fingerprint) }
         return adopted
     }
 
     /// Before a reload takes effect: alerts of lines and rules the new configuration drops end, and their pending
     /// reminders are cancelled.
     func end(droppedBy config: Config, now: Date) throws {
-        let kept = Set(config.lines.map(\.id))
+        var rules: [String: Set<String>] = [:]
+        for line in config.lines { rules[line.id] = Set(line.rules.map(\.id)) }
         var batch = StoreBatch()
         for (key, state) in book.alerts where state.isFiring {
-            let rules = config.lines.first { $0.id == state.lineID }?.rules.map(\.id) ?? []
-            if !kept.contains(state.lineID) || !rules.contains(state.ruleID) {
+            if rules[state.lineID]?.contains(state.ruleID) != true {
                 let ended = state.removed(now: now)
                 book.alerts[key] = ended
                 batch.alerts.append(ended)
@@ -183,6 +185,9 @@ public actor Ledger {
 
     /// What the state database said when it last refused a write.
     var lastError: String { health.lastError }
+
+    /// How many alerts are firing (kept in memory as they change).
+    public var firingCount: Int { book.alerts.firing }
 
     /// Set while the state database refuses writes.
     public var trouble: StoreTrouble? { health.trouble }

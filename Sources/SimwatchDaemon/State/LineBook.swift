@@ -6,7 +6,7 @@ import SimwatchCore
 struct LineBook {
     var records: [String: LineRecord] = [:]
     var latest: [String: Reading] = [:]
-    var alerts: [String: AlertState] = [:]
+    var alerts = AlertBook()
 
     /// The line's alert states by rule id.
     func alertStates(of line: Line) -> [String: AlertState] {
@@ -17,8 +17,9 @@ struct LineBook {
         return states
     }
 
-    func hasFiringAlert(_ line: String) -> Bool {
-        alerts.values.contains { $0.lineID == line && $0.isFiring }
+    /// Whether one of the line's rules has its alert firing (its own keys only: no scan of the other lines).
+    func hasFiringAlert(_ line: Line) -> Bool {
+        line.rules.contains { alerts[Self.key(line.id, $0.id)]?.isFiring == true }
     }
 
     /// The earliest repeat reminder of the line's firing alerts.
