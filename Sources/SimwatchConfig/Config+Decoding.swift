@@ -30,7 +30,8 @@ extension Config {
         let top = TableReader(table: root, path: "", context: "", sink: sink)
         top.finish(
             allowing: [
-                "daemon", "rule", "line", "channels", "templates", "offer", "metrics", "groups", "inventory", "accounts",
+                "daemon", "rule", "line", "channels", "templates", "offer", "metrics", "groups", "inventory",
+                "accounts",
             ]
         )
 
