@@ -95,17 +95,39 @@ echo "== simwatch fleet ($(uname -m), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ
 ) on 127.0.0.1:$port"
 echo "wrk:           ${wrk_rate:-?} requests/s (1 thread, 8 connections, ${secs}s)"
 
-# fleet_config COUNT: COUNT json lines, each with its own ICCID; due again 36 ms after each poll (1h at 100,000×).
+# fleet_config COUNT FILE: COUNT json lines, each with its own ICCID, the way a reseller writes them: one group and
+# an inventory of one row per SIM (FILE.csv beside FILE). Due again 36 ms after each poll (1h at 100,000x).
+# BENCH_FLEET_FORM=toml writes COUNT [[line]] tables in FILE instead.
 fleet_config() {
-    awk -v n="$1" -v port="$port" 'BEGIN {
-        printf "[daemon]\ntime_zone = \"UTC\"\npoll_interval = \"1h\"\ntime_scale = 100000\n"
-        printf "poll_timeout = \"30s\"\nmax_concurrent_polls = 8\n"
-        for (i = 1; i <= n; i++) {
-            printf "\n[[line]]\nid = \"fleet-%06d\"\nplan = {quota = \"5GB\", cycle_day = 1}\n", i
-            printf "provider = {type = \"json\", url = \"http://127.0.0.1:%s/sims/{iccid}\", ", port
-            printf "iccid = \"8933%015d\", remaining = \"/remaining\", total = \"/quota\"}\n", i
-        }
-    }'
+    if [[ "${BENCH_FLEET_FORM:-inventory}" == toml ]]; then
+        awk -v n="$1" -v port="$port" 'BEGIN {
+            printf "[daemon]\ntime_zone = \"UTC\"\npoll_interval = \"1h\"\ntime_scale = 100000\n"
+            printf "poll_timeout = \"30s\"\nmax_concurrent_polls = 8\n"
+            for (i = 1; i <= n; i++) {
+                printf "\n[[line]]\nid = \"fleet-%06d\"\nplan = {quota = \"5GB\", cycle_day = 1}\n", i
+                printf "provider = {type = \"json\", url = \"http://127.0.0.1:%s/sims/{iccid}\", ", port
+                printf "iccid = \"8933%015d\", remaining = \"/remaining\", total = \"/quota\"}\n", i
+            }
+        }' >"$2"
+        return
+    fi
+    cat >"$2" <<EOF
+[daemon]
+time_zone = "UTC"
+poll_interval = "1h"
+time_scale = 100000
+poll_timeout = "30s"
+max_concurrent_polls = 8
+
+[groups.fleet]
+plan = {quota = "5GB", cycle_day = 1}
+provider = {type = "json", url = "http://127.0.0.1:$port/sims/{iccid}", remaining = "/remaining", total = "/quota"}
+
+[[inventory]]
+file = "$(basename "$2").csv"
+group = "fleet"
+EOF
+    awk -v n="$1" 'BEGIN { print "iccid,id"; for (i = 1; i <= n; i++) printf "8933%015d,fleet-%06d\n", i, i }' >"$2.csv"
 }
 db_bytes() { # the database as a reader sees it (WAL included), and the newest reading's id
     python3 - "$1" <<'PY'
@@ -152,13 +174,18 @@ start() {
     echo "bench-fleet: simwatchd with $1 did not answer within 120 s" >&2
     return 1
 }
+transactions() { # the state database's transactions so far (`simwatchctl status --json`, which exits 1 when an
+    # alert fires)
+    { ctl status --json 2>/dev/null || true; } |
+        python3 -c 'import json, sys; print(json.load(sys.stdin).get("state_transactions", 0))' 2>/dev/null || echo 0
+}
 stop() {
     kill -TERM "$1" 2>/dev/null || true
     wait "$1" 2>/dev/null || true
 }
 
 # A one-line daemon of the same kind, after its first polls: the baseline for memory per line.
-fleet_config 1 >"$work/base.toml"
+fleet_config 1 "$work/base.toml"
 start base "$work/base.toml"
 sleep 3
 base_rss=$(kb "$PID" VmRSS)
@@ -168,16 +195,18 @@ echo "baseline:      one json line, RSS $(awk -v k="$base_rss" 'BEGIN {printf "%
 hz=$(getconf CLK_TCK)
 for n in $sizes; do
     cfg="$work/fleet-$n.toml"
-    fleet_config "$n" >"$cfg"
+    fleet_config "$n" "$cfg"
     start "fleet-$n" "$cfg"
     pid=$PID
     start_ms=$START_MS
     sleep 2
     read -r bytes0 id0 < <(db_bytes "$work/$name/state.db")
+    tx0=$(transactions)
     t0=$(cpu_ticks "$pid")
     w0=$(now_ns)
     sleep "$secs"
     read -r bytes1 id1 < <(db_bytes "$work/$name/state.db")
+    tx1=$(transactions)
     t1=$(cpu_ticks "$pid")
     window=$(awk -v a="$w0" -v b="$(now_ns)" 'BEGIN {print (b - a) / 1e9}')
     polls=$((id1 - id0))
@@ -194,6 +223,7 @@ for n in $sizes; do
     per_line=$(awk -v r="$rss" -v b="$base_rss" -v n="$n" 'BEGIN {printf "%.0f", (r - b) * 1024 / n}')
     per_poll=$(awk -v d=$((bytes1 - bytes0)) -v p="$polls" 'BEGIN {if (p > 0) printf "%.0f", d / p; else print 0}')
     per_day=$(awk -v b="$per_poll" 'BEGIN {printf "%.1f", b * 96 / 1024}')
+    per_tx=$(awk -v p="$polls" -v a="${tx0:-0}" -v b="${tx1:-0}" 'BEGIN {if (b > a) printf "%.1f", p / (b - a); else print "-"}')
     ratio=$(awk -v a="$rate" -v b="${wrk_rate:-0}" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}')
     echo "-- $n lines"
     echo "  throughput:    $rate polls/s over ${window%.*}s ($polls polls; $ratio of wrk's request rate)," \
@@ -201,7 +231,7 @@ for n in $sizes; do
     echo "  memory:        RSS $(awk -v k="$rss" 'BEGIN {printf "%.1f MB", k / 1024}'), $per_line bytes per line" \
         "(target < 2048: $(verdict "$per_line" 2047))"
     echo "  state.db:      $per_poll bytes per poll, $per_day kB per line per day at a 15-minute interval" \
-        "(before roll-ups)"
+        "(before roll-ups); $((${tx1:-0} - ${tx0:-0})) transactions, $per_tx polls per transaction (writes batched)"
     echo "  start:         $start_ms ms to the first status answer (target ≤ 10 s: $(verdict "$start_ms" 10000))"
     echo "  reload:        $reload_ms ms (target ≤ 10 s: $(verdict "$reload_ms" 10000))"
     echo "  control:       lines --limit 100 $lines_ms ms (target ≤ 100 ms: $(verdict "$lines_ms" 100))," \

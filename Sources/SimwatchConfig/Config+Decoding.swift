@@ -83,6 +83,7 @@ extension Config {
             sink: sink
         )
         OfferDecoder.attach(sharedOffers, to: &lines)
+        Line.shareTerms(&lines)
         ChannelDecoder.checkRecipients(top, lines: lines, channels: channels)
         guard sink.items.isEmpty else { throw ConfigError(sink.items) }
         // Every line is checked above; a shard watches only its own.

@@ -38,9 +38,11 @@ enum OfferDecoder {
     /// Gives every line its own offers and the shared ones for it; reports a shared offer naming an unknown line,
     /// or one whose name a line's own offer has already.
     static func attach(_ shared: [Shared], to lines: inout [Line]) {
+        guard !shared.isEmpty else { return }
         let ids = lines.map(\.id)
+        let known = Set(ids)
         for item in shared {
-            for id in item.lines ?? [] where !ids.contains(id) {
+            for id in item.lines ?? [] where !known.contains(id) {
                 let hint =
                     Suggestion.nearest(to: id, in: ids).map { "did you mean `\($0)`?" }
                     ?? "known lines: \(ids.joined(separator: ", "))"

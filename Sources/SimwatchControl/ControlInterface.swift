@@ -272,7 +272,9 @@ public enum ControlInterface {
           last_poll: ?LastPoll,
           pending_reminders: int,
           dead_reminders: int,
-          storage: ?StorageProblem
+          storage: ?StorageProblem,
+          # Transactions committed to the state database since the daemon started; the polls of a round share one.
+          state_transactions: ?int
         )
 
         # The lines with their latest reading and state, one page at a time in configuration order: at most limit

@@ -43,6 +43,8 @@ public enum GetStatus: ControlMethod {
         public var deadReminders: Int
         /// Set while the state database refuses writes.
         public var storage: StorageProblem?
+        /// Transactions committed to the state database since the daemon started (the polls of a round share one).
+        public var stateTransactions: Int?
 
         public init(
             now: String,
@@ -58,8 +60,10 @@ public enum GetStatus: ControlMethod {
             lastPoll: LastPoll?,
             pendingReminders: Int,
             deadReminders: Int,
-            storage: StorageProblem? = nil
+            storage: StorageProblem? = nil,
+            stateTransactions: Int? = nil
         ) {
+            self.stateTransactions = stateTransactions
             self.now = now
             self.version = version
             self.startedAt = startedAt

@@ -62,6 +62,7 @@ def test_the_endpoint_serves_the_lines_and_refuses_the_rest(daemon, tmp_path):
     assert headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8"
     values = samples(text)
     assert values["simwatch_up"] == 1
+    assert values["simwatch_state_transactions_total"] >= 2, "the start's adoption and the poll were committed"
     assert values[f'simwatch_line_quota_bytes{{line="{line}"}}'] == 1_000_000_000
     assert values[f'simwatch_alert_firing{{line="{line}",rule="low",severity="warning"}}'] == 1
     assert f'simwatch_line_expiry_timestamp_seconds{{line="{line}"}}' in values

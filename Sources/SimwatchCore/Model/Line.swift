@@ -7,27 +7,80 @@ public struct Line: Sendable, Hashable, Identifiable {
     /// Display name, any Unicode ("法国上网卡 Orange Holiday").
     public var name: String
     public var provider: AnyProviderSettings
-    public var plan: PlanSettings
-    /// Channel names that hear about this line; `journal` is always among them.
-    public var channels: [String]
-    public var rules: [Rule]
-    public var pollInterval: TimeSpan
     /// The line's own mail recipients (`[line.email]`), replacing those of its email channels.
     public var email: LineEmail?
-    /// How to renew it (`[line.renew]`), carried in every reminder.
-    public var renew: RenewalGuide
-    /// What it can be renewed with: its own `[[line.offer]]`s and the shared `[[offer]]`s that name it.
-    public var offers: [Offer]
-    /// Until when the line is needed (the end of a trip); nil: to the end of the current period, then one period.
-    public var neededUntil: Date?
-    /// How long the provider has to show a renewal recorded by hand (`[line.renew] confirm_within`, default 2 h);
-    /// zero: not checked. Only for sources that report figures of their own.
-    public var confirmWithin: TimeSpan
     /// The language of the line's reader (`[[line]] language`, a reseller's customer); nil: the daemon's.
     public var language: Language?
     /// The `[accounts.NAME]` the line is polled through (`[line.provider] account`); nil for a line with its own
     /// provider settings.
     public var account: String?
+    /// What lines of one kind have alike (plan, rules, channels, renewal), held by reference and shared between
+    /// lines whose terms are equal (`Line.shareTerms`): a fleet of 100,000 lines from one group holds them once.
+    private var terms: TermsBox
+
+    /// The plan: quota, period, price.
+    public var plan: PlanSettings {
+        get { terms.value.plan }
+        set {
+            makeTermsUnique()
+            terms.value.plan = newValue
+        }
+    }
+    /// Channel names that hear about this line; `journal` is always among them.
+    public var channels: [String] {
+        get { terms.value.channels }
+        set {
+            makeTermsUnique()
+            terms.value.channels = newValue
+        }
+    }
+    public var rules: [Rule] {
+        get { terms.value.rules }
+        set {
+            makeTermsUnique()
+            terms.value.rules = newValue
+        }
+    }
+    public var pollInterval: TimeSpan {
+        get { terms.value.pollInterval }
+        set {
+            makeTermsUnique()
+            terms.value.pollInterval = newValue
+        }
+    }
+    /// How to renew it (`[line.renew]`), carried in every reminder.
+    public var renew: RenewalGuide {
+        get { terms.value.renew }
+        set {
+            makeTermsUnique()
+            terms.value.renew = newValue
+        }
+    }
+    /// What it can be renewed with: its own `[[line.offer]]`s and the shared `[[offer]]`s that name it.
+    public var offers: [Offer] {
+        get { terms.value.offers }
+        set {
+            makeTermsUnique()
+            terms.value.offers = newValue
+        }
+    }
+    /// Until when the line is needed (the end of a trip); nil: to the end of the current period, then one period.
+    public var neededUntil: Date? {
+        get { terms.value.neededUntil }
+        set {
+            makeTermsUnique()
+            terms.value.neededUntil = newValue
+        }
+    }
+    /// How long the provider has to show a renewal recorded by hand (`[line.renew] confirm_within`, default 2 h);
+    /// zero: not checked. Only for sources that report figures of their own.
+    public var confirmWithin: TimeSpan {
+        get { terms.value.confirmWithin }
+        set {
+            makeTermsUnique()
+            terms.value.confirmWithin = newValue
+        }
+    }
 
     public init(
         id: String,
@@ -48,17 +101,21 @@ public struct Line: Sendable, Hashable, Identifiable {
         self.id = id
         self.name = name
         self.provider = AnyProviderSettings(provider)
-        self.plan = plan
-        self.channels = channels
-        self.rules = rules
-        self.pollInterval = pollInterval
         self.email = email
-        self.renew = renew
-        self.offers = offers
-        self.neededUntil = neededUntil
-        self.confirmWithin = confirmWithin
         self.language = language
         self.account = account
+        terms = TermsBox(
+            Terms(
+                plan: plan,
+                channels: channels,
+                rules: rules,
+                pollInterval: pollInterval,
+                renew: renew,
+                offers: offers,
+                neededUntil: neededUntil,
+                confirmWithin: confirmWithin
+            )
+        )
     }
 
     /// Two hours: most provider APIs show a top-up within minutes, some serve a cached balance for an hour.
@@ -66,4 +123,48 @@ public struct Line: Sendable, Hashable, Identifiable {
 
     /// Whether a renewal recorded by hand waits for the provider to show it.
     public var checksRenewals: Bool { provider.reportsFigures && confirmWithin.seconds > 0 }
+
+    /// Makes the lines with equal terms hold one copy of them (after decoding, where each line got its own).
+    public static func shareTerms(_ lines: inout [Line]) {
+        var shared: [Terms: TermsBox] = [:]
+        for index in lines.indices {
+            let box = lines[index].terms
+            if let known = shared[box.value] {
+                if known !== box { lines[index].terms = known }
+            } else {
+                shared[box.value] = box
+            }
+        }
+    }
+
+    /// Whether two lines hold the same copy of their terms (after `shareTerms`).
+    public func sharesTerms(with other: Line) -> Bool { terms === other.terms }
+
+    private mutating func makeTermsUnique() {
+        if !isKnownUniquelyReferenced(&terms) { terms = TermsBox(terms.value) }
+    }
+}
+
+extension Line {
+    struct Terms: Hashable {
+        var plan: PlanSettings
+        var channels: [String]
+        var rules: [Rule]
+        var pollInterval: TimeSpan
+        var renew: RenewalGuide
+        var offers: [Offer]
+        var neededUntil: Date?
+        var confirmWithin: TimeSpan
+    }
+
+    /// The terms by reference; written only through `makeTermsUnique()`, on a box no other line holds.
+    final class TermsBox: Hashable, @unchecked Sendable {
+        var value: Terms
+
+        init(_ value: Terms) { self.value = value }
+
+        static func == (lhs: TermsBox, rhs: TermsBox) -> Bool { lhs === rhs || lhs.value == rhs.value }
+
+        func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
+    }
 }

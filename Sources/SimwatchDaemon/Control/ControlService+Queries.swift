@@ -13,6 +13,7 @@ extension ControlService {
         let counts = queries.outboxCounts()
         let last = await queries.lastPoll()
         let trouble = await queries.storeTrouble()
+        let transactions = await simwatch.ledger.transactions
         return GetStatus.Reply(
             now: wire.time(now),
             version: SimwatchVersion.current,
@@ -22,7 +23,7 @@ extension ControlService {
             stateDir: info.stateDirectory,
             timeZone: config.daemon.timeZone.identifier,
             lines: config.lines.count,
-            firing: wire.alerts(firing.alerts, lines: snapshot.lines),
+            firing: wire.alerts(firing.alerts, lines: snapshot),
             firingTotal: firing.total,
             lastPoll: last.map { LastPoll(line: $0.line, at: wire.time($0.at), ok: $0.ok) },
             pendingReminders: counts.pending,
@@ -34,7 +35,8 @@ extension ControlService {
                     error: $0.error,
                     retryAt: wire.time($0.retryAt)
                 )
-            }
+            },
+            stateTransactions: transactions
         )
     }
 

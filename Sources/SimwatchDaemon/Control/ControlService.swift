@@ -79,13 +79,13 @@ public struct ControlService: Sendable {
                 let until = try wire.date(p.until, parameter: "until")
                 let states = try await simwatch.actions.snooze(p.line, rule: p.rule, until: until, now: now)
                 return ControlCodec.encode(
-                    AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot.lines))
+                    AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot))
                 )
             case Unsnooze.method:
                 let p = try ControlCodec.decode(Unsnooze.Parameters.self, from: parameters)
                 let states = try await simwatch.actions.unsnooze(p.line, rule: p.rule, now: now)
                 return ControlCodec.encode(
-                    AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot.lines))
+                    AlertsReply(alerts: wire.alerts(states, lines: simwatch.running.snapshot))
                 )
             case RecordReading.method:
                 let p = try ControlCodec.decode(RecordReading.Parameters.self, from: parameters)

@@ -129,9 +129,9 @@ struct WireFormat: Sendable {
     }
 
     /// Alerts with their rules looked up in the configuration in force.
-    func alerts(_ states: [AlertState], lines: [String: Line]) -> [AlertInfo] {
+    func alerts(_ states: [AlertState], lines: RunningConfig.Snapshot) -> [AlertInfo] {
         states.compactMap { state in
-            lines[state.lineID]?.rules.first { $0.id == state.ruleID }.map { alert(state, rule: $0) }
+            lines.line(state.lineID)?.rules.first { $0.id == state.ruleID }.map { alert(state, rule: $0) }
         }
     }
 

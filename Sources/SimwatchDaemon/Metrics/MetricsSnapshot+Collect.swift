@@ -37,6 +37,13 @@ extension MetricsSnapshot {
                 durations: c.durations
             )
         }
-        return MetricsSnapshot(version: SimwatchVersion.current, lines: lines, firing: firing, channels: figures)
+        var snapshot = MetricsSnapshot(
+            version: SimwatchVersion.current,
+            lines: lines,
+            firing: firing,
+            channels: figures
+        )
+        snapshot.transactions = await queries.ledger.transactions
+        return snapshot
     }
 }

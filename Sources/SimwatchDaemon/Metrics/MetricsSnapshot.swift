@@ -33,6 +33,8 @@ struct MetricsSnapshot: Sendable, Hashable {
     var channels: [ChannelFigures]
     /// False in the textfile's last words, when simwatchd stops.
     var up = true
+    /// Transactions committed to the state database since the start.
+    var transactions = 0
 
     /// The exposition text (format 0.0.4), families and samples in a fixed order.
     func render() -> String {
@@ -41,6 +43,12 @@ struct MetricsSnapshot: Sendable, Hashable {
         out.sample("simwatch_build_info", ["version": version], 1)
         out.family("simwatch_up", .gauge, help: "1 while simwatchd runs.")
         out.sample("simwatch_up", [:], up ? 1 : 0)
+        out.family(
+            "simwatch_state_transactions_total",
+            .counter,
+            help: "Transactions committed to the state database; the polls of a round share one."
+        )
+        out.sample("simwatch_state_transactions_total", [:], Double(transactions))
 
         out.family("simwatch_line_remaining_bytes", .gauge, help: "Data left on the line at its latest reading.")
         for line in lines {

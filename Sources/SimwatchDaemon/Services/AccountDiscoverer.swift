@@ -56,6 +56,7 @@ actor AccountDiscoverer {
                 out.lines.append(line)
             }
         }
+        if out.lines.count > config.lines.count { Line.shareTerms(&out.lines) }
         return out
     }
 

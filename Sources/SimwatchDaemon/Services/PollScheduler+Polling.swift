@@ -19,7 +19,7 @@ extension PollScheduler {
             return estimate
         }
         let request: ReadRequest
-        switch await ledger.beginPoll(line, now: now, soonest: parts.timing.firstRetry.timeInterval) {
+        switch await ledger.beginPollGrouped(line, now: now, soonest: parts.timing.firstRetry.timeInterval) {
         case .success(let r): request = r
         case .failure(let refusal):
             queue.schedule(line.id, at: refusal.retryAt)
@@ -51,11 +51,11 @@ extension PollScheduler {
     }
 
     func finish(_ id: String, requestedAt now: Date, outcome: Result<Reading, ProviderError>) async {
-        defer {
+        guard !stopping, let line = parts.running.line(id) else {
             inFlight[id] = nil
             parts.polling.remove(id)
+            return
         }
-        guard !stopping, let line = parts.running.line(id) else { return }
         switch outcome {
         case .success(let reading):
             let text = ReadingText.describe(reading)
@@ -65,22 +65,15 @@ extension PollScheduler {
             parts.logger.warning("\(line.id): poll failed: \(error)", metadata: ["line": "\(line.id)"])
             parts.events.publish(WatchEvent(kind: .pollFailed, at: now, lineID: id, summary: "\(error)"))
         }
-        if let record = await judge(line, .poll(outcome, attemptRecorded: true), now: now) {
-            // The interval (with jitter) after success, back-off after failure, never sooner than `Retry-After`.
-            var delay = parts.timing.delay(
-                interval: line.pollInterval,
-                failures: record.failures,
-                random: parts.random()
-            )
-            if case .failure(let error) = outcome, let retryAfter = error.retryAfter, retryAfter > delay {
-                delay = retryAfter
-            }
-            // A renewal waiting for the provider to show it: ask again soon rather than after the whole interval.
-            if case .success = outcome, let check = record.check {
-                delay = check.recheck(after: delay, floor: line.provider.minimumPollInterval)
-            }
-            queue.schedule(id, at: now + delay)
+        // The provider has answered: its slot is free. The next waiting lines start while this one is judged, so
+        // their attempts and this judgement go to the state database in one transaction. The poll stays in flight
+        // until judged (`drain` waits for it; `poll` of the line gets this outcome).
+        answered += 1
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.startWaiting(now: now) }
+            group.addTask { await self.judged(line, outcome, now: now) }
         }
+        answered -= 1
         lastPoll = LatestPoll(line: id, at: now, ok: (try? outcome.get()) != nil)
         inFlight[id] = nil
         parts.polling.remove(id)
@@ -88,11 +81,38 @@ extension PollScheduler {
         wakeup.poke()
     }
 
+    /// Judges a poll's outcome and schedules the line's next poll.
+    private func judged(_ line: Line, _ outcome: Result<Reading, ProviderError>, now: Date) async {
+        guard let record = await judge(line, .poll(outcome, attemptRecorded: true), now: now, grouped: true) else {
+            return
+        }
+        // The interval (with jitter) after success, back-off after failure, never sooner than `Retry-After`.
+        var delay = parts.timing.delay(
+            interval: line.pollInterval,
+            failures: record.failures,
+            random: parts.random()
+        )
+        if case .failure(let error) = outcome, let retryAfter = error.retryAfter, retryAfter > delay {
+            delay = retryAfter
+        }
+        // A renewal waiting for the provider to show it: ask again soon rather than after the whole interval.
+        if case .success = outcome, let check = record.check {
+            delay = check.recheck(after: delay, floor: line.provider.minimumPollInterval)
+        }
+        queue.schedule(line.id, at: now + delay)
+    }
+
     /// Has the ledger judge the line and passes on what came of it: the next repeat reminder, and the outbox's
     /// news. Returns the committed record, or nil when the database refused (the line is tried again then).
+    /// `grouped`: the judgement is committed with the other polls' writes of the round (Ledger+GroupCommit.swift).
     @discardableResult
-    func judge(_ line: Line, _ trigger: AssessmentTrigger, now: Date) async -> LineRecord? {
-        switch await ledger.judge(line, trigger: trigger, now: now, soonest: parts.timing.firstRetry.timeInterval) {
+    func judge(_ line: Line, _ trigger: AssessmentTrigger, now: Date, grouped: Bool = false) async -> LineRecord? {
+        let soonest = parts.timing.firstRetry.timeInterval
+        let judgement =
+            grouped
+            ? await ledger.judgeGrouped(line, trigger: trigger, now: now, soonest: soonest)
+            : await ledger.judge(line, trigger: trigger, now: now, soonest: soonest)
+        switch judgement {
         case .committed(let outcome):
             await repeats.set(line.id, at: outcome.nextReminderAt)
             if !outcome.reminders.isEmpty { outbox.wakeup.poke() }

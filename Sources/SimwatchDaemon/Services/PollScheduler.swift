@@ -18,6 +18,10 @@ public actor PollScheduler {
     /// Lines due while the concurrency bound is reached, oldest first.
     var waiting = WaitingLines()
     var inFlight: [String: Task<Result<Reading, ProviderError>, Never>] = [:]
+    /// Polls in flight whose provider has answered (being judged): they hold no slot of the concurrency bound, but
+    /// at most four times the bound wait for the state database: enough for a round's writes to share a
+    /// transaction, few enough that a slow disk slows the polls down instead of piling them up in memory.
+    var answered = 0
     var lastPoll: LatestPoll?
     /// The rate-limit gate of each `[accounts.NAME]` in use, by name.
     var pacers: [String: AccountPacer] = [:]
@@ -49,7 +53,8 @@ public actor PollScheduler {
     }
 
     func startWaiting(now: Date) async {
-        while inFlight.count < parts.running.config.daemon.maxConcurrentPolls, !waiting.isEmpty, !stopping {
+        let bound = parts.running.config.daemon.maxConcurrentPolls
+        while inFlight.count - answered < bound, answered < 4 * bound, !waiting.isEmpty, !stopping {
             guard let id = waiting.removeFirst() else { break }
             guard let line = parts.running.line(id) else { continue }
             if await ledger.backingOff(now: now), let retryAt = await ledger.trouble?.retryAt {
@@ -99,7 +104,7 @@ public actor PollScheduler {
 
     /// The wall clock stepped back: what was due after a wait is due after the same wait from the new time.
     func moveBack(by step: TimeInterval, now: Date) {
-        for id in parts.running.snapshot.lines.keys {
+        for id in parts.running.snapshot.lineIDs {
             if let due = queue.due(of: id) { queue.schedule(id, at: max(now, due - step)) }
         }
         wakeup.poke()

@@ -61,7 +61,7 @@ public actor RepeatScheduler {
     }
 
     func moveBack(by step: TimeInterval, now: Date) {
-        for id in running.snapshot.lines.keys {
+        for id in running.snapshot.lineIDs {
             if let due = queue.due(of: id) { queue.schedule(id, at: max(now, due - step)) }
         }
         wakeup.poke()

@@ -8,25 +8,29 @@ import Synchronization
 public final class RunningConfig: Sendable {
     public struct Snapshot: Sendable {
         public let config: Config
-        public let lines: [String: Line]
-        /// Each line's place in `config.lines`, so a page of lines starts in O(1).
+        /// Each line's place in `config.lines`: a line is found in O(1) and a page of lines starts in O(1), with
+        /// the lines themselves held once (in the configuration's array).
         public let positions: [String: Int]
         public let assessment: AssessmentSettings
 
         init(_ config: Config) {
             self.config = config
-            var lines: [String: Line] = [:]
             var positions: [String: Int] = [:]
-            lines.reserveCapacity(config.lines.count)
             positions.reserveCapacity(config.lines.count)
             for (index, line) in config.lines.enumerated() {
-                lines[line.id] = line
                 positions[line.id] = index
             }
-            self.lines = lines
             self.positions = positions
             assessment = AssessmentSettings(config)
         }
+
+        /// The line with this id, if the configuration has one.
+        public func line(_ id: String) -> Line? {
+            positions[id].map { config.lines[$0] }
+        }
+
+        /// The ids of every line, in no particular order.
+        public var lineIDs: Dictionary<String, Int>.Keys { positions.keys }
 
         /// At most `limit` lines in configuration order after the line `after` (from the first when nil), and whether
         /// more follow; nil when `after` names no line.
@@ -52,7 +56,7 @@ public final class RunningConfig: Sendable {
 
     public var config: Config { snapshot.config }
 
-    public func line(_ id: String) -> Line? { snapshot.lines[id] }
+    public func line(_ id: String) -> Line? { snapshot.line(id) }
 
     func replace(with config: Config) {
         let fresh = Snapshot(config)

@@ -10,7 +10,8 @@ extension Ledger {
     /// A manual line's turn: nothing is read. When the line allows it and there is a pace to go on, what is probably
     /// left now (`ManualEstimate`); the stale rule keeps counting from the last entry.
     func estimate(_ line: Line, now: Date) -> Reading? {
-        ManualEstimate.reading(
+        commitGroup(ifHolding: line.id)
+        return ManualEstimate.reading(
             line: line,
             record: book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now),
             entry: (try? store.readings.latestObserved(line: line.id)) ?? nil,
@@ -22,6 +23,7 @@ extension Ledger {
 
     /// A reading entered by hand, completed from what is known (the quota and expiry it does not give).
     func completed(_ input: Reading, line id: String, now: Date) -> Reading {
+        commitGroup(ifHolding: id)
         var reading = input
         reading.lineID = id
         reading.observedAt = now
@@ -131,7 +133,7 @@ extension Ledger {
         }
         batch.alerts = changed
         do {
-            try store.commit(batch)
+            try commitNow(batch)
         } catch {
             throw .invalid(parameter: "line", reason: "could not save: \(error)")
         }
@@ -157,7 +159,7 @@ extension Ledger {
             batch.alerts.append(moved)
         }
         do {
-            try store.commit(batch)
+            try commitNow(batch)
             try store.outbox.movePending(back: step, after: now)
         } catch {
             // The schedule in memory moved anyway; the outbox keeps its times and is late by the step at worst.

@@ -5,7 +5,7 @@ import SimwatchCore
 public import SimwatchStore
 
 /// The lines' state and the state database, on a thread of their own (`StoreExecutor`): every write of the daemon
-/// goes through here, one transaction per decision. A line is judged whole here (inputs loaded, `LineAssessment`
+/// goes through here, one transaction per decision, or per round of polls (Ledger+GroupCommit.swift). A line is judged whole here (inputs loaded, `LineAssessment`
 /// run, the outcome committed, memory updated) with no suspension in between, so two triggers of one line never
 /// interleave.
 public actor Ledger {
@@ -15,6 +15,11 @@ public actor Ledger {
     let events: EventHub
     var book = LineBook()
     var health: StoreHealth
+    /// Polls' writes waiting for the next group commit (Ledger+GroupCommit.swift), and their lines.
+    var grouped: [GroupedWrite] = []
+    var groupedLines: Set<String> = []
+    /// Transactions committed to the state database since the start.
+    public internal(set) var transactions = 0
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         StoreExecutor.shared.asUnownedSerialExecutor()
@@ -44,6 +49,7 @@ public actor Ledger {
 
     /// Reads what the database holds of the configured lines.
     func load() throws {
+        commitGroup()
         book.records = try store.lines.all()
         // A line's renewal numbers never go below its ledger's (a record lost, or a line removed and added again).
         for (line, highest) in try store.renewals.highestSequences() where (book.records[line]?.renewals ?? 0) < highest
@@ -85,7 +91,7 @@ public actor Ledger {
             adopted.append(Adopted(line: line, lastAttempt: record.lastAttempt, firing: book.hasFiringAlert(line)))
         }
         // The plans' fingerprints go with the records: a crash leaves both as they were, or both changed.
-        try store.commit(batch)
+        try commitNow(batch)
         return adopted
     }
 
@@ -103,19 +109,20 @@ public actor Ledger {
                 batch.cancelled.append((state.lineID, state.ruleID, state.episode))
             }
         }
-        try store.commit(batch)
+        try commitNow(batch)
     }
 
     /// Counts the attempt before the provider is asked: a reply that crashes the daemon has counted as attempted,
     /// so after the restart the line waits its interval instead of being polled first again.
     func beginPoll(_ line: Line, now: Date, soonest: TimeInterval) -> Result<ReadRequest, Refusal> {
+        commitGroup()
         var record = book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
         record.lastAttempt = now
         record.polls += 1
         var batch = StoreBatch()
         batch.lines = [record]
         do {
-            try store.commit(batch)
+            try commitNow(batch)
             health.succeeded(now: now, logger: logger)
         } catch {
             health.failed(error, doing: "line \(line.id)", now: now, logger: logger)
@@ -140,12 +147,28 @@ public actor Ledger {
         record start: LineRecord? = nil,
         soonest: TimeInterval = 30
     ) -> Judgement {
+        commitGroup()
+        let outcome = assess(line, trigger: trigger, now: now, record: start)
+        do {
+            try commitNow(StoreBatch(outcome))
+            health.succeeded(now: now, logger: logger)
+        } catch {
+            health.failed(error, doing: "line \(line.id)", now: now, logger: logger)
+            return .refused(retryAt: health.retry(now: now, soonest: soonest))
+        }
+        book.apply(outcome, line: line.id)
+        for event in outcome.events { events.publish(event) }
+        return .committed(outcome)
+    }
+
+    /// `LineAssessment` on what is known of the line (nothing written).
+    func assess(_ line: Line, trigger: AssessmentTrigger, now: Date, record start: LineRecord?) -> AssessmentOutcome {
         let latest = book.latest[line.id]
         var lastObserved: Reading?
         if latest?.estimated == true, trigger.comparesReadings {
             lastObserved = (try? store.readings.latestObserved(line: line.id)) ?? nil
         }
-        let outcome = LineAssessment.assess(
+        return LineAssessment.assess(
             AssessmentInput(
                 line: line,
                 record: start ?? book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now),
@@ -158,16 +181,13 @@ public actor Ledger {
                 settings: running.snapshot.assessment
             )
         )
-        do {
-            try store.commit(StoreBatch(outcome))
-            health.succeeded(now: now, logger: logger)
-        } catch {
-            health.failed(error, doing: "line \(line.id)", now: now, logger: logger)
-            return .refused(retryAt: health.retry(now: now, soonest: soonest))
-        }
-        book.apply(outcome, line: line.id)
-        for event in outcome.events { events.publish(event) }
-        return .committed(outcome)
+    }
+
+    /// Commits `batch` in a transaction of its own, after the polls' writes waiting for their group.
+    func commitNow(_ batch: StoreBatch) throws {
+        commitGroup()
+        try store.commit(batch)
+        transactions += 1
     }
 
     /// The readings of the pace window before `now`.

@@ -39,28 +39,61 @@ public struct ZoneOffset: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Instants after the file's last transition follow the POSIX TZ rule at its end, so "slim" files (which stop
 /// at the last rule change) and "fat" ones (which list transitions to 2037) give the same answers, in 2045 too.
-/// A `ZoneInfo` is a plain value: load it once, when the configuration is read, and pass it around.
+/// A `ZoneInfo` is a plain value: load it once, when the configuration is read, and pass it around. Its tables are
+/// held by reference (one word), so the many settings that carry a zone share one copy of them.
 public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     /// The name the zone was loaded under: "Europe/Paris", "UTC".
     public let identifier: String
+    private let tables: Tables
+
+    /// What the zone file says, shared by every copy of the value.
+    private final class Tables: Sendable, Hashable {
+        let transitions: [Int64]
+        let transitionTypes: [Int]
+        let types: [ZoneOffset]
+        let rule: POSIXTimeZoneRule?
+
+        init(transitions: [Int64], transitionTypes: [Int], types: [ZoneOffset], rule: POSIXTimeZoneRule?) {
+            self.transitions = transitions
+            self.transitionTypes = transitionTypes
+            self.types = types
+            self.rule = rule
+        }
+
+        static func == (lhs: Tables, rhs: Tables) -> Bool {
+            lhs === rhs
+                || (lhs.transitions == rhs.transitions && lhs.transitionTypes == rhs.transitionTypes
+                    && lhs.types == rhs.types && lhs.rule == rhs.rule)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(transitions)
+            hasher.combine(transitionTypes)
+            hasher.combine(types)
+            hasher.combine(rule)
+        }
+    }
+
     /// Instants (seconds since 1970 UTC, ascending) at which the local time type changes.
-    package let transitions: [Int64]
+    package var transitions: [Int64] { tables.transitions }
     /// For each transition, the index in `types` of the local time type that starts there.
-    package let transitionTypes: [Int]
+    package var transitionTypes: [Int] { tables.transitionTypes }
     /// The local time types; the first also applies before the first transition.
-    package let types: [ZoneOffset]
+    package var types: [ZoneOffset] { tables.types }
     /// What applies after the last transition (or always, without transitions).
-    package let rule: POSIXTimeZoneRule?
+    package var rule: POSIXTimeZoneRule? { tables.rule }
 
     /// Coordinated Universal Time, built in: usable without any zone files installed.
     public static let utc = ZoneInfo(identifier: "UTC", fixed: ZoneOffset(seconds: 0, abbreviation: "UTC"))
 
     package init(identifier: String, fixed offset: ZoneOffset) {
         self.identifier = identifier
-        transitions = []
-        transitionTypes = []
-        types = [offset]
-        rule = POSIXTimeZoneRule(standard: offset)
+        tables = Tables(
+            transitions: [],
+            transitionTypes: [],
+            types: [offset],
+            rule: POSIXTimeZoneRule(standard: offset)
+        )
     }
 
     /// A zone from the bytes of a TZif file.
@@ -84,20 +117,19 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
             }
         }
         self.identifier = identifier
-        transitions = contents.transitions
-        transitionTypes = contents.transitionTypes
-        types = contents.types
-        self.rule = rule
+        tables = Tables(
+            transitions: contents.transitions,
+            transitionTypes: contents.transitionTypes,
+            types: contents.types,
+            rule: rule
+        )
     }
 
     /// A zone described by a POSIX TZ rule alone, as `TZ` may hold: "CET-1CEST,M3.5.0,M10.5.0/3".
     package init(identifier: String, posixRule: String) throws(UnitParseError) {
         let rule = try POSIXTimeZoneRule(parsing: posixRule)
         self.identifier = identifier
-        transitions = []
-        transitionTypes = []
-        types = [rule.standard]
-        self.rule = rule
+        tables = Tables(transitions: [], transitionTypes: [], types: [rule.standard], rule: rule)
     }
 
     /// The identifier.

@@ -69,6 +69,9 @@ import Testing
                 # HELP simwatch_up 1 while simwatchd runs.
                 # TYPE simwatch_up gauge
                 simwatch_up 1
+                # HELP simwatch_state_transactions_total Transactions committed to the state database; the polls of a round share one.
+                # TYPE simwatch_state_transactions_total counter
+                simwatch_state_transactions_total 0
                 # HELP simwatch_line_remaining_bytes Data left on the line at its latest reading.
                 # TYPE simwatch_line_remaining_bytes gauge
                 simwatch_line_remaining_bytes{line="fr"} 1500000000

@@ -36,6 +36,16 @@ final class DatabaseFault {
         )
     }
 
+    /// Inserts into `table` of line `line`'s rows fail from now on; the other lines' still work.
+    func failInserts(into table: String, line: String) throws {
+        try execute(
+            """
+            CREATE TRIGGER IF NOT EXISTS fault_\(table) BEFORE INSERT ON \(table) WHEN NEW.line_id = '\(line)'
+            BEGIN SELECT RAISE(ABORT, 'injected fault: \(table) refuses rows of \(line)'); END
+            """
+        )
+    }
+
     /// Inserts into `table` work again.
     func heal(_ table: String) throws {
         try execute("DROP TRIGGER IF EXISTS fault_\(table)")
