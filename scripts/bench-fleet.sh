@@ -11,8 +11,9 @@
 # own ICCID in the URL; poll_interval and time_scale make every line due again at once, so the daemon polls
 # continuously. Debian's wrk drives the same nginx in the same run, and simwatchd's request rate is printed as a
 # ratio of wrk's. For each size it prints, with its target where there is one ("met" or "MISSED"):
-#   polls per second, CPU per poll, memory per line (RSS over a one-line daemon's, divided by the lines),
-#   state.db growth per line per day (bytes per poll in the run, at a 15-minute poll interval), time to start
+#   polls per second, CPU per poll, memory per line (RSS over a 100-line daemon's under the same load, divided by
+#   the added lines), state.db growth per line per day (bytes per poll in the run, at a 15-minute poll interval) and
+#   polls per state.db transaction (writes batched), time to start
 #   (launch until the first `simwatchctl status` answer), time to reload (`simwatchctl reload`, which answers when
 #   the new configuration is in force), and the latency of `simwatchctl lines --limit 100` and `simwatchctl status`.
 set -euo pipefail
@@ -184,13 +185,16 @@ stop() {
     wait "$1" 2>/dev/null || true
 }
 
-# A one-line daemon of the same kind, after its first polls: the baseline for memory per line.
-fleet_config 1 "$work/base.toml"
+# A 100-line daemon of the same kind, polling flat out like the fleets below (its lines are due again 36 ms after
+# each poll), after as long as the fleets below run: the baseline for memory per line, so that what grows with the load and not
+# with the lines (SQLite's page cache, the transfer threads' malloc arenas) is not counted as the lines'.
+base_lines=100
+fleet_config "$base_lines" "$work/base.toml"
 start base "$work/base.toml"
-sleep 3
+sleep $((secs + 2))
 base_rss=$(kb "$PID" VmRSS)
 stop "$PID"
-echo "baseline:      one json line, RSS $(awk -v k="$base_rss" 'BEGIN {printf "%.1f MB", k / 1024}')"
+echo "baseline:      $base_lines json lines polled flat out, RSS $(awk -v k="$base_rss" 'BEGIN {printf "%.1f MB", k / 1024}')"
 
 hz=$(getconf CLK_TCK)
 for n in $sizes; do
@@ -220,7 +224,7 @@ for n in $sizes; do
 
     rate=$(awk -v p="$polls" -v w="$window" 'BEGIN {printf "%.0f", p / w}')
     cpu_us=$(awk -v c=$((t1 - t0)) -v hz="$hz" -v p="$polls" 'BEGIN {if (p > 0) printf "%.0f", c / hz / p * 1e6; else print "-"}')
-    per_line=$(awk -v r="$rss" -v b="$base_rss" -v n="$n" 'BEGIN {printf "%.0f", (r - b) * 1024 / n}')
+    per_line=$(awk -v r="$rss" -v b="$base_rss" -v n="$n" -v m="$base_lines" 'BEGIN {printf "%.0f", (r - b) * 1024 / (n - m)}')
     per_poll=$(awk -v d=$((bytes1 - bytes0)) -v p="$polls" 'BEGIN {if (p > 0) printf "%.0f", d / p; else print 0}')
     per_day=$(awk -v b="$per_poll" 'BEGIN {printf "%.1f", b * 96 / 1024}')
     per_tx=$(awk -v p="$polls" -v a="${tx0:-0}" -v b="${tx1:-0}" 'BEGIN {if (b > a) printf "%.1f", p / (b - a); else print "-"}')

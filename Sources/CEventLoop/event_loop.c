@@ -45,9 +45,38 @@ static bool loop_thread_known;
 static bool runs_on_main;
 static bool sleeping;
 
-// Work queue: a ring of items, grown by doubling.
-static sw_item *queue;
-static size_t queue_capacity, queue_head, queue_count;
+// Work queues: rings of items, grown by doubling. Urgent work (the control socket's requests) runs first.
+typedef struct {
+    sw_item *items;
+    size_t capacity, head, count;
+} sw_queue;
+static sw_queue urgent_queue, work_queue;
+static size_t queue_count;  // both queues
+
+static void *checked_realloc(void *old, size_t count, size_t size);
+
+static void queue_push_locked(sw_queue *q, sw_item item) {
+    if (q->count == q->capacity) {
+        size_t capacity = q->capacity ? q->capacity * 2 : 64;
+        sw_item *grown = checked_realloc(NULL, capacity, sizeof *grown);
+        for (size_t i = 0; i < q->count; i++) grown[i] = q->items[(q->head + i) % q->capacity];
+        free(q->items);
+        q->items = grown;
+        q->capacity = capacity;
+        q->head = 0;
+    }
+    q->items[(q->head + q->count) % q->capacity] = item;
+    q->count += 1;
+    queue_count += 1;
+}
+
+static sw_item queue_pop_locked(sw_queue *q) {
+    sw_item item = q->items[q->head];
+    q->head = (q->head + 1) % q->capacity;
+    q->count -= 1;
+    queue_count -= 1;
+    return item;
+}
 
 // Timer heap, ordered by deadline.
 static sw_timer **heap;
@@ -179,19 +208,13 @@ void sw_timer_destroy(sw_timer *timer) {
 // MARK: - Work
 
 void sw_loop_execute(sw_loop_fn fn, void *context) {
+    sw_loop_execute_urgent(fn, context, false);
+}
+
+void sw_loop_execute_urgent(sw_loop_fn fn, void *context, bool urgent) {
     sw_loop_start();
     pthread_mutex_lock(&lock);
-    if (queue_count == queue_capacity) {
-        size_t capacity = queue_capacity ? queue_capacity * 2 : 64;
-        sw_item *grown = checked_realloc(NULL, capacity, sizeof *grown);
-        for (size_t i = 0; i < queue_count; i++) grown[i] = queue[(queue_head + i) % queue_capacity];
-        free(queue);
-        queue = grown;
-        queue_capacity = capacity;
-        queue_head = 0;
-    }
-    queue[(queue_head + queue_count) % queue_capacity] = (sw_item){fn, context};
-    queue_count += 1;
+    queue_push_locked(urgent ? &urgent_queue : &work_queue, (sw_item){fn, context});
     wake_locked();
     pthread_mutex_unlock(&lock);
 }
@@ -251,15 +274,18 @@ static void run_due_timers(void) {
 }
 
 static void run_queued(void) {
-    // Only what was queued before this pass: work that queues more work does not starve timers and descriptors.
+    // Only as many items as were queued before this pass: work that queues more work does not starve timers and
+    // descriptors. Urgent items go first, those queued during the pass too.
     pthread_mutex_lock(&lock);
     size_t count = queue_count;
     pthread_mutex_unlock(&lock);
     for (size_t i = 0; i < count; i++) {
         pthread_mutex_lock(&lock);
-        sw_item item = queue[queue_head];
-        queue_head = (queue_head + 1) % queue_capacity;
-        queue_count -= 1;
+        if (queue_count == 0) {
+            pthread_mutex_unlock(&lock);
+            break;
+        }
+        sw_item item = queue_pop_locked(urgent_queue.count > 0 ? &urgent_queue : &work_queue);
         pthread_mutex_unlock(&lock);
         item.fn(item.context);
     }

@@ -89,7 +89,8 @@ public final class VarlinkServer: Sendable {
         await withTaskCancellationHandler {
             await withDiscardingTaskGroup { group in
                 for await connection in accepted {
-                    group.addTask { await self.serve(connection) }
+                    // High priority: the state thread serves a request before the polls' backlog.
+                    group.addTask(priority: .high) { await self.serve(connection) }
                 }
             }
         } onCancel: {

@@ -8,9 +8,10 @@ public enum EventLoop {
     /// Whether the caller runs on the loop's thread.
     public static var isCurrent: Bool { sw_loop_is_current() }
 
-    /// Runs `body` on the loop's thread after the work already queued. Any thread.
-    public static func execute(_ body: @escaping @Sendable () -> Void) {
-        sw_loop_execute(runWork, Unmanaged.passRetained(Work(body)).toOpaque())
+    /// Runs `body` on the loop's thread after the work already queued (`urgent`: before the work that is not
+    /// urgent). Any thread.
+    public static func execute(urgent: Bool = false, _ body: @escaping @Sendable () -> Void) {
+        sw_loop_execute_urgent(runWork, Unmanaged.passRetained(Work(body)).toOpaque(), urgent)
     }
 
     /// Runs `body` on the loop's thread: at once when already there, else queued.

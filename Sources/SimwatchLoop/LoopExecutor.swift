@@ -19,8 +19,10 @@ public final class LoopExecutor: MainExecutor, TaskExecutor, SchedulingExecutor,
         sw_loop_will_run_on_main()
     }
 
+    /// Jobs of high priority and above (the control socket's requests) run before the others.
     public func enqueue(_ job: consuming ExecutorJob) {
-        sw_loop_execute(runJob, Self.pointer(job))
+        let urgent = job.priority.rawValue >= TaskPriority.high.rawValue
+        sw_loop_execute_urgent(runJob, Self.pointer(job), urgent)
     }
 
     public func enqueue<C: Clock>(

@@ -25,6 +25,24 @@ import Testing
         #expect(seen.all == ["inline", "outer", "inner"])
     }
 
+    /// The control socket's requests (jobs of high priority) do not wait behind a fleet's queued polls.
+    @Test func urgentWorkRunsBeforeTheWorkQueuedAhead() async {
+        let seen = Recorder<String>()
+        EventLoop.execute {
+            for i in 0..<3 { EventLoop.execute { seen.append("work \(i)") } }
+            EventLoop.execute(urgent: true) { seen.append("urgent") }
+            EventLoop.execute(urgent: true) {
+                EventLoop.execute(urgent: true) { seen.append("urgent, queued by urgent") }
+                seen.append("urgent 2")
+            }
+            seen.append("outer")
+        }
+        #expect(await seen.wait { $0.count == 7 })
+        #expect(
+            seen.all == ["outer", "urgent", "urgent 2", "urgent, queued by urgent", "work 0", "work 1", "work 2"]
+        )
+    }
+
     @Test func aWorkerThreadIsNotTheLoop() async {
         let seen = Recorder<Bool>()
         #expect(WorkerThread.detach { seen.append(EventLoop.isCurrent) })

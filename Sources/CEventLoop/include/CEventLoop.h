@@ -20,6 +20,8 @@ void sw_loop_start(void);
 bool sw_loop_is_current(void);
 /// Runs `fn(context)` on the loop's thread, after the work already queued. Any thread.
 void sw_loop_execute(sw_loop_fn _Nonnull fn, void *_Nullable context);
+/// As sw_loop_execute; `urgent` work runs before the other work queued (the control socket's requests).
+void sw_loop_execute_urgent(sw_loop_fn _Nonnull fn, void *_Nullable context, bool urgent);
 /// Runs `fn(context)` on the loop's thread `delay` nanoseconds from now. Any thread.
 void sw_loop_execute_after(uint64_t delay, sw_loop_fn _Nonnull fn, void *_Nullable context);
 /// Says the loop will run on the main thread (sw_loop_run): sw_loop_start then starts no thread of its own.

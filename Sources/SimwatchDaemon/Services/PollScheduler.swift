@@ -19,8 +19,9 @@ public actor PollScheduler {
     var waiting = WaitingLines()
     var inFlight: [String: Task<Result<Reading, ProviderError>, Never>] = [:]
     /// Polls in flight whose provider has answered (being judged): they hold no slot of the concurrency bound, but
-    /// at most four times the bound wait for the state database: enough for a round's writes to share a
-    /// transaction, few enough that a slow disk slows the polls down instead of piling them up in memory.
+    /// no more of them than the bound wait for the state database: enough for a round's writes to share a
+    /// transaction, few enough that a control request does not queue behind a backlog of judgements, and a slow
+    /// disk slows the polls down instead of piling them up in memory.
     var answered = 0
     var lastPoll: LatestPoll?
     /// The rate-limit gate of each `[accounts.NAME]` in use, by name.
@@ -54,7 +55,7 @@ public actor PollScheduler {
 
     func startWaiting(now: Date) async {
         let bound = parts.running.config.daemon.maxConcurrentPolls
-        while inFlight.count - answered < bound, answered < 4 * bound, !waiting.isEmpty, !stopping {
+        while inFlight.count - answered < bound, answered < bound, !waiting.isEmpty, !stopping {
             guard let id = waiting.removeFirst() else { break }
             guard let line = parts.running.line(id) else { continue }
             if await ledger.backingOff(now: now), let retryAt = await ledger.trouble?.retryAt {

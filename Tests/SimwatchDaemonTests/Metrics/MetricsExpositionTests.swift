@@ -4,6 +4,14 @@ import Testing
 @testable import SimwatchDaemon
 
 @Suite struct MetricsExpositionTests {
+    /// Gathering the figures of a large fleet takes long: the next gathering waits ten times as long (a tenth of a
+    /// core at most), never less than a second nor more than a minute.
+    @Test func refreshesSpaceOutWithTheirCost() {
+        #expect(MetricsService.pause(after: 0.002) == 1)
+        #expect(MetricsService.pause(after: 0.5) == 5)
+        #expect(MetricsService.pause(after: 30) == 60)
+    }
+
     @Test func labelValuesAreEscaped() {
         #expect(MetricsExposition.escapeLabel(#"a\b"c"#) == #"a\\b\"c"#)
         #expect(MetricsExposition.escapeLabel("two\nlines") == #"two\nlines"#)
