@@ -94,12 +94,13 @@ enum AccountDecoder {
         let provider = table.table.removing(ownKeys.union(["iccid"]))
         var valid = false
         if let probe = try? TOMLTable(parsing: "iccid = \"\(probeICCID)\"") {
-            let reader = TableReader(
+            var reader = TableReader(
                 table: provider.merging(probe),
                 path: table.path,
                 context: table.context,
                 sink: table.sink
             )
+            reader.suggesting = (ownKeys.subtracting(["lines"]).sorted(), ["iccid"])
             let context = ProviderDecoder.LineContext(plan: PlanSettings(), quotaWritten: false, zone: zone)
             valid = family.decodeAny(reader, line: context) != nil
         }

@@ -10,6 +10,9 @@ package struct TableReader {
     /// How errors name this table: "[line.plan] of line 'fr-travel'".
     package let context: String
     let sink: DiagnosticSink
+    /// How the keys `finish(allowing:)` suggests differ from those it allows, where the table is read for another
+    /// (an account's provider keys, read as a line's: its own keys are suggested too, a line's `iccid` is not).
+    var suggesting: (extra: [String], without: Set<String>) = ([], [])
 
     package func has(_ key: String) -> Bool { table.contains(key: key) }
 
@@ -143,10 +146,11 @@ package struct TableReader {
 
     /// Reports every key not in `allowed`, suggesting the nearest allowed one.
     package func finish(allowing allowed: [String]) {
+        let known = allowed.filter { !suggesting.without.contains($0) } + suggesting.extra
         for key in table.keys.sorted() where !allowed.contains(key) {
             let hint =
-                Suggestion.nearest(to: key, in: allowed).map { "did you mean `\($0)`?" }
-                ?? "known keys: \(allowed.joined(separator: ", "))"
+                Suggestion.nearest(to: key, in: known).map { "did you mean `\($0)`?" }
+                ?? "known keys: \(known.joined(separator: ", "))"
             error(key, "unknown key `\(key)`", hint: hint)
         }
     }

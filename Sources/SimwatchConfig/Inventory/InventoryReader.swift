@@ -1,5 +1,6 @@
 internal import SimwatchControl
 import SimwatchCore
+import SimwatchModel
 
 /// Reads an inventory's bytes (CSV with a header row, or JSON Lines) into checked rows. Every mistake is collected
 /// with the file, the row (CSV record number, JSON line number), the column and a hint; a row with a mistake is
@@ -171,7 +172,7 @@ package struct InventoryReader {
             for key in object.keys.sorted() {
                 let context = "key `\(key)`"
                 guard InventoryRow.columns.contains(key) else {
-                    report(lineNumber, context: context, "unknown key `\(key)`", hint: Self.columnHint(key))
+                    report(lineNumber, context: "", "unknown key `\(key)`", hint: Self.columnHint(key))
                     ok = false
                     continue
                 }
@@ -317,14 +318,5 @@ package struct InventoryReader {
             return
         }
         diagnostics.append(ConfigDiagnostic(file: file, line: line, context: context, message: message, hint: hint))
-    }
-}
-
-extension String {
-    fileprivate func trimming(_ character: Character) -> String {
-        var s = Substring(self)
-        while s.first == character { s.removeFirst() }
-        while s.last == character { s.removeLast() }
-        return String(s)
     }
 }

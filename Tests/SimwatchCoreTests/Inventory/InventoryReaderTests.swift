@@ -96,7 +96,7 @@ import Testing
         #expect(found[0] == "1 key `id`: `id` must be a string")
         #expect(found[1].hasPrefix("2 column 1: not JSON"))
         #expect(found[2] == "3 : each line must be a JSON object")
-        #expect(found[3] == "4 key `colour`: unknown key `colour`")
+        #expect(found[3] == "4 : unknown key `colour`", "the key is named once")
         #expect(found[4] == "5 key `iccid`: `iccid` must be a string")
         #expect(found[5] == "6 : neither an `id` nor an `iccid`")
     }

@@ -50,6 +50,23 @@ import Testing
         }
     }
 
+    /// A mistyped key in an account is told with the account's keys, not a line's (`iccid` belongs to the lines).
+    @Test func anUnknownAccountKeySuggestsTheAccountsKeys() {
+        let found = problems(
+            Self.airaloAccount + "\nrequest_per_minute = 20\ncolour = \"blue\"\n"
+                + Self.line("a", provider: #"account = "airalo-main"\#niccid = "8944465400000000017""#)
+        )
+        #expect(found.count == 2)
+        #expect(
+            found.contains { $0.contains("unknown key `request_per_minute`") && $0.contains("`requests_per_minute`") }
+        )
+        let colour = found.first { $0.contains("unknown key `colour`") } ?? ""
+        #expect(colour.contains("known keys: type, client_id"))
+        #expect(colour.contains("requests_per_minute"))
+        #expect(colour.contains("discover_every"))
+        #expect(!colour.contains("iccid"))
+    }
+
     @Test func twoLinesShareOneAccountWithTheirOwnICCIDs() throws {
         let config = try parse(
             Self.airaloAccount + "\n"
