@@ -3,9 +3,10 @@
 time_scale = 3600: one real second is one simulated hour, and polls (1 h) come every real second.
 """
 
+import sqlite3
 import time
 
-from conftest import demo_config, new_line_id, summarize
+from conftest import config_toml, demo_config, line_tables, new_line_id, summarize
 
 
 def realtime(entry: dict) -> float:
@@ -87,3 +88,24 @@ def test_restart_no_duplicate_and_due_once(daemon, journal, notify_socket):
     assert repeat["_PID"] == str(third.pid), "the repeat came from an earlier process"
     assert int(repeat["SIMWATCH_OCCURRENCE"]) > int(entries[0]["SIMWATCH_OCCURRENCE"])
     assert repeat["SIMWATCH_NOTIFICATION_ID"] != entries[0]["SIMWATCH_NOTIFICATION_ID"]
+
+
+def test_every_line_keeps_its_turn_when_polls_never_stop(daemon):
+    """Forty demo lines due again 3 ms after each poll (5 min at 100,000x), two polls at a time: the daemon polls
+    flat out, and each line must keep coming back. A line whose next poll fell due while its last one was still being
+    judged was once dropped from the schedule for good, leaving a few lines polled over and over."""
+    ids = [f"{new_line_id()}-{i}" for i in range(40)]
+    text = config_toml(
+        "\n".join(line_tables(i) for i in ids),
+        daemon={"time_scale": 100000, "poll_interval": "5m", "max_concurrent_polls": 2},
+    )
+    d = daemon(text)
+    time.sleep(6)
+    assert d.alive(), f"simwatchd exited with {d.proc.returncode}:\n{d.stderr_tail()}"
+    assert d.stop() == 0
+    db = sqlite3.connect(f"file:{d.state_dir / 'state.db'}?mode=ro", uri=True)
+    counts = dict(db.execute("SELECT line_id, COUNT(*) FROM reading GROUP BY line_id").fetchall())
+    polled = [counts.get(i, 0) for i in ids]
+    assert sum(polled) >= 200, f"too few polls to judge the turns: {polled}"
+    # Turns go round: no line falls far behind the busiest one.
+    assert min(polled) * 4 >= max(polled), f"readings per line: {sorted(polled)}"

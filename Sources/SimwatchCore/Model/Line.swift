@@ -20,66 +20,42 @@ public struct Line: Sendable, Hashable, Identifiable {
 
     /// The plan: quota, period, price.
     public var plan: PlanSettings {
-        get { terms.value.plan }
-        set {
-            makeTermsUnique()
-            terms.value.plan = newValue
-        }
+        get { self[terms: \.plan] }
+        set { self[terms: \.plan] = newValue }
     }
     /// Channel names that hear about this line; `journal` is always among them.
     public var channels: [String] {
-        get { terms.value.channels }
-        set {
-            makeTermsUnique()
-            terms.value.channels = newValue
-        }
+        get { self[terms: \.channels] }
+        set { self[terms: \.channels] = newValue }
     }
     public var rules: [Rule] {
-        get { terms.value.rules }
-        set {
-            makeTermsUnique()
-            terms.value.rules = newValue
-        }
+        get { self[terms: \.rules] }
+        set { self[terms: \.rules] = newValue }
     }
     public var pollInterval: TimeSpan {
-        get { terms.value.pollInterval }
-        set {
-            makeTermsUnique()
-            terms.value.pollInterval = newValue
-        }
+        get { self[terms: \.pollInterval] }
+        set { self[terms: \.pollInterval] = newValue }
     }
     /// How to renew it (`[line.renew]`), carried in every reminder.
     public var renew: RenewalGuide {
-        get { terms.value.renew }
-        set {
-            makeTermsUnique()
-            terms.value.renew = newValue
-        }
+        get { self[terms: \.renew] }
+        set { self[terms: \.renew] = newValue }
     }
     /// What it can be renewed with: its own `[[line.offer]]`s and the shared `[[offer]]`s that name it.
     public var offers: [Offer] {
-        get { terms.value.offers }
-        set {
-            makeTermsUnique()
-            terms.value.offers = newValue
-        }
+        get { self[terms: \.offers] }
+        set { self[terms: \.offers] = newValue }
     }
     /// Until when the line is needed (the end of a trip); nil: to the end of the current period, then one period.
     public var neededUntil: Date? {
-        get { terms.value.neededUntil }
-        set {
-            makeTermsUnique()
-            terms.value.neededUntil = newValue
-        }
+        get { self[terms: \.neededUntil] }
+        set { self[terms: \.neededUntil] = newValue }
     }
     /// How long the provider has to show a renewal recorded by hand (`[line.renew] confirm_within`, default 2 h);
     /// zero: not checked. Only for sources that report figures of their own.
     public var confirmWithin: TimeSpan {
-        get { terms.value.confirmWithin }
-        set {
-            makeTermsUnique()
-            terms.value.confirmWithin = newValue
-        }
+        get { self[terms: \.confirmWithin] }
+        set { self[terms: \.confirmWithin] = newValue }
     }
 
     public init(
@@ -140,8 +116,13 @@ public struct Line: Sendable, Hashable, Identifiable {
     /// Whether two lines hold the same copy of their terms (after `shareTerms`).
     public func sharesTerms(with other: Line) -> Bool { terms === other.terms }
 
-    private mutating func makeTermsUnique() {
-        if !isKnownUniquelyReferenced(&terms) { terms = TermsBox(terms.value) }
+    /// One of the terms; written on a box no other line holds (copied first if shared).
+    private subscript<Value>(terms field: WritableKeyPath<Terms, Value>) -> Value {
+        get { terms.value[keyPath: field] }
+        set {
+            if !isKnownUniquelyReferenced(&terms) { terms = TermsBox(terms.value) }
+            terms.value[keyPath: field] = newValue
+        }
     }
 }
 
@@ -157,7 +138,7 @@ extension Line {
         var confirmWithin: TimeSpan
     }
 
-    /// The terms by reference; written only through `makeTermsUnique()`, on a box no other line holds.
+    /// The terms by reference; written only through `self[terms:]`, on a box no other line holds.
     final class TermsBox: Hashable, @unchecked Sendable {
         var value: Terms
 

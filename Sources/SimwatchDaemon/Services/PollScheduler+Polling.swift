@@ -19,7 +19,7 @@ extension PollScheduler {
             return estimate
         }
         let request: ReadRequest
-        switch await ledger.beginPollGrouped(line, now: now, soonest: parts.timing.firstRetry.timeInterval) {
+        switch await ledger.beginPoll(line, now: now, soonest: parts.timing.firstRetry.timeInterval) {
         case .success(let r): request = r
         case .failure(let refusal):
             queue.schedule(line.id, at: refusal.retryAt)
@@ -69,11 +69,20 @@ extension PollScheduler {
         // their attempts and this judgement go to the state database in one transaction. The poll stays in flight
         // until judged (`drain` waits for it; `poll` of the line gets this outcome).
         answered += 1
-        await withDiscardingTaskGroup { group in
-            group.addTask { await self.startWaiting(now: now) }
-            group.addTask { await self.judged(line, outcome, now: now) }
+        let next = await withTaskGroup(of: Date?.self) { group in
+            group.addTask {
+                await self.startWaiting(now: now)
+                return nil
+            }
+            group.addTask { await self.nextPoll(line, outcome, now: now) }
+            var next: Date?
+            for await date in group where date != nil { next = date }
+            return next
         }
         answered -= 1
+        // Scheduled only now, with no wait before the line leaves the polls in flight: the run loop drops a due
+        // line that is still in flight (its poll's end schedules it), so it must not find it due before then.
+        if let next { queue.schedule(id, at: next) }
         lastPoll = LatestPoll(line: id, at: now, ok: (try? outcome.get()) != nil)
         inFlight[id] = nil
         parts.polling.remove(id)
@@ -81,12 +90,14 @@ extension PollScheduler {
         wakeup.poke()
     }
 
-    /// Judges a poll's outcome and schedules the line's next poll.
-    private func judged(_ line: Line, _ outcome: Result<Reading, ProviderError>, now: Date) async {
-        guard let record = await judge(line, .poll(outcome, attemptRecorded: true), now: now, grouped: true) else {
-            return
+    /// Judges a poll's outcome; returns when the line is polled next: the interval (with jitter) after success,
+    /// back-off after failure, never sooner than `Retry-After`; soon when the database refused.
+    private func nextPoll(_ line: Line, _ outcome: Result<Reading, ProviderError>, now: Date) async -> Date {
+        let record: LineRecord
+        switch await judgement(line, .poll(outcome, attemptRecorded: true), now: now, grouped: true) {
+        case .success(let r): record = r
+        case .failure(let refusal): return refusal.retryAt
         }
-        // The interval (with jitter) after success, back-off after failure, never sooner than `Retry-After`.
         var delay = parts.timing.delay(
             interval: line.pollInterval,
             failures: record.failures,
@@ -99,14 +110,30 @@ extension PollScheduler {
         if case .success = outcome, let check = record.check {
             delay = check.recheck(after: delay, floor: line.provider.minimumPollInterval)
         }
-        queue.schedule(line.id, at: now + delay)
+        return now + delay
     }
 
     /// Has the ledger judge the line and passes on what came of it: the next repeat reminder, and the outbox's
     /// news. Returns the committed record, or nil when the database refused (the line is tried again then).
-    /// `grouped`: the judgement is committed with the other polls' writes of the round (Ledger+GroupCommit.swift).
     @discardableResult
-    func judge(_ line: Line, _ trigger: AssessmentTrigger, now: Date, grouped: Bool = false) async -> LineRecord? {
+    func judge(_ line: Line, _ trigger: AssessmentTrigger, now: Date) async -> LineRecord? {
+        switch await judgement(line, trigger, now: now, grouped: false) {
+        case .success(let record):
+            return record
+        case .failure(let refusal):
+            queue.schedule(line.id, at: refusal.retryAt)
+            return nil
+        }
+    }
+
+    /// `judge` without scheduling anything. `grouped`: the judgement is committed with the other polls' writes of
+    /// the round (Ledger+GroupCommit.swift).
+    private func judgement(
+        _ line: Line,
+        _ trigger: AssessmentTrigger,
+        now: Date,
+        grouped: Bool
+    ) async -> Result<LineRecord, Refusal> {
         let soonest = parts.timing.firstRetry.timeInterval
         let judgement =
             grouped
@@ -116,10 +143,9 @@ extension PollScheduler {
         case .committed(let outcome):
             await repeats.set(line.id, at: outcome.nextReminderAt)
             if !outcome.reminders.isEmpty { outbox.wakeup.poke() }
-            return outcome.record
+            return .success(outcome.record)
         case .refused(let retryAt):
-            queue.schedule(line.id, at: retryAt)
-            return nil
+            return .failure(Refusal(retryAt: retryAt))
         }
     }
 

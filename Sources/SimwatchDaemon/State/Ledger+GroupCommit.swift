@@ -29,8 +29,10 @@ extension Ledger {
         var done: CheckedContinuation<Date?, Never>
     }
 
-    /// `beginPoll`'s attempt, written with the group.
-    func beginPollGrouped(_ line: Line, now: Date, soonest: TimeInterval) async -> Result<ReadRequest, Refusal> {
+    /// Counts the attempt before the provider is asked (written with the group): a reply that crashes the daemon
+    /// has counted as attempted, so after the restart the line waits its interval instead of being polled first
+    /// again.
+    func beginPoll(_ line: Line, now: Date, soonest: TimeInterval) async -> Result<ReadRequest, Refusal> {
         commitGroup(ifHolding: line.id)
         var record = book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
         record.lastAttempt = now

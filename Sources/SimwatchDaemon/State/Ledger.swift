@@ -112,33 +112,6 @@ public actor Ledger {
         try commitNow(batch)
     }
 
-    /// Counts the attempt before the provider is asked: a reply that crashes the daemon has counted as attempted,
-    /// so after the restart the line waits its interval instead of being polled first again.
-    func beginPoll(_ line: Line, now: Date, soonest: TimeInterval) -> Result<ReadRequest, Refusal> {
-        commitGroup()
-        var record = book.records[line.id] ?? LineRecord(lineID: line.id, firstSeen: now)
-        record.lastAttempt = now
-        record.polls += 1
-        var batch = StoreBatch()
-        batch.lines = [record]
-        do {
-            try commitNow(batch)
-            health.succeeded(now: now, logger: logger)
-        } catch {
-            health.failed(error, doing: "line \(line.id)", now: now, logger: logger)
-            return .failure(Refusal(retryAt: health.retry(now: now, soonest: soonest)))
-        }
-        book.records[line.id] = record
-        return .success(
-            ReadRequest(
-                line: line,
-                period: period(of: line, record: record, now: now),
-                now: now,
-                attempt: record.polls - 1
-            )
-        )
-    }
-
     /// Judges one line (`LineAssessment`, the pure decisions) and writes what it decided in one transaction.
     func judge(
         _ line: Line,
