@@ -180,6 +180,15 @@ transactions() { # the state database's transactions so far (`simwatchctl status
     { ctl status --json 2>/dev/null || true; } |
         python3 -c 'import json, sys; print(json.load(sys.stdin).get("state_transactions", 0))' 2>/dev/null || echo 0
 }
+rss_median() { # rss_median PID SECONDS: the median of the RSS sampled once a second for SECONDS (kB): one sample
+    # moves by a megabyte with the transfers in flight, a kilobyte per line at 1,000 lines
+    local samples=()
+    for _ in $(seq 1 "$2"); do
+        sleep 1
+        samples+=("$(kb "$1" VmRSS)")
+    done
+    printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+}
 stop() {
     kill -TERM "$1" 2>/dev/null || true
     wait "$1" 2>/dev/null || true
@@ -191,8 +200,8 @@ stop() {
 base_lines=100
 fleet_config "$base_lines" "$work/base.toml"
 start base "$work/base.toml"
-sleep $((secs + 2))
-base_rss=$(kb "$PID" VmRSS)
+sleep 2
+base_rss=$(rss_median "$PID" "$secs")
 stop "$PID"
 echo "baseline:      $base_lines json lines polled flat out, RSS $(awk -v k="$base_rss" 'BEGIN {printf "%.1f MB", k / 1024}')"
 
@@ -208,13 +217,12 @@ for n in $sizes; do
     tx0=$(transactions)
     t0=$(cpu_ticks "$pid")
     w0=$(now_ns)
-    sleep "$secs"
+    rss=$(rss_median "$pid" "$secs")
     read -r bytes1 id1 < <(db_bytes "$work/$name/state.db")
     tx1=$(transactions)
     t1=$(cpu_ticks "$pid")
     window=$(awk -v a="$w0" -v b="$(now_ns)" 'BEGIN {print (b - a) / 1e9}')
     polls=$((id1 - id0))
-    rss=$(kb "$pid" VmRSS)
     lines_ms=$(median_ms 9 ctl lines --limit 100)
     status_ms=$(median_ms 9 ctl status)
     r0=$(now_ns)
