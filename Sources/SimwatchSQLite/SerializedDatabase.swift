@@ -7,7 +7,8 @@ public final class SerializedDatabase: Sendable {
     /// Used only while holding `lock`. (Not `Mutex<Database>`: its closures take the value as `inout sending`,
     /// which a connection lent to the caller's closure cannot be.)
     private nonisolated(unsafe) let database: Database
-    private let lock = Mutex(())
+    /// Held while the connection is in use; counts the write transactions committed.
+    private let lock = Mutex(0)
 
     /// Takes over `database`; nothing else may use it afterwards.
     public init(_ database: sending Database) {
@@ -39,8 +40,15 @@ public final class SerializedDatabase: Sendable {
 
     /// Writes in an immediate transaction: all or nothing.
     public func write<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
-        try lock.withLock { _ in try database.write(body) }
+        try lock.withLock { committed in
+            let result = try database.write(body)
+            committed += 1
+            return result
+        }
     }
+
+    /// Write transactions committed through this connection since it was opened.
+    public var committedWrites: Int { lock.withLock { $0 } }
 
     /// Uses the connection outside any transaction (pragmas, the migrator, which makes its own).
     public func withDatabase<T: Sendable>(_ body: (Database) throws -> T) throws -> T {

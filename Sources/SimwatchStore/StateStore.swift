@@ -88,6 +88,10 @@ public final class StateStore: Sendable {
     // MARK: - writing
 
     /// Writes a poll round's changes in one transaction.
+    /// Write transactions committed since the store was opened (every write: polls' judgements, deliveries, the
+    /// renewal ledger, compaction).
+    public var transactions: Int { queue.committedWrites }
+
     public func commit(_ batch: StoreBatch) throws {
         guard !batch.isEmpty else { return }
         try queue.write { db in

@@ -101,14 +101,19 @@ public struct Line: Sendable, Hashable, Identifiable {
     public var checksRenewals: Bool { provider.reportsFigures && confirmWithin.seconds > 0 }
 
     /// Makes the lines with equal terms hold one copy of them (after decoding, where each line got its own).
+    /// Lines made from one template (a group's, an account's discovery) share their prototype's already: a box
+    /// seen as the one kept for its terms is not hashed again.
     public static func shareTerms(_ lines: inout [Line]) {
         var shared: [Terms: TermsBox] = [:]
+        var kept: Set<ObjectIdentifier> = []
         for index in lines.indices {
             let box = lines[index].terms
+            if kept.contains(ObjectIdentifier(box)) { continue }
             if let known = shared[box.value] {
                 if known !== box { lines[index].terms = known }
             } else {
                 shared[box.value] = box
+                kept.insert(ObjectIdentifier(box))
             }
         }
     }

@@ -13,7 +13,6 @@ extension ControlService {
         let counts = queries.outboxCounts()
         let last = await queries.lastPoll()
         let trouble = await queries.storeTrouble()
-        let transactions = await simwatch.ledger.transactions
         return GetStatus.Reply(
             now: wire.time(now),
             version: SimwatchVersion.current,
@@ -36,7 +35,7 @@ extension ControlService {
                     retryAt: wire.time($0.retryAt)
                 )
             },
-            stateTransactions: transactions
+            stateTransactions: simwatch.ledger.store.transactions
         )
     }
 

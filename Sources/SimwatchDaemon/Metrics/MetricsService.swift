@@ -1,5 +1,6 @@
 public import FoundationEssentials
 public import Logging
+import SimwatchLoop
 import Synchronization
 
 /// Keeps the metrics current: gathers them after what changes them (a reading, an alert, a delivery: the daemon's
@@ -70,11 +71,11 @@ public final class MetricsService: Sendable {
         min(60, max(1, took * 10))
     }
 
+    /// `refresh()`, and how long it took in seconds (on the loop's monotonic clock).
     private func timedRefresh() async -> Double {
-        let start = ContinuousClock.now
+        let start = EventLoop.uptimeNanoseconds
         await refresh()
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Double(EventLoop.uptimeNanoseconds - start) / 1e9
     }
 
     /// Gathers the metrics once and publishes them.

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import SimwatchCore
+import SimwatchStore
 
 extension MetricsSnapshot {
     /// Gathers the figures: the lines' state and firing alerts from the read side, the outbox's pending counts by
@@ -43,7 +44,7 @@ extension MetricsSnapshot {
             firing: firing,
             channels: figures
         )
-        snapshot.transactions = await queries.ledger.transactions
+        snapshot.transactions = queries.ledger.store.transactions
         return snapshot
     }
 }

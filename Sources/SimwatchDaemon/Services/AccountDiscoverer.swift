@@ -56,7 +56,6 @@ actor AccountDiscoverer {
                 out.lines.append(line)
             }
         }
-        if out.lines.count > config.lines.count { Line.shareTerms(&out.lines) }
         return out
     }
 

@@ -78,7 +78,6 @@ extension Ledger {
         let now = group[group.count - 1].now
         do {
             try store.commit(batch)
-            transactions += 1
             health.succeeded(now: now, logger: logger)
             for write in group { committed(write) }
         } catch  where group.count > 1 {
@@ -86,7 +85,6 @@ extension Ledger {
             for write in group {
                 do {
                     try store.commit(write.batch)
-                    transactions += 1
                     health.succeeded(now: write.now, logger: logger)
                     committed(write)
                 } catch {

@@ -5,9 +5,10 @@ import SimwatchCore
 public import SimwatchStore
 
 /// The lines' state and the state database, on a thread of their own (`StoreExecutor`): every write of the daemon
-/// goes through here, one transaction per decision, or per round of polls (Ledger+GroupCommit.swift). A line is judged whole here (inputs loaded, `LineAssessment`
-/// run, the outcome committed, memory updated) with no suspension in between, so two triggers of one line never
-/// interleave.
+/// goes through here, one transaction per decision, or per round of polls (Ledger+GroupCommit.swift). A line is
+/// judged whole here (inputs loaded, `LineAssessment` run, the outcome committed or queued for the round's commit)
+/// with no suspension in between, and anything about a line whose write waits for its round commits that round
+/// first, so two triggers of one line never interleave.
 public actor Ledger {
     public nonisolated let store: StateStore
     let running: RunningConfig
@@ -18,8 +19,6 @@ public actor Ledger {
     /// Polls' writes waiting for the next group commit (Ledger+GroupCommit.swift), and their lines.
     var grouped: [GroupedWrite] = []
     var groupedLines: Set<String> = []
-    /// Transactions committed to the state database since the start.
-    public internal(set) var transactions = 0
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         StoreExecutor.shared.asUnownedSerialExecutor()
@@ -160,7 +159,6 @@ public actor Ledger {
     func commitNow(_ batch: StoreBatch) throws {
         commitGroup()
         try store.commit(batch)
-        transactions += 1
     }
 
     /// The readings of the pace window before `now`.

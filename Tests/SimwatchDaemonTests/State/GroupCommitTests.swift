@@ -48,7 +48,7 @@ import Testing
 
     @Test func judgementsWaitingTogetherShareOneTransaction() async throws {
         let (simwatch, lines) = try await started(6)
-        let before = await simwatch.ledger.transactions
+        let before = simwatch.ledger.store.transactions
         let tasks = await Self.judgeTogether(simwatch.ledger, lines, now: t0)
         var committed = 0
         for task in tasks {
@@ -58,7 +58,7 @@ import Testing
             }
         }
         #expect(committed == 6)
-        #expect(await simwatch.ledger.transactions == before + 1)
+        #expect(simwatch.ledger.store.transactions == before + 1)
         // On disk and in memory alike: every line's reading and its low-data alert.
         #expect(try simwatch.ledger.store.outbox.pendingByChannel()["journal"] == 6)
         for line in lines {
@@ -83,6 +83,24 @@ import Testing
         #expect(simwatch.queries.latestReading(of: "l2") == nil)
         for id in ["l1", "l3", "l4"] { #expect(simwatch.queries.latestReading(of: id) != nil) }
         #expect(await simwatch.ledger.firingCount == 3)
+    }
+
+    /// Two polls of one line judged in one round: the second commits the first before it looks at the line, so it
+    /// sees the alert the first raised and the reminder goes out once.
+    @Test func twoJudgementsOfOneLineInOneRoundRemindOnce() async throws {
+        let (simwatch, lines) = try await started(1)
+        let tasks = await Self.judgeTogether(simwatch.ledger, [lines[0], lines[0]], now: t0)
+        var reminders: [Int] = []
+        for task in tasks {
+            guard case .committed(let outcome) = await task.value else {
+                Issue.record("a judgement was refused")
+                return
+            }
+            reminders.append(outcome.reminders.count)
+        }
+        #expect(reminders == [1, 0])
+        #expect(try simwatch.ledger.store.outbox.pendingByChannel()["journal"] == 1)
+        #expect(await simwatch.ledger.firingCount == 1)
     }
 
     @Test func anotherWriteOfTheSameLineCommitsTheGroupFirst() async throws {
